@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { projectRoot } from '../projectRoot';
+import { sourcesFileSchema, topicSchema, type Source, type Topic } from './schema';
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The knowledge base has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+export interface KnowledgeBase {
+  readonly topics: ReadonlyMap<string, Topic>;
+  readonly sources: ReadonlyMap<string, Source>;
+  topic(id: string): Topic;
+}
+
+export function defaultKnowledgeDir(): string {
+  return join(projectRoot(), 'knowledge');
+}
+
+function describePath(path: ReadonlyArray<PropertyKey>): string {
+  return path.length === 0 ? '(the file)' : path.map(String).join('.');
+}
+
+function readYaml(file: string, displayName: string, problems: string[]): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push(`${displayName}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, data: unknown, displayName: string, problems: string[]): T | undefined {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push(`${displayName}: field ${describePath(issue.path)}: ${issue.message}`);
+  }
+  return undefined;
+}
+
+/**
+ * Reads and validates every topic file. Every problem in every file is collected before failing, so
+ * a clinician sees the whole list at once, each with the file and the field.
+ */
+export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): KnowledgeBase {
+  const problems: string[] = [];
+  const shown = (file: string) => relative(process.cwd(), file) || file;
+
+  const sourcesFile = join(dir, 'sources.yaml');
+  const sourcesData = validate(sourcesFileSchema, readYaml(sourcesFile, shown(sourcesFile), problems), shown(sourcesFile), problems);
+  const sources = new Map((sourcesData?.sources ?? []).map((s) => [s.id, s]));
+
+  const topics = new Map<string, Topic>();
+  const topicDir = join(dir, 'topics');
+  const files = readdirSync(topicDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  for (const name of files) {
+    const file = join(topicDir, name);
+    const topic = validate(topicSchema, readYaml(file, shown(file), problems), shown(file), problems);
+    if (!topic) continue;
+    const expectedId = basename(name).replace(/\.ya?ml$/, '');
+    if (topic.id !== expectedId) {
+      problems.push(`${shown(file)}: field id: "${topic.id}" must match the file name "${expectedId}"`);
+      continue;
+    }
+    topics.set(topic.id, topic);
+  }
+
+  for (const name of files) {
+    const id = name.replace(/\.ya?ml$/, '');
+    const topic = topics.get(id);
+    if (!topic) continue;
+    const file = shown(join(topicDir, name));
+    topic.related.forEach((rel, i) => {
+      if (!topics.has(rel)) problems.push(`${file}: field related.${i}: no topic has the id "${rel}"`);
+    });
+    topic.sources.forEach((src, i) => {
+      if (!sources.has(src)) problems.push(`${file}: field sources.${i}: "${src}" is not listed in ${shown(sourcesFile)}`);
+    });
+  }
+
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return {
+    topics,
+    sources,
+    topic(id: string): Topic {
+      const found = topics.get(id);
+      if (!found) throw new Error(`Unknown topic "${id}"`);
+      return found;
+    },
+  };
+}

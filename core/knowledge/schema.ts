@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const TOPIC_GROUPS = [
+  'why-it-leaks',
+  'conditions',
+  'normal-and-duration',
+  'managing',
+  'safety',
+  'conversation',
+] as const;
+
+const topicId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "breast-pads"');
+
+const nonEmptyText = z.string().trim().min(1, 'must not be empty');
+
+/** One knowledge topic, as a clinician writes it in knowledge/topics/<id>.yaml. */
+export const topicSchema = z
+  .object({
+    id: topicId,
+    title: nonEmptyText,
+    group: z.enum(TOPIC_GROUPS),
+    /** Short, warm, plain answer. May use {clinicName}, {clinicPhone}, {clinicWeb}, {emergencyNumber}, {crisisLine}. */
+    answer: nonEmptyText,
+    tips: z.array(nonEmptyText).default([]),
+    /** Ids of topics offered as next steps. */
+    related: z.array(topicId).default([]),
+    /** Ids from knowledge/sources.yaml. */
+    sources: z.array(z.string()).default([]),
+    /** When to see a clinician, in plain words. */
+    seeDoctor: nonEmptyText.optional(),
+    /** What parents type that means this topic; the language-understanding training data. */
+    examples: z.array(nonEmptyText).min(12, 'needs at least 12 training examples'),
+  })
+  .strict()
+  .superRefine((topic, ctx) => {
+    if (topic.group !== 'conversation' && topic.sources.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a health topic must name at least one source' });
+    }
+    if (topic.group === 'conditions' && !topic.seeDoctor) {
+      ctx.addIssue({ code: 'custom', path: ['seeDoctor'], message: 'a condition must say when to see a clinician' });
+    }
+  });
+
+export type Topic = z.infer<typeof topicSchema>;
+
+export const sourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'),
+    /** How the bot names the source to a parent, e.g. "NHS: Leaking nipples in pregnancy". */
+    citation: nonEmptyText,
+    url: z.url().optional(),
+  })
+  .strict();
+
+export const sourcesFileSchema = z.object({ sources: z.array(sourceSchema).min(1) }).strict();
+
+export type Source = z.infer<typeof sourceSchema>;

@@ -1,0 +1,30 @@
+/**
+ * Shape-level clean-up shared by language understanding and red-flag detection: it changes how a
+ * message is written, never which words it holds, so negations ("not", "never", "no") always survive.
+ */
+
+const CONTRACTIONS: Array<[RegExp, string]> = [
+  [/\bwon'?t\b/g, 'will not'],
+  [/\bcan'?t\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bshan'?t\b/g, 'shall not'],
+  [/\bain'?t\b/g, 'is not'],
+  [/\b(do|does|did|is|are|was|were|has|have|had|could|should|would|must|need|might)n'?t\b/g, '$1 not'],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'re\b/g, '$1 are'],
+  [/\bi'm\b/g, 'i am'],
+  [/\bim\b/g, 'i am'],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'ve\b/g, '$1 have'],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'ll\b/g, '$1 will'],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'d\b/g, '$1 would'],
+  [/\b(it|that|there|what|who|he|she|where|how|here)'s\b/g, '$1 is'],
+];
+
+/** Lower-case, Unicode-normalised, straight quotes, contractions expanded, whitespace collapsed. */
+export function basicNormalise(raw: string): string {
+  let text = raw.normalize('NFKC').toLowerCase();
+  text = text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
+  text = text.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"');
+  text = text.replace(/[\u2010-\u2015]/g, '-');
+  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  return text.replace(/\s+/g, ' ').trim();
+}
