@@ -1,0 +1,97 @@
+import { ActionTypes, ActivityTypes, CardFactory, MessageFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
+import type { EscalationCard, Reply, ReplyCard, SummaryCard } from '../core/conversation/reply';
+import type { Urgency } from '../core/safety/types';
+
+/** Teams does not show suggested actions in every context, so choices become card buttons there. */
+const CHANNELS_WITHOUT_SUGGESTED_ACTIONS = new Set(['msteams']);
+
+const ADAPTIVE_CARD_VERSION = '1.5';
+
+const LEVEL_STYLE: Record<Urgency, { color: string; container: string; label: string }> = {
+  emergency: { color: 'Attention', container: 'attention', label: 'EMERGENCY' },
+  urgent: { color: 'Attention', container: 'attention', label: 'URGENT: TODAY' },
+  soon: { color: 'Warning', container: 'warning', label: 'SEE A CLINICIAN SOON' },
+  routine: { color: 'Accent', container: 'accent', label: 'AT YOUR NEXT VISIT' },
+};
+
+export function telLink(phone: string): string {
+  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
+}
+
+function toCardAction(choice: { label: string; value?: string }): CardAction {
+  return { type: ActionTypes.ImBack, title: choice.label, value: choice.value ?? choice.label };
+}
+
+function escalationCard(card: EscalationCard): Attachment {
+  const style = LEVEL_STYLE[card.level];
+  const contactFacts = [
+    { title: 'Who', value: card.contact.name },
+    ...(card.contact.phone ? [{ title: 'Phone', value: `[${card.contact.phone}](${telLink(card.contact.phone)})` }] : []),
+    ...(card.contact.web ? [{ title: 'Web', value: `[${card.contact.web}](${card.contact.web})` }] : []),
+    { title: 'Emergency', value: card.emergencyNumber },
+    ...(card.crisisLine ? [{ title: 'Crisis line', value: card.crisisLine }] : []),
+  ];
+  const actions = [
+    ...(card.contact.phone ? [{ type: 'Action.OpenUrl', title: `Call ${card.contact.name}`, url: telLink(card.contact.phone) }] : []),
+    ...(card.contact.web ? [{ type: 'Action.OpenUrl', title: 'Clinic website', url: card.contact.web }] : []),
+  ];
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    speak: card.headline,
+    body: [
+      {
+        type: 'Container',
+        style: style.container,
+        bleed: true,
+        items: [
+          { type: 'TextBlock', text: style.label, weight: 'Bolder', color: style.color, size: 'Small', wrap: true },
+          { type: 'TextBlock', text: card.headline, weight: 'Bolder', size: 'Large', wrap: true },
+        ],
+      },
+      { type: 'TextBlock', text: 'Why', weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      ...card.why.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })),
+      { type: 'FactSet', facts: contactFacts, spacing: 'Medium' },
+    ],
+    actions,
+  });
+}
+
+function summaryCard(card: SummaryCard): Attachment {
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    body: [
+      { type: 'TextBlock', text: card.title, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...card.lines.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })),
+    ],
+  });
+}
+
+function renderCard(card: ReplyCard): Attachment {
+  return card.kind === 'escalation' ? escalationCard(card) : summaryCard(card);
+}
+
+/** One reply, as the activity a channel shows: plain text always, cards and choices on top of it. */
+export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity> {
+  const activity = MessageFactory.text(reply.text) as Partial<Activity>;
+  activity.type = ActivityTypes.Message;
+  activity.textFormat = 'markdown';
+  const attachments: Attachment[] = reply.card ? [renderCard(reply.card)] : [];
+  const choices = reply.choices ?? [];
+  if (choices.length > 0) {
+    if (channelId && CHANNELS_WITHOUT_SUGGESTED_ACTIONS.has(channelId)) {
+      attachments.push(CardFactory.heroCard('', undefined, choices.map(toCardAction)));
+    } else {
+      activity.suggestedActions = { actions: choices.map(toCardAction), to: [] };
+    }
+  }
+  if (attachments.length > 0) activity.attachments = attachments;
+  const channelData: Record<string, unknown> = {};
+  if (reply.topic) channelData.topic = reply.topic;
+  if (reply.escalation) channelData.escalation = reply.escalation;
+  if (Object.keys(channelData).length > 0) activity.channelData = channelData;
+  return activity;
+}

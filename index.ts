@@ -1,0 +1,88 @@
+import { ConversationState, UserState, type CloudAdapter, type Storage } from 'botbuilder';
+import type { Server } from 'restify';
+import { createAdapter } from './bot/adapter';
+import { ConfigError, loadConfig, type AppConfig } from './bot/config';
+import { LeakBot } from './bot/leakBot';
+import { createLogger, type Logger } from './bot/logger';
+import { createMessagesHandler } from './bot/messagesEndpoint';
+import { closeServer, createServer, listen } from './bot/server';
+import { createStorage } from './bot/storage';
+import { MainDialog } from './dialogs/mainDialog';
+
+export interface Application {
+  config: AppConfig;
+  server: Server;
+  adapter: CloudAdapter;
+  bot: LeakBot;
+  storage: Storage;
+  stop(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  logger?: Logger;
+  storage?: Storage;
+}
+
+/** The composition root: configuration in, a wired server out. */
+export function composeApplication(config: AppConfig, options: ComposeOptions = {}): Application {
+  const logger = options.logger ?? createLogger();
+  const storage = options.storage ?? createStorage();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const adapter = createAdapter({ config, conversationState, logger });
+  const bot = new LeakBot({
+    conversationState,
+    userState,
+    dialog: new MainDialog(),
+    welcome: { full: { text: 'Hi!' }, short: { text: 'Hi!' } },
+    logger,
+  });
+  const server = createServer({
+    logger,
+    isReady: () => true,
+    messagesHandler: createMessagesHandler({
+      adapter,
+      logic: (context) => bot.run(context),
+      logger,
+      unauthenticated: config.unauthenticated,
+      allowRemoteUnauthenticated: config.allowRemoteUnauthenticated,
+    }),
+  });
+  return { config, server, adapter, bot, storage, stop: () => closeServer(server) };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger();
+  const app = composeApplication(config, { logger });
+  const address = await listen(app.server, config.port, config.host);
+  logger.info('listening', { port: address.port, host: address.address, unauthenticated: config.unauthenticated });
+  if (config.unauthenticated) {
+    logger.info('emulator_mode', { url: `http://localhost:${address.port}/api/messages`, note: 'no app id: serving this machine only' });
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting_down', { signal });
+    app.stop().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(`Start-up failed: ${(err as Error).message}`);
+    process.exit(1);
+  });
+}
