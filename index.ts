@@ -1,6 +1,7 @@
-import { ConversationState, UserState, type CloudAdapter, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter } from './bot/adapter';
+import { createAdapter, type LeakAdapter } from './bot/adapter';
+import type { CloudSettings } from './bot/authentication';
 import { ConfigError, loadConfig, type AppConfig } from './bot/config';
 import { LeakBot } from './bot/leakBot';
 import { createLogger, type Logger } from './bot/logger';
@@ -12,7 +13,7 @@ import { MainDialog } from './dialogs/mainDialog';
 export interface Application {
   config: AppConfig;
   server: Server;
-  adapter: CloudAdapter;
+  adapter: LeakAdapter;
   bot: LeakBot;
   storage: Storage;
   stop(): Promise<void>;
@@ -21,6 +22,7 @@ export interface Application {
 export interface ComposeOptions {
   logger?: Logger;
   storage?: Storage;
+  cloud?: CloudSettings;
 }
 
 /** The composition root: configuration in, a wired server out. */
@@ -29,7 +31,7 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
   const storage = options.storage ?? createStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const adapter = createAdapter({ config, conversationState, logger });
+  const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud });
   const bot = new LeakBot({
     conversationState,
     userState,

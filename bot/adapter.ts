@@ -1,34 +1,31 @@
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConversationState,
-  type TurnContext,
-} from 'botbuilder';
-import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { ActivityTypes, CloudAdapter, type Activity, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { createAuthentication, type CloudSettings } from './authentication';
 import type { AppConfig } from './config';
 import { errorFields, type Logger } from './logger';
-import { LoopbackOnlyAuthentication } from './loopbackOnlyAuthentication';
 
 export const TURN_ERROR_APOLOGY =
   "Sorry, something went wrong on my side and I had to start our chat again. Please send your message once more. If you're worried about your health right now, please call your clinic or your local emergency number.";
-
-export function createAuthentication(config: AppConfig): BotFrameworkAuthentication {
-  const auth = new ConfigurationBotFrameworkAuthentication(config.botAuth);
-  return config.unauthenticated ? new LoopbackOnlyAuthentication(auth) : auth;
-}
 
 export interface AdapterDependencies {
   config: AppConfig;
   conversationState: ConversationState;
   logger: Logger;
-  /** Override for tests that need a fake authentication. */
-  authentication?: BotFrameworkAuthentication;
+  cloud?: CloudSettings;
   apology?: string;
 }
 
-export function createAdapter(deps: AdapterDependencies): CloudAdapter {
-  const adapter = new CloudAdapter(deps.authentication ?? createAuthentication(deps.config));
+/**
+ * CloudAdapter.process() answers its own errors and prints them unstructured to the console; the
+ * messages endpoint runs turns through this instead, so it chooses the HTTP status and the log line.
+ */
+export class LeakAdapter extends CloudAdapter {
+  runTurn(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export function createAdapter(deps: AdapterDependencies): LeakAdapter {
+  const adapter = new LeakAdapter(createAuthentication(deps.config, deps.logger, deps.cloud));
   adapter.onTurnError = (context, error) => handleTurnError(context, error, deps);
   return adapter;
 }

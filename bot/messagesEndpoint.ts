@@ -1,10 +1,11 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
+import type { LeakAdapter } from './adapter';
 import type { Request, Response } from 'restify';
 import { isLoopbackAddress, isLoopbackUrl } from './loopback';
 import { errorFields, type Logger } from './logger';
 
 export interface MessagesEndpointOptions {
-  adapter: CloudAdapter;
+  adapter: LeakAdapter;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   /** No app id: Emulator mode. Only local callers and local serviceUrls are served. */
@@ -17,13 +18,20 @@ function refuse(res: Response, status: number, message: string): void {
   res.json({ error: message });
 }
 
-function isActivityShaped(body: unknown): body is { type: string; serviceUrl?: unknown; deliveryMode?: unknown } {
+type ActivityBody = Partial<Activity> & { type: string };
+
+function isActivityShaped(body: unknown): body is ActivityBody {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }
 
+function statusOf(err: unknown): number | undefined {
+  const status = (err as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
- * POST /api/messages. Checks what the adapter would reject with a stack trace (or, in unauthenticated
- * mode, would act on dangerously) and answers it with a clear HTTP status instead.
+ * POST /api/messages. Refuses with a clear HTTP status what the adapter would otherwise answer with a
+ * stack trace, or, with no app id, would act on dangerously; then runs the turn.
  */
 export function createMessagesHandler(options: MessagesEndpointOptions) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -33,22 +41,33 @@ export function createMessagesHandler(options: MessagesEndpointOptions) {
     if (!isActivityShaped(req.body)) {
       return refuse(res, 400, 'The body must be a Bot Framework activity: a JSON object with a "type".');
     }
+    const activity = req.body;
     if (options.unauthenticated) {
       if (!options.allowRemoteUnauthenticated && !isLoopbackAddress(req.socket.remoteAddress)) {
         return refuse(res, 403, 'This bot runs without an app id, so it only serves this machine. Set MicrosoftAppId and MicrosoftAppPassword to serve other hosts.');
       }
-      const expectsReplies = req.body.deliveryMode === 'expectReplies';
-      const serviceUrl = typeof req.body.serviceUrl === 'string' ? req.body.serviceUrl : undefined;
-      if (!expectsReplies && !isLoopbackUrl(serviceUrl)) {
+      const serviceUrl = typeof activity.serviceUrl === 'string' ? activity.serviceUrl : undefined;
+      if (activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(serviceUrl)) {
         return refuse(res, 403, 'Without an app id the bot only replies to a serviceUrl on this machine (http://localhost:...).');
       }
     }
+    if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') {
+      return refuse(res, 400, 'The activity needs conversation.id.');
+    }
+    const authHeader = String(req.headers.authorization ?? '');
     try {
-      await options.adapter.process(req, res, options.logic);
+      const invokeResponse = await options.adapter.runTurn(authHeader, activity as Activity, options.logic);
+      res.status(invokeResponse?.status ?? StatusCodes.OK);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
     } catch (err) {
-      // The adapter answers most failures itself; reaching here means the activity could not be read.
-      options.logger.warn('activity_rejected', errorFields(err));
-      if (!res.headersSent) refuse(res, 400, 'The activity could not be read.');
+      const status = statusOf(err);
+      if (status === StatusCodes.UNAUTHORIZED || status === 403) {
+        return refuse(res, status, 'Unauthorized: the request has no valid Bot Framework token.');
+      }
+      // Bot errors are handled inside the turn by onTurnError; what escapes is the adapter failing to run it.
+      options.logger.error('turn_not_processed', { ...errorFields(err), activityType: activity.type });
+      if (!res.headersSent) refuse(res, 500, 'The bot could not process this activity. Please try again.');
     }
   };
 }
