@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, type LeakAdapter } from './bot/adapter';
 import type { CloudSettings } from './bot/authentication';
@@ -7,7 +7,8 @@ import { LeakBot } from './bot/leakBot';
 import { createLogger, type Logger } from './bot/logger';
 import { createMessagesHandler } from './bot/messagesEndpoint';
 import { closeServer, createServer, listen } from './bot/server';
-import { createStorage } from './bot/storage';
+import { createStateStore } from './bot/storage';
+import { mountWebChat } from './bot/web/mountWebChat';
 import { MainDialog } from './dialogs/mainDialog';
 
 export interface Application {
@@ -16,6 +17,8 @@ export interface Application {
   adapter: LeakAdapter;
   bot: LeakBot;
   storage: Storage;
+  /** Runs one turn of the bot: for in-process channels (the web chat bridge, the terminal chat). */
+  logic: (context: TurnContext) => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,8 +30,9 @@ export interface ComposeOptions {
 
 /** The composition root: configuration in, a wired server out. */
 export function composeApplication(config: AppConfig, options: ComposeOptions = {}): Application {
-  const logger = options.logger ?? createLogger();
-  const storage = options.storage ?? createStorage();
+  const logger = options.logger ?? createLogger({ level: config.log.level });
+  const store = options.storage ? { storage: options.storage, close: async () => {} } : createStateStore(config.storage, logger);
+  const storage = store.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud });
@@ -39,18 +43,31 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
     welcome: { full: { text: 'Hi!' }, short: { text: 'Hi!' } },
     logger,
   });
+  const logic = (context: TurnContext) => bot.run(context);
   const server = createServer({
     logger,
     isReady: () => true,
+    mount: [(s) => mountWebChat(s, { config, adapter, logic, logger })],
     messagesHandler: createMessagesHandler({
       adapter,
-      logic: (context) => bot.run(context),
+      logic,
       logger,
       unauthenticated: config.unauthenticated,
       allowRemoteUnauthenticated: config.allowRemoteUnauthenticated,
     }),
   });
-  return { config, server, adapter, bot, storage, stop: () => closeServer(server) };
+  return {
+    config,
+    server,
+    adapter,
+    bot,
+    storage,
+    logic,
+    async stop() {
+      await closeServer(server);
+      await store.close();
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -64,7 +81,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger();
+  const logger = createLogger({ level: config.log.level });
   const app = composeApplication(config, { logger });
   const address = await listen(app.server, config.port, config.host);
   logger.info('listening', { port: address.port, host: address.address, unauthenticated: config.unauthenticated });

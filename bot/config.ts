@@ -49,6 +49,21 @@ const environmentSchema = z
     ),
     CLINIC_WEB: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).optional()),
     EMERGENCY_NUMBER: z.preprocess(emptyToUndefined, z.string().trim().max(40, { error: 'must be at most 40 characters' }).default('your local emergency number')),
+    CLINIC_COLOR: z.preprocess(emptyToUndefined, z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #7a3e9d' }).default('#7a3e9d')),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info')),
+    LOG_MESSAGE_TEXT: booleanFlag(false),
+    STORAGE: z.preprocess(emptyToUndefined, z.enum(['memory', 'blob'], { error: 'must be memory or blob' }).default('memory')),
+    STATE_TTL_HOURS: wholeNumber(24, 1, 24 * 90),
+    MEMORY_MAX_CONVERSATIONS: wholeNumber(20000, 10, 10_000_000),
+    BLOB_CONNECTION_STRING: optionalText,
+    BLOB_CONTAINER: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, { error: 'must be 3-63 lower-case letters, digits or hyphens' }).default('bot-state'),
+    ),
+    MAX_MESSAGE_CHARS: wholeNumber(2000, 50, 100_000),
+    DIRECT_LINE_SECRET: optionalText,
+    WEBCHAT_ALLOWED_ORIGINS: optionalText,
+    RATE_LIMIT_PER_MINUTE: wholeNumber(60, 1, 100_000),
     CRISIS_LINE: z.preprocess(
       emptyToUndefined,
       z.string().trim().max(120, { error: 'must be at most 120 characters' }).default('a crisis line (in the US call or text 988; in the UK call Samaritans on 116 123)'),
@@ -57,6 +72,12 @@ const environmentSchema = z
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['BLOB_CONNECTION_STRING'], message: 'is required when STORAGE is blob' });
+    }
+    if (env.LOG_MESSAGE_TEXT && env.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['LOG_MESSAGE_TEXT'], message: 'may only be true for local use (no MicrosoftAppId): message text is health data' });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
@@ -85,6 +106,29 @@ export interface AppConfig {
   unauthenticated: boolean;
   allowRemoteUnauthenticated: boolean;
   clinic: ClinicSettings;
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; messageText: boolean };
+  storage: {
+    kind: 'memory' | 'blob';
+    /** Idle time after which a conversation's state is deleted. */
+    ttlMs: number;
+    /** memory: the most conversations kept; the least recently used go first. */
+    maxConversations: number;
+    blobConnectionString?: string;
+    blobContainer: string;
+  };
+  limits: {
+    /** Longer messages are cut to this many characters before they are read. */
+    maxMessageChars: number;
+    /** Requests a minute per Direct Line token and per address. */
+    ratePerMinute: number;
+  };
+  web: {
+    color: string;
+    /** Set: the page uses Azure Bot Service's Direct Line, exchanging this secret server-side. */
+    directLineSecret?: string;
+    /** Origins allowed to call the Direct Line endpoint from a browser (CORS); empty: same origin only. */
+    allowedOrigins: string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -107,7 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'configuration');
     const raw = env[name];
-    const got = raw === undefined || name.toLowerCase().includes('password') ? '' : ` (got "${raw}")`;
+    const secret = /password|secret|connection/i.test(name);
+    const got = raw === undefined || secret ? '' : ` (got "${raw}")`;
     throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}`);
   }
   const e = parsed.data;
@@ -128,6 +173,23 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       web: e.CLINIC_WEB,
       emergencyNumber: e.EMERGENCY_NUMBER,
       crisisLine: e.CRISIS_LINE,
+    },
+    log: { level: e.LOG_LEVEL, messageText: e.LOG_MESSAGE_TEXT },
+    storage: {
+      kind: e.STORAGE,
+      ttlMs: e.STATE_TTL_HOURS * 3_600_000,
+      maxConversations: e.MEMORY_MAX_CONVERSATIONS,
+      blobConnectionString: e.BLOB_CONNECTION_STRING,
+      blobContainer: e.BLOB_CONTAINER,
+    },
+    limits: { maxMessageChars: e.MAX_MESSAGE_CHARS, ratePerMinute: e.RATE_LIMIT_PER_MINUTE },
+    web: {
+      color: e.CLINIC_COLOR,
+      directLineSecret: e.DIRECT_LINE_SECRET,
+      allowedOrigins: (e.WEBCHAT_ALLOWED_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0),
     },
   };
 }
