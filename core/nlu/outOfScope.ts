@@ -1,0 +1,32 @@
+/** Example messages the bot is not for (knowledge/nlu/out-of-scope.yaml): the "out-of-scope" class. */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { projectRoot } from '../projectRoot';
+
+export const outOfScopeFileSchema = z
+  .object({ examples: z.array(z.string().trim().min(1, 'must not be empty')).min(10, 'needs at least 10 examples') })
+  .strict();
+
+export function defaultOutOfScopeFile(): string {
+  return join(projectRoot(), 'knowledge', 'nlu', 'out-of-scope.yaml');
+}
+
+/** Reads and validates the out-of-scope examples; throws naming the file and field. */
+export function loadOutOfScopeExamples(file: string = defaultOutOfScopeFile()): string[] {
+  const shown = relative(process.cwd(), file) || file;
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${shown}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const result = outOfScopeFileSchema.safeParse(data);
+  if (!result.success) {
+    throw new Error(
+      result.error.issues.map((i) => `${shown}: field ${i.path.map(String).join('.') || '(the file)'}: ${i.message}`).join('\n'),
+    );
+  }
+  return result.data.examples;
+}
