@@ -1,0 +1,108 @@
+import type { Activity } from 'botbuilder';
+import { fillTemplate } from '../../core/conversation/template';
+import { loadMessages } from '../../core/conversation/messages';
+import { blobStorageEnv, listBlobs, startAzurite, type Azurite } from '../support/azurite';
+import { conversation, startBot, type RunningBot } from '../support/runningBot';
+import { captureLogs, sayTo, type CapturedLogs } from './helpers';
+
+/**
+ * The real server with STORAGE=blob against Azurite. What can be observed of the state today: the
+ * bot welcomes a conversation once, on its first message; a bot that lost the state welcomes again.
+ */
+
+let azurite: Azurite;
+const bots: RunningBot[] = [];
+
+beforeAll(async () => {
+  azurite = await startAzurite();
+});
+afterEach(async () => {
+  await Promise.all(bots.splice(0).map((b) => b.stop()));
+  if (!azurite.running) await azurite.restart();
+});
+afterAll(async () => {
+  await azurite?.stop();
+});
+
+async function start(env: Record<string, string>, logs?: CapturedLogs): Promise<RunningBot> {
+  const bot = await startBot(env, logs ? { logger: logs.logger } : {});
+  bots.push(bot);
+  return bot;
+}
+
+const texts = (replies: Activity[]) => replies.map((r) => r.text ?? '');
+
+/** The first turn of a conversation: the welcome comes first, then the answer. Returns the welcome. */
+function welcomeOf(replies: Activity[]): string {
+  expect(replies.length).toBeGreaterThanOrEqual(2);
+  return replies[0].text ?? '';
+}
+
+/** A normal answer: something said, no second welcome, no apology. */
+function expectAnsweredWithoutWelcome(replies: Activity[], welcome: string) {
+  const said = texts(replies);
+  expect(said.length).toBeGreaterThanOrEqual(1);
+  expect(said).not.toContain(welcome);
+  expect(said.some((t) => t.startsWith(loadMessages().turnError.slice(0, 40)))).toBe(false);
+  expect(said.some((t) => t.startsWith(loadMessages().storageError.slice(0, 40)))).toBe(false);
+}
+
+describe('blob state through the real server (Azurite)', () => {
+  it('a conversation survives a restart of the bot', async () => {
+    const env = blobStorageEnv(azurite);
+    const first = await start(env);
+    const chat = conversation(first.baseUrl);
+    const welcome = welcomeOf(await chat.say('my breasts leak between feeds'));
+    expectAnsweredWithoutWelcome(await chat.say('is that normal?'), welcome);
+    await first.stop();
+
+    const second = await start(env);
+    expectAnsweredWithoutWelcome(await sayTo(second.baseUrl, chat, 'and at night?'), welcome);
+    const names = (await listBlobs(azurite.connectionString, env.BLOB_CONTAINER)).map((b) => b.name);
+    expect(names).toEqual(expect.arrayContaining([`emulator/conversations/${chat.id}`]));
+  });
+
+  it('two bot instances sharing one container serve alternate turns of one conversation', async () => {
+    const env = blobStorageEnv(azurite);
+    const logs = [captureLogs(), captureLogs()];
+    const instances = [await start(env, logs[0]), await start(env, logs[1])];
+    const chat = conversation(instances[0].baseUrl);
+    const welcome = welcomeOf(await chat.say('hello'));
+    for (let turn = 1; turn <= 6; turn++) {
+      expectAnsweredWithoutWelcome(await sayTo(instances[turn % 2].baseUrl, chat, `question ${turn}`), welcome);
+    }
+    for (const log of logs) {
+      expect(log.events().filter((e) => e.level === 'error' || e.event === 'storage_conflict')).toEqual([]);
+    }
+  });
+
+  it('an outage gets the storageError apology, is logged without content, and the conversation continues intact afterwards', async () => {
+    const env = blobStorageEnv(azurite);
+    const logs = captureLogs();
+    const bot = await start(env, logs);
+    const chat = conversation(bot.baseUrl);
+    const welcome = welcomeOf(await chat.say('my nipple leaks a little clear fluid'));
+
+    await azurite.pause();
+    const started = Date.now();
+    const duringOutage = await chat.say('PRIVATE-SYMPTOM-TEXT green discharge since yesterday');
+    const elapsed = Date.now() - started;
+    expect(texts(duringOutage)).toEqual([fillTemplate(loadMessages().storageError, bot.app.config.clinic)]);
+    expect(elapsed).toBeLessThan(5000);
+
+    const events = logs.events();
+    expect(events).toContainEqual(expect.objectContaining({ level: 'error', event: 'storage_unavailable', store: 'blob', operation: 'read' }));
+    expect(events).toContainEqual(expect.objectContaining({ event: 'turn_error', errorName: 'StorageUnavailableError' }));
+    // The state was left alone: no reset was attempted (it would have failed and been logged).
+    expect(events.filter((e) => e.event === 'turn_error_recovery_failed')).toEqual([]);
+    for (const line of logs.lines) {
+      expect(line).not.toContain('PRIVATE-SYMPTOM-TEXT');
+      expect(line).not.toContain(chat.id);
+      expect(line).not.toContain(chat.userId);
+    }
+
+    await azurite.restart();
+    expectAnsweredWithoutWelcome(await chat.say('is it still okay to feed?'), welcome);
+    expect(logs.events()).toContainEqual(expect.objectContaining({ event: 'storage_recovered', store: 'blob' }));
+  });
+});
