@@ -1,0 +1,300 @@
+/**
+ * What a message tells about the parent ("I'm 30 weeks pregnant", "I stopped nursing 4 months ago",
+ * "I'm a dad"), and how long symptoms have lasted ("for two weeks", "since last month").
+ */
+import type { ParentContext } from './types';
+import type { Sentence } from './text';
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
+  few: 3, couple: 2, several: 4, half: 0.5,
+};
+
+const UNIT_DAYS: Record<string, number> = {
+  hour: 1 / 24, hours: 1 / 24, day: 1, days: 1, week: 7, weeks: 7, fortnight: 14, month: 30, months: 30, year: 365, years: 365,
+};
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ALIASES: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+
+function monthIndex(word: string): number | undefined {
+  const i = MONTHS.indexOf(word);
+  if (i >= 0) return i;
+  return MONTH_ALIASES[word];
+}
+
+function numberValue(word: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(word)) return parseFloat(word);
+  return NUMBER_WORDS[word];
+}
+
+export interface Duration {
+  sentence: Sentence;
+  /** Token index where the phrase starts. */
+  start: number;
+  end: number;
+  days: number;
+  /** "ago" phrases date an event; "for"/"since" phrases measure how long something lasted. */
+  kind: 'for' | 'ago';
+}
+
+/** Tokens before a number that mean the number is not how long a symptom lasted. */
+const NOT_SYMPTOM_BEFORE = /^(breastfeeding|nursing|pumping|feeding|bf|pregnant|married|every|each|per|within|in|next|baby|she|he|son|daughter|old|age|aged|weaned|stopped|quit|finished|postpartum|birth|delivery|born|antibiotics)$/;
+const NOT_SYMPTOM_AFTER = /^(old|pregnant|postpartum|pp|post|into|of|gestation|along|later|from|apart|earlier|early|late|overdue|premature|olds)$/;
+
+/** How long things have lasted, in days ("for 2 weeks", "3 days ago", "since last month"). */
+export function findDurations(s: Sentence): Duration[] {
+  const out: Duration[] = [];
+  const t = s.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i];
+    // Fixed phrases.
+    if (w === 'since' || w === 'for') {
+      const n1 = t[i + 1] ?? '';
+      const n2 = t[i + 2] ?? '';
+      let days: number | undefined;
+      if (w === 'since' && n1 === 'yesterday') days = 1;
+      else if (w === 'since' && n1 === 'last' && UNIT_DAYS[n2]) days = UNIT_DAYS[n2];
+      else if (w === 'since' && monthIndex(n1) !== undefined) days = 45;
+      else if (w === 'for' && (n1 === 'weeks' || (n1 === 'many' && n2 === 'weeks'))) days = 14;
+      else if (w === 'for' && (n1 === 'months' || (n1 === 'many' && n2 === 'months'))) days = 60;
+      else if (w === 'for' && (n1 === 'ages' || n1 === 'years')) days = 60;
+      else if (w === 'for' && n1 === 'days') days = 3;
+      else if (w === 'for' && n1 === 'a' && n2 === 'while') days = 10;
+      if (days !== undefined) {
+        out.push({ sentence: s, start: i, end: i + 2, days, kind: 'for' });
+        continue;
+      }
+    }
+    if ((w === 'weeks' || w === 'months') && (t[i + 1] === 'now' || (t[i - 1] === 'been' || t[i - 1] === 'few' || t[i - 1] === 'several' || t[i - 1] === 'couple'))) {
+      if (!/^\d|^(a|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)$/.test(t[i - 1] ?? '')) {
+        out.push({ sentence: s, start: i, end: i + 1, days: w === 'weeks' ? 14 : 60, kind: 'for' });
+      }
+    }
+    if (w === 'all' && (t[i + 1] === 'week' || t[i + 1] === 'month')) out.push({ sentence: s, start: i, end: i + 2, days: t[i + 1] === 'week' ? 5 : 20, kind: 'for' });
+    // Number + unit.
+    let n = numberValue(w);
+    let j = i + 1;
+    if (n === undefined) continue;
+    if (w === 'a' || w === 'an') {
+      if (t[j] === 'few') {
+        n = 3;
+        j++;
+      } else if (t[j] === 'couple') {
+        n = 2;
+        j++;
+        if (t[j] === 'of') j++;
+      }
+    } else if (w === 'couple' && t[j] === 'of') j++;
+    else if (w === 'half' && t[j] === 'a') j++;
+    // "2 to 3 weeks", "2 or 3 weeks": use the larger.
+    if ((t[j] === 'to' || t[j] === 'or') && numberValue(t[j + 1] ?? '') !== undefined) {
+      n = Math.max(n, numberValue(t[j + 1])!);
+      j += 2;
+    }
+    if (t[j] === 'more' || t[j] === 'whole' || t[j] === 'full' || t[j] === 'long') j++;
+    const unit = t[j] ?? '';
+    const unitDays = UNIT_DAYS[unit];
+    if (unitDays === undefined) continue;
+    if (NOT_SYMPTOM_AFTER.test(t[j + 1] ?? '')) continue;
+    if (t[j + 1] === 'after' && /^(birth|delivery|giving|having|the|my|i|she|he|baby)$/.test(t[j + 2] ?? '')) continue;
+    let excluded = false;
+    for (let k = Math.max(0, i - 3); k < i; k++) if (NOT_SYMPTOM_BEFORE.test(t[k])) excluded = true;
+    if (t[i - 1] === 'at' || t[i - 1] === 'in') excluded = true;
+    if (excluded) continue;
+    const kind: Duration['kind'] = t[j + 1] === 'ago' ? 'ago' : 'for';
+    out.push({ sentence: s, start: i, end: j + 1 + (kind === 'ago' ? 1 : 0), days: n * unitDays, kind });
+    i = j;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ parent context
+
+export interface LearnOptions {
+  /** "Today", for month names ("I weaned in March"). Defaults to the current date. */
+  now?: Date;
+}
+
+const WEANING =
+  /\b(i |we |baby |she |he |son |daughter |just |finally |fully |completely |officially )?(self )?(weaned|stopped (breastfeeding|nursing|feeding him|feeding her|pumping|bf|breast feeding|lactating|producing milk)|quit (breastfeeding|nursing|pumping)|finished (breastfeeding|nursing|pumping)|gave up (breastfeeding|nursing|pumping)|no longer (breastfeeding|nursing|pumping|lactating)|not (breastfeeding|nursing|pumping) (anymore|any more|now)|have not (breastfed|nursed|pumped|breastfeed|breastfeeding|nursing)|did not breastfeed|last (breastfed|nursed|pumped|breastfeed|nursing session)|(breastfeeding|nursing|pumping) (ended|stopped|finished)|milk (dried up|has dried up|is gone)|dried up)\b/;
+
+function weeksFromPhrase(tokens: string[], from: number, now: Date): number | undefined {
+  // Look in the rest of the sentence (and a little before) for timing.
+  const span = tokens.slice(Math.max(0, from - 6), Math.min(tokens.length, from + 14));
+  for (let i = 0; i < span.length; i++) {
+    const w = span[i];
+    const n1 = span[i + 1] ?? '';
+    const n2 = span[i + 2] ?? '';
+    // "N units ago" / "over N units ago" / "for N units" / "in N units"
+    let n = numberValue(w);
+    let j = i + 1;
+    if (n !== undefined) {
+      if ((w === 'a' || w === 'an') && n1 === 'few') {
+        n = 3;
+        j++;
+      } else if ((w === 'a' || w === 'an' || w === 'couple') && (n1 === 'couple' || n1 === 'of')) {
+        n = 2;
+        j += n1 === 'couple' ? 1 : 0;
+        if (span[j] === 'of') j++;
+      }
+      if ((span[j] === 'to' || span[j] === 'or') && numberValue(span[j + 1] ?? '') !== undefined) {
+        n = Math.max(n, numberValue(span[j + 1])!);
+        j += 2;
+      }
+      const unit = span[j] ?? '';
+      const days = UNIT_DAYS[unit];
+      if (days !== undefined && days >= 1) {
+        const next = span[j + 1] ?? '';
+        const prev = span[i - 1] ?? '';
+        if (next === 'ago' || prev === 'for' || prev === 'over' || prev === 'about' || prev === 'almost' || prev === 'nearly' || prev === 'than' || prev === 'past' || prev === 'last' || next === 'now' || prev === 'been') {
+          if (next !== 'old' && next !== 'pregnant') return Math.round((n * days) / 7);
+        }
+      }
+    }
+    if (w === 'last' && (n1 === 'week' || n1 === 'month' || n1 === 'year')) return n1 === 'week' ? 1 : n1 === 'month' ? 4 : 52;
+    if (w === 'yesterday' || (w === 'this' && n1 === 'week')) return 0;
+    if (w === 'this' && n1 === 'month') return 2;
+    if (w === 'years' && n1 === 'ago') return 104;
+    if (w === 'months' && n1 === 'ago') return 13;
+    if (w === 'weeks' && n1 === 'ago') return 3;
+    if ((w === 'long' && n1 === 'time' && n2 === 'ago') || (w === 'ages' && n1 === 'ago')) return 52;
+    if ((w === 'in' || w === 'since' || w === 'around' || w === 'back') && monthIndex(n1) !== undefined && !(n1 === 'may' && /^(be|have|not|i)$/.test(n2))) {
+      const m = monthIndex(n1)!;
+      let months = now.getMonth() - m;
+      let year = now.getFullYear();
+      if (/^\d{4}$/.test(n2)) {
+        year = parseInt(n2, 10);
+        months = (now.getFullYear() - year) * 12 + now.getMonth() - m;
+      } else if (months < 0) months += 12;
+      const mid = new Date(year, m, 15);
+      if (!/^\d{4}$/.test(n2) && now.getMonth() - m < 0) mid.setFullYear(now.getFullYear() - 1);
+      const ms = now.getTime() - mid.getTime();
+      const weeks = Math.max(0, Math.round(ms / (7 * 24 * 3600 * 1000)));
+      return months >= 0 ? weeks : undefined;
+    }
+    const season: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 0 };
+    if ((w === 'in' || w === 'this' || w === 'last' || w === 'since') && n1 === 'the' && season[n2] !== undefined) {
+      let months = now.getMonth() - season[n2];
+      if (months < 0 || w === 'last') months += 12;
+      return Math.round((months * 30) / 7);
+    }
+    if ((w === 'in' || w === 'this' || w === 'last' || w === 'since') && season[n1] !== undefined) {
+      let months = now.getMonth() - season[n1];
+      if (months < 0 || w === 'last') months += 12;
+      return Math.round((months * 30) / 7);
+    }
+    if (w === 'in' && /^\d{4}$/.test(n1)) {
+      const years = now.getFullYear() - parseInt(n1, 10);
+      return years >= 0 ? Math.max(0, years * 52 - 26) : undefined;
+    }
+  }
+  return undefined;
+}
+
+const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|^(male|m|man|guy|dude|boy) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(\d{1,2}) ?,? ?(m|male)\b/;
+const MALE_SELF =
+  /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?(m|male)\b(?! (baby|son|old))|\b(i am|i m) (his|the|her) (dad|father|husband)\b/;
+const NOT_MALE = /\b(not a (guy|man|male|dad))\b/;
+
+/** Facts about the parent stated in the message. */
+export function learnContext(sentences: Sentence[], options: LearnOptions = {}): Partial<ParentContext> {
+  const now = options.now ?? new Date();
+  const learned: Partial<ParentContext> = {};
+  const all = sentences.map((s) => s.text).join(' . ');
+  let pregnant = false;
+  let breastfeeding = false;
+  let pumping = false;
+  let weaned = false;
+  let weeks: number | undefined;
+  let none = false;
+
+  for (const s of sentences) {
+    const text = s.text;
+    if (
+      /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|\d+ to \d+) (weeks?|months?|wks) pregnant\b|\b(i am|i m|am|currently|now|just found out i am|found out i am|we are|i have been) (\S+ )?(pregnant|expecting)\b|\bpregnant (with|again|for the)\b|\b(second|third|first|1|2|3) trimester\b|\bmy due date\b|\bdue (in|on|date)\b|\bduring (my |this )?pregnancy\b/.test(text) &&
+      !/\b(not|never|no longer) (\S+ )?(pregnant|expecting)\b/.test(text) &&
+      !/\bwhen i was pregnant\b|\b(last|previous|first) pregnancy\b/.test(text)
+    ) {
+      pregnant = true;
+    }
+    const bfRe = /\b(i am|i m|am|currently|still|i have been|been|we are|we have been|now|while i am|i) (exclusively |still |currently |also |mostly |only |just )?(breastfeeding|nursing|breast feeding|chestfeeding|chest feeding|tandem feeding|tandem nursing|combi feeding|combo feeding)\b|\b(breastfeeding|nursing) (my|our|a|the|twins|him|her)\b|\bi (breastfeed|nurse)\b|\bmy (breastfed|nursing|exclusively breastfed|ebf) (baby|son|daughter|twins)\b|\bbreastfeeding mom\b|\bnursing mom\b/;
+    if ((bfRe.test(text) || /\b(i|i am|i m)\b.*\b(and|while|also|currently|still) (breastfeeding|nursing|pumping)\b/.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
+    if (/\b(exclusively pumping|i pump|i am pumping|i m pumping|im pumping|pumping (at work|for (my|him|her|the)|exclusively|every|\d+ times)|exclusive pumper|exclusively pump|i have been pumping|still pumping)\b/.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
+
+    const wm = WEANING.exec(text);
+    if (wm && !/\b(if|should|how|can|will|thinking about|thinking of|planning|want to|going to|about to|trying to|how to|when to|when should)\b(?: \S+){0,3}$/.test(text.slice(0, wm.index).trim()) ) {
+      weaned = true;
+      const from = text.slice(0, wm.index).split(' ').filter((x) => x.length > 0).length;
+      const w = weeksFromPhrase(s.tokens, from, now);
+      if (w !== undefined) weeks = weeks === undefined ? w : Math.max(weeks, w);
+    }
+    const after = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (weeks?|months?|years?) (after|since|post) (fully |completely )?(weaning|i weaned|we weaned|she weaned|he weaned|baby weaned|stopping (breastfeeding|nursing|pumping)|i stopped (breastfeeding|nursing|pumping)|i quit|the last (feed|nursing session)|my last (feed|nursing session)|finishing (breastfeeding|nursing))\b/.exec(text);
+    if (after) {
+      weaned = true;
+      const n = after[1] === 'few' ? 3 : after[1] === 'couple of' ? 2 : after[1] === 'several' ? 4 : numberValue(after[1]) ?? 1;
+      const unit = after[2].replace(/s$/, '');
+      const w = Math.round((n * (unit === 'week' ? 7 : unit === 'month' ? 30 : 365)) / 7);
+      weeks = weeks === undefined ? w : Math.max(weeks, w);
+    } else if (/\b(since|after) (fully |completely )?(weaning|i weaned|we weaned)\b/.test(text) && !/^(how|what|when|should|can|will|does|do|is|why|if)\b/.test(text)) {
+      weaned = true;
+    }
+    if (/\b(formula feeding|formula feed|formula fed|exclusively formula|bottle feeding formula|switched to formula|decided not to breastfeed|chose not to breastfeed|did not breastfeed|could not breastfeed)\b/.test(text)) {
+      weaned = true;
+    }
+    if (
+      /\bnot (currently |even )?(pregnant|breastfeeding|nursing|lactating)( or| and| nor|,)+ (pregnant|breastfeeding|nursing|lactating)\b/.test(text) ||
+      /\b(neither|nor) (pregnant|breastfeeding|nursing)\b/.test(text) ||
+      /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|had (a baby|kids|children|a child|babies))\b/.test(text) ||
+      /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b/.test(text) ||
+      /\b(post ?menopaus\w*|menopause|menopausal|after menopause)\b/.test(text) ||
+      /\b(i am|i m) (a )?virgin\b/.test(text) ||
+      /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/.test(text) ||
+      /\bnot pregnant\b/.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped|formula)\b/.test(all)
+    ) {
+      none = true;
+    }
+  }
+
+  if (pregnant) learned.lactation = 'pregnant';
+  else if (pumping) learned.lactation = 'pumping';
+  else if (breastfeeding && !weaned) learned.lactation = 'breastfeeding';
+  else if (weaned) {
+    learned.lactation = 'weaned';
+    if (weeks !== undefined) learned.weanedWeeksAgo = weeks;
+  } else if (none) learned.lactation = 'none';
+  if (breastfeeding && weaned && !pregnant) {
+    // "I stopped breastfeeding my first ... now nursing the baby" is rare; a clear weaning phrase wins
+    // unless there is also a present-tense breastfeeding statement in a later sentence.
+    learned.lactation = 'weaned';
+    if (weeks !== undefined) learned.weanedWeeksAgo = weeks;
+  }
+
+  if ((MALE_SELF.test(all) || MALE_SELF_AGE.test(all)) && !NOT_MALE.test(all)) learned.male = true;
+  // Age: people of 50 or more who say nothing about a pregnancy or a baby are very unlikely to be lactating.
+  const age = /\b(i am|i m|im|age|aged) (\d{2})( years old| yo| y o| year old| f| female)?\b(?! (weeks?|days?|months?|hours?|times|pounds|lbs|kg))|^(\d{2}) ?(f|female|yo|year old)\b/.exec(all);
+  const years = age ? parseInt(age[2] ?? age[5], 10) : NaN;
+  if (!learned.lactation && years >= 50 && !/\b(pregnant|breastfeeding|nursing|pumping|baby|newborn|postpartum|weaned|weaning|birth)\b/.test(all)) {
+    learned.lactation = 'none';
+  }
+  return learned;
+}
+
+const MALE_OTHER = /\b(husband|boyfriend|brother|father|dad|he|his|him|man|men|guy|guys|male|males|boy|boys|fiance|son|grandpa|grandfather|uncle|nephew)\b/;
+const FEMALE_OTHER = /\b(wife|girlfriend|she|her|hers|daughter|sister|mother|mum|mom|woman|women|lady|ladies|girl|girls|fiancee)\b|\bpartner\b(?: \S+){0,4} (breastfeeding|nursing|pumping|pregnant|breastfeeds|nurses)\b/;
+
+/** A male person is the one with the nipple or discharge, not just someone in the sentence ("hugging my husband"). */
+const MALE_IS_EXPERIENCER = /\b(he|his|him)\b|\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|boy|boys|fiance|son|grandpa|grandfather|uncle|nephew|partner) (has|have|is|are|s|keeps|keep|noticed|nipple|nipples|chest|breast|breasts|leaks|leak|leaking|gets|get|got|had|ever|can|with)\b/;
+
+/** Is the person whose nipple leaks (in this sentence) a man? */
+export function maleExperiencer(s: Sentence, selfMale: boolean): boolean {
+  const text = s.text;
+  if (MALE_OTHER.test(text) && MALE_IS_EXPERIENCER.test(text) && !FEMALE_OTHER.test(text)) {
+    // "my son" alone is usually a baby (newborn "witch's milk" is normal); the baby check happens
+    // when the mention's status is computed, so here only adults matter.
+    if (/\b(son|boy|boys)\b/.test(text) && !/\b(teen|teenage|teenager|\d{2} ?(year|years|yo|y o|yr)|adult|grown)\b/.test(text)) return false;
+    return true;
+  }
+  return selfMale && !FEMALE_OTHER.test(text);
+}

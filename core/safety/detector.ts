@@ -1,0 +1,147 @@
+/**
+ * The red-flag detector: reads the raw text of every message (before any topic classifier) and
+ * returns the warning signs it reports, the ones to confirm with one question, and the ones only
+ * asked about. Domain core: no Bot Framework imports.
+ */
+import { findMentions, type Mention } from './concepts';
+import { findDurations, learnContext } from './context';
+import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
+import { RULES, View, WEANED_WEEKS_FLAG, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { splitMessage, type Sentence } from './text';
+import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
+
+export interface AssessOptions {
+  /** "Today", used for month names ("I weaned in March"). Defaults to the current date. */
+  now?: Date;
+}
+
+export interface RedFlagDetector {
+  readonly definitions: RedFlagDefinitions;
+  assess(text: string, known?: ParentContext, options?: AssessOptions): SafetyAssessment;
+}
+
+/** Longest quote kept per sentence, so a clinician summary stays readable. */
+const QUOTE_CHARS = 240;
+
+function quoteOf(mentions: Mention[]): string {
+  const bySentence = new Map<number, { sentence: Sentence; tokens: number[] }>();
+  for (const m of mentions) {
+    const entry = bySentence.get(m.sentence.index) ?? { sentence: m.sentence, tokens: [] };
+    entry.tokens.push(m.start);
+    bySentence.set(m.sentence.index, entry);
+  }
+  const parts = [...bySentence.values()]
+    .sort((a, b) => a.sentence.index - b.sentence.index)
+    .map(({ sentence, tokens }) => {
+      const raw = sentence.raw;
+      if (raw.length <= QUOTE_CHARS) return raw;
+      // Centre the quote on the mention (token position mapped proportionally onto the raw text).
+      const at = Math.floor((Math.min(...tokens) / Math.max(1, sentence.tokens.length)) * raw.length);
+      let from = Math.max(0, at - QUOTE_CHARS / 2);
+      from = raw.lastIndexOf(' ', from) + 1;
+      const to = Math.min(raw.length, from + QUOTE_CHARS);
+      return `${from > 0 ? '…' : ''}${raw.slice(from, to).trim()}${to < raw.length ? '…' : ''}`;
+    });
+  return parts.join(' … ');
+}
+
+function effectiveContext(known: ParentContext, learned: Partial<ParentContext>): EffectiveContext {
+  const lactation = learned.lactation ?? known.lactation;
+  let weanedWeeksAgo: number | undefined;
+  if (lactation === 'weaned') {
+    weanedWeeksAgo = learned.weanedWeeksAgo ?? (learned.lactation === undefined || learned.lactation === known.lactation ? known.weanedWeeksAgo : undefined);
+  }
+  const male = learned.male ?? known.male ?? false;
+  const notLactating = lactation === 'none' || (lactation === 'weaned' && weanedWeeksAgo !== undefined && weanedWeeksAgo >= WEANED_WEEKS_FLAG) || male;
+  return { lactation, weanedWeeksAgo, male, notLactating };
+}
+
+type Bucket = 'flag' | 'confirm' | 'asked';
+
+interface Outcome {
+  bucket: Bucket;
+  mentions: Mention[];
+  questionKey?: string;
+}
+
+function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durations: ReturnType<typeof findDurations>, sentences: Sentence[]): Outcome | null {
+  if (rule.crisis) {
+    // Crisis language counts however it is phrased: asked, hedged or plain. A clear denial
+    // ("I'm not suicidal") still gets one gentle question rather than silence.
+    const strong = mentions.filter((m) => m.concept === rule.crisis!.strong && m.status !== 'other');
+    const live = strong.filter((m) => m.status !== 'no');
+    if (live.length > 0) return { bucket: 'flag', mentions: live };
+    const soft = mentions.filter((m) => m.concept === rule.crisis!.soft && m.status !== 'other' && m.status !== 'no');
+    if (strong.length > 0 || soft.length > 0) return { bucket: 'confirm', mentions: [...strong, ...soft] };
+    return null;
+  }
+  if (!rule.test) return null;
+  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences));
+  const report = run('report');
+  if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
+  const confirm = run('confirm');
+  if (confirm) return { bucket: 'confirm', mentions: confirm.mentions, questionKey: confirm.questionKey ?? report?.questionKey };
+  if (report) return { bucket: 'confirm', mentions: report.mentions, questionKey: report.questionKey };
+  const asked = run('asked');
+  if (asked) return { bucket: 'asked', mentions: asked.mentions };
+  const topic = mentions.filter((m) => m.status === 'asked' && rule.topics?.includes(m.concept));
+  if (topic.length > 0) return { bucket: 'asked', mentions: topic };
+  return null;
+}
+
+export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedFlagDefinitions()): RedFlagDetector {
+  const missing = RULES.filter((r) => !definitions.flags.has(r.id)).map((r) => r.id);
+  if (missing.length > 0) {
+    throw new Error(`knowledge/red-flags.yaml: field flags: no definition for rule id(s) ${missing.map((m) => `"${m}"`).join(', ')}`);
+  }
+
+  function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
+    const sentences = splitMessage(typeof text === 'string' ? text : '');
+    const mentions = sentences.flatMap(findMentions);
+    const durations = sentences.flatMap(findDurations);
+    const learned = learnContext(sentences, { now: options.now });
+    const ctx = effectiveContext(known, learned);
+
+    const flags: RedFlagFinding[] = [];
+    const toConfirm: SafetyAssessment['toConfirm'] = [];
+    const askedAbout: RedFlagFinding[] = [];
+
+    for (const rule of RULES) {
+      const outcome = evaluate(rule, mentions, ctx, durations, sentences);
+      if (!outcome) continue;
+      const def = definitions.flags.get(rule.id)!;
+      const finding: RedFlagFinding = { id: def.id, level: def.level, quote: quoteOf(outcome.mentions) };
+      let bucket = outcome.bucket;
+      // Emergency-level flags are never just "asked about": ask whether it is happening.
+      if (bucket === 'asked' && def.level === 'emergency') bucket = 'confirm';
+      if (bucket === 'flag') flags.push(finding);
+      else if (bucket === 'confirm') {
+        const question = (outcome.questionKey && def.altQuestions?.[outcome.questionKey]) || def.question;
+        toConfirm.push({ ...finding, question });
+      } else askedAbout.push(finding);
+    }
+
+    flags.sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
+    const level: Urgency | null = flags.length > 0 ? flags[0].level : null;
+    // A question only matters if the answer could raise the urgency: drop those at or below it.
+    const questions = toConfirm
+      .filter((c) => level === null || urgencyRank(c.level) > urgencyRank(level))
+      .sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
+    const flagged = new Set(flags.map((f) => f.id));
+    const asked = askedAbout.filter((a) => !flagged.has(a.id));
+    return { flags, toConfirm: questions, askedAbout: asked, learned, level };
+  }
+
+  return { definitions, assess };
+}
+
+let defaultDetector: RedFlagDetector | undefined;
+
+/**
+ * Assesses one raw message with the definitions in knowledge/red-flags.yaml (loaded once).
+ * `known` is what the conversation already knows about the parent.
+ */
+export function assessSafety(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
+  defaultDetector ??= createRedFlagDetector();
+  return defaultDetector.assess(text, known, options);
+}

@@ -1,0 +1,386 @@
+/**
+ * Red-flag rules: which combinations of symptom mentions, in which parent context, raise which flag
+ * of knowledge/red-flags.yaml. Each rule is evaluated three times, each time letting in more
+ * uncertain mentions:
+ *   report  - mentions the parent reports            -> flags (escalate)
+ *   confirm - plus mentions the parent is unsure of  -> toConfirm (ask one question)
+ *   asked   - plus mentions only asked about         -> askedAbout (answer + when to see a doctor)
+ * A rule may also say that what it found is only enough to ask (`confirmOnly`).
+ */
+import type { ConceptId, Mention } from './concepts';
+import type { Duration } from './context';
+import { maleExperiencer } from './context';
+import type { Status } from './scope';
+import type { Sentence } from './text';
+import type { ParentContext } from './types';
+
+export type Mode = 'report' | 'confirm' | 'asked';
+
+const ACCEPTED: Record<Mode, ReadonlySet<Status>> = {
+  report: new Set<Status>(['yes']),
+  confirm: new Set<Status>(['yes', 'unsure']),
+  asked: new Set<Status>(['yes', 'unsure', 'asked']),
+};
+
+export interface EffectiveContext {
+  lactation?: ParentContext['lactation'];
+  weanedWeeksAgo?: number;
+  male: boolean;
+  /** Not lactating now: never lactated lately, or weaned 13+ weeks (about 3 months) ago. */
+  notLactating: boolean;
+}
+
+/** About three months, in weeks: leaking this long after weaning needs a check. */
+export const WEANED_WEEKS_FLAG = 13;
+
+export class View {
+  constructor(
+    readonly mentions: ReadonlyArray<Mention>,
+    readonly mode: Mode,
+    readonly ctx: EffectiveContext,
+    readonly durations: ReadonlyArray<Duration>,
+    readonly sentences: ReadonlyArray<Sentence> = [],
+  ) {}
+
+  /** Mentions of a concept counted in this mode. */
+  all(...concepts: ConceptId[]): Mention[] {
+    const ok = ACCEPTED[this.mode];
+    return this.mentions.filter((m) => concepts.includes(m.concept) && ok.has(m.status));
+  }
+
+  has(...concepts: ConceptId[]): boolean {
+    return this.all(...concepts).length > 0;
+  }
+
+  /** Reported for certain (explanations and context only count when plainly stated). */
+  stated(...concepts: ConceptId[]): Mention[] {
+    return this.mentions.filter((m) => concepts.includes(m.concept) && m.status === 'yes');
+  }
+
+  /** Longest "for ..." duration in the sentences of these mentions or the sentence right after. */
+  longestNear(mentions: Mention[]): number {
+    let best = 0;
+    const indices = new Set<number>();
+    for (const m of mentions) {
+      indices.add(m.sentence.index);
+      indices.add(m.sentence.index + 1);
+    }
+    for (const d of this.durations) {
+      if (!indices.has(d.sentence.index)) continue;
+      if (d.sentence.index !== mentions[0]?.sentence.index && !mentions.some((m) => m.sentence.index === d.sentence.index)) {
+        // The following sentence counts only when it goes on about the same thing ("It's been 2 weeks").
+        if (!/^(it|it s|its|this|that|they|been|still|and|the lump|the rash|for|now|has|had|since|going)\b/.test(d.sentence.text)) continue;
+      }
+      best = Math.max(best, d.days);
+    }
+    return best;
+  }
+}
+
+export interface Hit {
+  mentions: Mention[];
+  /** Only enough to ask a question, even in report mode. */
+  confirmOnly?: boolean;
+  /** Key into the flag's altQuestions; the main question otherwise. */
+  questionKey?: string;
+}
+
+export interface Rule {
+  id: string;
+  /** Which concepts, when only asked about, make this flag a topic of the question. */
+  topics?: ConceptId[];
+  /** Crisis rules decide their own buckets (see detector). */
+  crisis?: { strong: ConceptId; soft?: ConceptId };
+  test?: (v: View) => Hit | null;
+}
+
+const hit = (mentions: Mention[], extra: Partial<Hit> = {}): Hit => ({ mentions, ...extra });
+
+function nippleOnly(m: Mention): boolean {
+  const c = m.sentence.clauses[m.sentence.clauseOf[m.start] ?? 0];
+  const text = m.sentence.tokens.slice(c.start, c.end).join(' ');
+  return /\b(nipple|nipples|areola)\b/.test(text) && !/\b(breast|breasts|side|area|patch|spot|wedge|lump|part|skin|quadrant|armpit)\b/.test(text);
+}
+
+const improving = (v: View) =>
+  v.mentions.some((m) => m.sentence.text.match(/\b(better|improving|improved|easing|eased|settling|going down|clearing|healing)\b/) && !/\b(not|no|never) (getting |any |really )?(better|improving|improved|easing|settling|going down|clearing|healing)\b/.test(m.sentence.text));
+
+export const RULES: Rule[] = [
+  // ------------------------------------------------------------ emergency
+  { id: 'thoughts-of-self-harm', crisis: { strong: 'crisis-self', soft: 'crisis-self-soft' } },
+  { id: 'thoughts-of-harming-baby', crisis: { strong: 'crisis-baby', soft: 'crisis-baby-soft' } },
+  {
+    id: 'psychosis-signs',
+    topics: ['psychosis'],
+    test: (v) => {
+      const p = v.all('psychosis', 'confusion-strong');
+      return p.length > 0 ? hit(p) : null;
+    },
+  },
+  {
+    id: 'infection-with-sepsis-signs',
+    topics: ['sepsis-word'],
+    test: (v) => {
+      // The word alone ("worried about sepsis") is only enough to ask; a stated diagnosis is a report.
+      const word = v.all('sepsis-word');
+      const stated = word.filter((m) => /\b(i have|i ve got|i got|i am|i m|diagnosed|she has|she is|going|gone|turned|turning|became|become|becoming|developed|in)\b/.test(m.sentence.text) && !/\b(worried|scared|afraid|fear|about|risk|prevent|cousin|friend|sister|mother|mom|mum|aunt)\b/.test(m.sentence.text));
+      if (stated.length > 0) return hit(stated);
+      const breastInfection = [
+        ...v.all('mastitis', 'pus', 'abscess', 'red-streaks'),
+        ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
+      ];
+      const feverish = v.all('fever', 'flu-like');
+      const signs = v.all('faint', 'racing-heart', 'sepsis-other', 'confusion', 'confusion-strong');
+      const veryHigh = v.all('fever-very-high');
+      if (breastInfection.length > 0 && (signs.length > 0 || veryHigh.length > 0)) return hit([...breastInfection, ...signs, ...veryHigh]);
+      if (feverish.length > 0 && signs.length > 0) return hit([...feverish, ...signs]);
+      if (word.length > 0) return hit(word, { confirmOnly: true });
+      const dizzy = v.all('dizzy');
+      if ((breastInfection.length > 0 || feverish.length > 0) && dizzy.length > 0 && (breastInfection.length > 0 && feverish.length > 0)) {
+        return hit([...breastInfection, ...feverish, ...dizzy], { confirmOnly: true });
+      }
+      return null;
+    },
+  },
+
+  // ------------------------------------------------------------ urgent
+  {
+    id: 'fever-with-breast-signs',
+    topics: ['mastitis', 'fever'],
+    test: (v) => {
+      const fever = v.all('fever', 'flu-like', 'fever-very-high');
+      const area = v.all('breast-sign-strong', 'breast-sign-weak', 'mastitis', 'blocked-duct', 'lump', 'abscess');
+      if (fever.length > 0 && area.length > 0) return hit([...fever, ...area]);
+      const feverOnly = [
+        ...v.all('fever', 'fever-very-high'),
+        ...v.all('flu-like').filter((m) => /^(chills|shivering|rigors|rigor|flu|fluey|body|muscle|muscles|aches|achy|hit|shakes|cold|night|sweats)$/.test(m.sentence.tokens[m.start])),
+      ];
+      if (feverOnly.length > 0) return hit(feverOnly, { confirmOnly: true });
+      // A fever the parent has just ruled out ("no fever", "temperature is normal") needs no question.
+      if (v.mentions.some((m) => m.concept === 'fever' && m.status === 'no') || v.sentences.some((s) => /\b(temperature|fever) (is |was |s |has been |seems )?(normal|fine|ok|okay|good|gone|down)\b/.test(s.text))) return null;
+      const mastitis = v.all('mastitis');
+      if (mastitis.length > 0) return hit(mastitis, { confirmOnly: true, questionKey: 'fever' });
+      const red = v
+        .all('breast-sign-strong')
+        .filter((m) => !nippleOnly(m) && /^(red|redness|reddened|reddish|inflamed|inflammation|hot|warm|heat|wedge|angry|blotchy)$/.test(m.sentence.tokens[m.start]));
+      if (red.length > 0) return hit(red, { confirmOnly: true, questionKey: 'fever' });
+      return null;
+    },
+  },
+  {
+    id: 'pus',
+    topics: ['pus'],
+    test: (v) => {
+      const p = v.all('pus');
+      if (p.length > 0) return hit(p);
+      const h = v.all('pus-hint');
+      return h.length > 0 ? hit(h, { confirmOnly: true }) : null;
+    },
+  },
+  {
+    id: 'red-streaks',
+    topics: ['red-streaks'],
+    test: (v) => {
+      const r = v.all('red-streaks');
+      return r.length > 0 ? hit(r) : null;
+    },
+  },
+  {
+    id: 'possible-abscess',
+    topics: ['abscess'],
+    test: (v) => {
+      const a = v.all('abscess');
+      if (a.length > 0) return hit(a);
+      const lump = [...v.all('lump', 'blocked-duct'), ...v.all('breast-sign-strong').filter((m) => /^(swelling|swollen)$/.test(m.sentence.tokens[m.start]))];
+      const growing = v.all('growing');
+      const fever = v.all('fever', 'flu-like', 'fever-very-high');
+      if (lump.length > 0 && growing.length > 0 && fever.length > 0) return hit([...lump, ...growing, ...fever]);
+      return null;
+    },
+  },
+  {
+    id: 'mastitis-not-improving',
+    test: (v) => {
+      const fever = v.all('fever', 'flu-like');
+      const inflamed = [
+        ...v.all('mastitis', 'abscess'),
+        ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
+        ...(fever.length > 0 ? v.all('breast-sign-weak', 'blocked-duct') : []),
+      ];
+      if (inflamed.length === 0) return null;
+      const worse = v.all('not-improving');
+      if (worse.length > 0) return hit([...inflamed, ...worse]);
+      const onAntibiotics = v.all('antibiotics');
+      if (onAntibiotics.length > 0 && (v.has('persisting') || /\bstill\b/.test(onAntibiotics.map((m) => m.sentence.text).join(' ')))) {
+        return hit([...inflamed, ...onAntibiotics]);
+      }
+      const infectionSigns = [...v.all('mastitis'), ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m))];
+      if (infectionSigns.length > 0 && v.longestNear(infectionSigns) >= 2 && !improving(v)) return hit(infectionSigns);
+      return null;
+    },
+  },
+  {
+    id: 'severe-headache-or-vision-change',
+    topics: ['headache-severe', 'vision'],
+    test: (v) => {
+      if (v.ctx.notLactating || v.ctx.male) return null;
+      const h = v.all('headache-severe', 'vision');
+      return h.length > 0 ? hit(h) : null;
+    },
+  },
+
+  // ------------------------------------------------------------ soon
+  {
+    id: 'blood-in-discharge',
+    topics: ['blood', 'pink-brown'],
+    test: (v) => {
+      const blood = v.all('blood', 'pink-brown');
+      if (blood.length === 0) return null;
+      const worrying = v.stated('single-duct', 'lump');
+      const longest = v.longestNear(blood);
+      const damage = v.stated('cracked');
+      if (damage.length > 0 && worrying.length === 0 && longest <= 7) return null;
+      const earlyColour = v.stated('rusty-pipe').length > 0 || v.stated('early-days').length > 0;
+      if (earlyColour && worrying.length === 0 && v.stated('one-side').length === 0 && longest <= 7 && !v.has('pus')) return null;
+      return hit([...blood, ...worrying]);
+    },
+  },
+  {
+    id: 'clear-discharge-one-duct',
+    test: (v) => {
+      const clear = v.all('clear-fluid');
+      const one = v.all('single-duct');
+      return clear.length > 0 && one.length > 0 ? hit([...clear, ...one]) : null;
+    },
+  },
+  {
+    id: 'one-sided-discharge-not-lactating',
+    test: (v) => {
+      if (!v.ctx.notLactating || v.ctx.male) return null;
+      const d = v.all('discharge');
+      const side = v.all('one-side', 'single-duct');
+      return d.length > 0 && side.length > 0 && v.stated('both-sides').length === 0 ? hit([...d, ...side]) : null;
+    },
+  },
+  {
+    id: 'persistent-lump',
+    topics: ['lump'],
+    test: (v) => {
+      const lump = [...v.all('lump'), ...v.all('blocked-duct').filter((m) => !/^(blister|bleb|blebs)$/.test(m.sentence.tokens[m.start]) && m.sentence.tokens[m.start] !== 'milk')];
+      if (lump.length === 0) return null;
+      const lasting = [...v.all('persisting'), ...v.all('growing')];
+      if (lasting.length > 0) return hit([...lump, ...lasting]);
+      if (v.longestNear(lump) >= 7) return hit(lump);
+      if (v.ctx.notLactating || v.ctx.male) return hit(lump);
+      // After weaning (beyond the first few weeks) a new lump is not a feeding lump.
+      if (v.ctx.lactation === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo >= 4)) return hit(lump);
+      if (v.stated('explained-by-feeding').length > 0) return null;
+      if (v.all('fever', 'flu-like').length > 0) return null; // the fever rule covers it
+      return hit(lump, { confirmOnly: true });
+    },
+  },
+  {
+    id: 'new-nipple-inversion',
+    topics: ['inverted', 'inversion-new'],
+    test: (v) => {
+      if (v.stated('not-new').length > 0) return null;
+      const n = v.all('inversion-new');
+      if (n.length > 0) return hit(n);
+      const inv = v.all('inverted');
+      return inv.length > 0 ? hit(inv, { confirmOnly: true }) : null;
+    },
+  },
+  {
+    id: 'nipple-rash-not-healing',
+    topics: ['nipple-lesion'],
+    test: (v) => {
+      const lesion = v.all('nipple-lesion');
+      if (lesion.length === 0) return null;
+      const paget = lesion.filter((m) => /^pagets?$/.test(m.sentence.tokens[m.start]));
+      if (paget.length > 0) return hit(paget);
+      const notHealing = v.all('not-healing');
+      if (notHealing.length > 0) return hit([...lesion, ...notHealing]);
+      if (v.longestNear(lesion) >= 14) return hit(lesion);
+      const skin = lesion.filter((m) => /^(rash|rashes|scaly|scales|flaky|flaking|crusty|crust|crusted|crusting|eczema|dermatitis|psoriasis|ulcer|ulcers|ulcerated|peeling|peels|lesion|lesions|wound|sore|sores|open)$/.test(m.sentence.tokens[m.start]));
+      return skin.length > 0 ? hit(skin, { confirmOnly: true }) : null;
+    },
+  },
+  {
+    id: 'skin-dimpling',
+    topics: ['dimpling'],
+    test: (v) => {
+      const d = v.all('dimpling', 'dimpling-weak');
+      return d.length > 0 ? hit(d) : null;
+    },
+  },
+  {
+    id: 'discharge-in-man',
+    test: (v) => {
+      const d = v.all('discharge').filter((m) => maleExperiencer(m.sentence, v.ctx.male));
+      return d.length > 0 ? hit(d) : null;
+    },
+  },
+  {
+    id: 'milky-discharge-not-lactating',
+    topics: ['galactorrhea'],
+    test: (v) => {
+      const g = v.all('galactorrhea');
+      if (g.length > 0 && v.mode !== 'asked') return hit(g);
+      if (v.ctx.lactation !== 'none' || v.ctx.male) return null;
+      const d = v.all('discharge').filter((m) => !maleExperiencer(m.sentence, false));
+      if (d.length === 0) return null;
+      const other = v.all('headache', 'vision', 'missed-periods', 'blood', 'pink-brown', 'one-side');
+      if (v.stated('medicine').length > 0 && other.length === 0) return null; // routine: the medicine rule
+      return hit([...d, ...other]);
+    },
+  },
+  {
+    id: 'leaking-long-after-weaning',
+    test: (v) => {
+      const back = v.all('milk-return');
+      const stopped = v.stated('stopped-lactating').length > 0 || v.ctx.lactation === 'weaned' || v.ctx.lactation === 'none';
+      if (back.length > 0 && stopped && v.stated('relactating').length === 0 && v.ctx.lactation !== 'pregnant') return hit(back);
+      if (v.ctx.lactation !== 'weaned' || v.ctx.male) return null;
+      const d = v.all('discharge');
+      if (d.length === 0) return null;
+      if (v.ctx.weanedWeeksAgo === undefined) return hit(d, { confirmOnly: true });
+      return v.ctx.weanedWeeksAgo >= WEANED_WEEKS_FLAG ? hit(d) : null;
+    },
+  },
+  {
+    id: 'mood-affecting-daily-life',
+    topics: ['low-mood'],
+    test: (v) => {
+      const low = v.all('low-mood');
+      if (low.length > 0) return hit(low);
+      const dmer = v.all('dmer');
+      const severe = v.all('mood-severe');
+      if (dmer.length > 0 && severe.length > 0) return hit([...dmer, ...severe]);
+      return null;
+    },
+  },
+
+  // ------------------------------------------------------------ routine
+  {
+    id: 'discharge-with-new-medicine',
+    test: (v) => {
+      const lact = v.ctx.lactation;
+      if (lact === 'breastfeeding' || lact === 'pumping' || lact === 'pregnant') return null;
+      if (lact === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo < WEANED_WEEKS_FLAG)) return null;
+      const med = v.all('medicine');
+      const d = v.all('discharge');
+      return med.length > 0 && d.length > 0 ? hit([...d, ...med]) : null;
+    },
+  },
+  {
+    id: 'mild-dmer',
+    topics: ['dmer'],
+    test: (v) => {
+      const dmer = v.all('dmer');
+      if (dmer.length === 0 || v.has('mood-severe') || v.has('low-mood')) return null;
+      return hit(dmer);
+    },
+  },
+];
+
+export const RULE_IDS: ReadonlyArray<string> = RULES.map((r) => r.id);

@@ -1,0 +1,429 @@
+/**
+ * Decides, for one mention of a symptom in a sentence, whether the parent reports it, denies it,
+ * is unsure of it, only asks about it, or is talking about someone or something else.
+ *
+ * NegEx-style: a negation trigger ("no", "not", "never", "without", ...) covers the words after it
+ * up to the end of its clause ("but", "though", "however", "except", a comma that opens a new
+ * clause ...) and at most NEG_WINDOW words. Pseudo-triggers ("not sure why", "won't go away",
+ * "not better", "no idea") are not negations. Post-triggers ("fever: none", "... is gone") negate the
+ * words just before them.
+ */
+import type { Sentence } from './text';
+
+export type Status =
+  /** Reported as present now. */
+  | 'yes'
+  /** Denied, resolved, or in the past. */
+  | 'no'
+  /** The parent is not sure ("I don't think there's blood?", "not sure if that's pus"). */
+  | 'unsure'
+  /** Only a question about it, or a hypothetical ("can mastitis cause leaking?", "what if I get a fever"). */
+  | 'asked'
+  /** About the baby or another body part ("my baby has a fever", "lump in my throat"). */
+  | 'other';
+
+export const NEG_WINDOW = 8;
+
+const NEG_SINGLE = new Set(['no', 'not', 'never', 'without', 'none', 'nor', 'neither', 'nothing', 'zero', 'denies', 'deny', 'denied', 'nil', 'nope']);
+
+/** Words right after a negation word that make it a pseudo-negation (it does not deny what follows). */
+const PSEUDO_AFTER = new Set([
+  'only', 'just', 'sure', 'certain', 'know', 'understand', 'why', 'worried', 'worry', 'concerned', 'bothered',
+  'scared', 'afraid', 'freaking', 'panicking', 'panic', 'matter', 'doubt', 'wonder', 'idea', 'clue', 'one',
+  'long', 'until', 'because', 'to', 'much', 'many', 'helping', 'help', 'helped', 'helps', 'work', 'working',
+  'worked', 'works', 'better', 'improving', 'improved', 'improve', 'improvement', 'heal', 'healing', 'healed',
+  'heals', 'go', 'going', 'gone', 'goes', 'went', 'stop', 'stopping', 'stopped', 'stops', 'clear', 'clearing',
+  'cleared', 'clears', 'settle', 'settling', 'settled', 'shrink', 'shrinking', 'shrunk', 'budge', 'budging',
+  'change', 'changing', 'changed', 'responding', 'respond', 'responded', 'ease', 'easing', 'eased', 'resolve',
+  'resolving', 'resolved', 'leave', 'leaving', 'fade', 'fading', 'faded', 'disappear', 'disappearing',
+  'disappeared', 'smaller', 'first', 'sleeping', 'sleep', 'slept', 'eating', 'eat', 'coping', 'cope',
+  'function', 'functioning', 'enjoy', 'enjoying', 'normal', 'right', 'myself', 'stand', 'breathe', 'big',
+  'huge', 'heavy', 'easy', 'fun', 'kidding', 'joking', 'lying', 'exaggerating', 'able',
+  'moving', 'move', 'moves', 'reduce', 'reducing', 'reduced', 'down', 'lower', 'lowering', 'sucking', 'think',
+  'feel', 'feeling', 'see', 'tell', 'sayin', 'saying', 'say', 'want', 'wanting', 'live', 'living', 'alive',
+  'exist', 'existing', 'anymore', 'make', 'making', 'get', 'getting', 'got', 'shift', 'shifting',
+]);
+
+/**
+ * "not get a fever" is a real negation, so "get/getting/got" only make a pseudo-negation when
+ * followed by an improvement word ("not getting better", "not got any smaller").
+ */
+const GET_IMPROVE = new Set(['better', 'smaller', 'any', 'rid', 'worse']);
+
+/** "feel", "see", "think", "want"... are pseudo only in set phrases; otherwise real negations. */
+function isPseudo(tokens: string[], trigger: number): boolean {
+  const t = tokens[trigger];
+  const n1 = tokens[trigger + 1] ?? '';
+  const n2 = tokens[trigger + 2] ?? '';
+  const n3 = tokens[trigger + 3] ?? '';
+  // "no I have a fever" / "no idea why" / "no luck with pumping" / "no sleep" deny nothing that follows.
+  if (t === 'no' && /^(i|my|she|he|it|we|they|you|the|this|that|because|but|thanks|thank|worries|problem|wait|way|idea|clue|matter|doubt|wonder|one|offence|offense|kidding|joke|lie|rush|pressure|luck|sleep)$/.test(n1)) return true;
+  if (t === 'nothing' && /^(but|helps|helped|works|worked|seems|is|has|will|else|like)$/.test(n1)) return n1 !== 'like';
+  if (t === 'without' && /^(squeezing|touching|pressing|pumping|expressing|feeding|nursing|stimulation|reason|trigger|warning|doing|any reason|a reason)$/.test(n1)) return true;
+  if (t === 'without' && /^(any|a)$/.test(n1) && /^(reason|trigger|warning|squeezing|touching|stimulation)$/.test(n2)) return true;
+  if (t === 'none' && n1 === 'of' && /^(the|my|it|these|them)$/.test(n2) && /^(meds|medicine|medicines|medication|antibiotics|things|remedies|tips|advice|help|work|helps|helped|works|worked)$/.test(n3)) return true;
+  if (t === 'not' || t === 'never' || t === 'no') {
+    if (n1 === 'get' || n1 === 'getting' || n1 === 'got' || n1 === 'gotten') return GET_IMPROVE.has(n2) || (n2 === 'any' && GET_IMPROVE.has(n3));
+    if (n1 === 'feel' || n1 === 'feeling') return /^(like|myself|right|well|good|safe|normal|better|okay|ok|great|human|real)$/.test(n2);
+    if (n1 === 'see' || n1 === 'tell' || n1 === 'say' || n1 === 'saying') return /^(why|how|what|if|whether|a|any|properly|clearly|straight|well|the)$/.test(n2) || n1 === 'tell';
+    if (n1 === 'think') return true; // handled as uncertainty
+    if (n1 === 'want' || n1 === 'wanting') return /^(to)$/.test(n2) && /^(live|be|exist|wake|go|carry|keep|do|feed|breastfeed|nurse)$/.test(n3);
+    if (n1 === 'a' && /^(lot|big|huge|ton|ton|bunch)$/.test(n2)) return true;
+    if (n1 === 'too' && /^(much|bad|heavy|many)$/.test(n2)) return true;
+    if (n1 === 'that' && /^(much|bad|heavy|many|big)$/.test(n2)) return true;
+    if (n1 === 'really' || n1 === 'very' || n1 === 'quite' || n1 === 'completely' || n1 === 'totally' || n1 === 'fully' || n1 === 'even') {
+      return PSEUDO_AFTER.has(n2) && !/^(able)$/.test(n2) ? n2 !== 'feel' && n2 !== 'see' && n2 !== 'think' && n2 !== 'get' : false;
+    }
+    if (n1 === 'been' && /^(able|sleeping|eating|coping|myself|getting|going|feeling)$/.test(n2)) return n2 !== 'getting' || GET_IMPROVE.has(n3);
+    if (n1 === 'able' || n1 === 'stop' || n1 === 'stopping') return true;
+    return PSEUDO_AFTER.has(n1);
+  }
+  return false;
+}
+
+/** Multi-word negation triggers: "free of", "negative for", "absence of", "no more", "no longer". */
+function multiNegAt(tokens: string[], i: number): boolean {
+  const a = tokens[i];
+  const b = tokens[i + 1] ?? '';
+  return (
+    (a === 'free' && b === 'of') ||
+    (a === 'negative' && b === 'for') ||
+    (a === 'absence' && b === 'of') ||
+    (a === 'lack' && b === 'of') ||
+    (a === 'ruled' && b === 'out') ||
+    (a === 'rule' && b === 'out')
+  );
+}
+
+function isNegTrigger(tokens: string[], i: number): boolean {
+  if (multiNegAt(tokens, i)) return true;
+  const t = tokens[i];
+  if (!NEG_SINGLE.has(t)) return false;
+  // "no" answering a question ("no, ...") is handled by the comma boundary; "not" in "not sure" etc:
+  return !isPseudo(tokens, i);
+}
+
+/** Uncertainty cues before a mention: "not sure if", "I don't think", "maybe", "might be"... */
+function uncertainBefore(tokens: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    const n1 = tokens[i + 1] ?? '';
+    const n2 = tokens[i + 2] ?? '';
+    if ((t === 'not' || t === 'un') && (n1 === 'sure' || n1 === 'certain')) {
+      if (!/^(why|how|what|when|where|who|which)$/.test(n2)) return true;
+    }
+    if ((t === 'unsure' || t === 'uncertain' || t === 'unclear' || t === 'maybe' || t === 'perhaps' || t === 'possibly' || t === 'questionable')) return true;
+    if (t === 'not' && n1 === 'really' && n2 === 'sure') return true;
+    if (t === 'do' && n1 === 'not' && (n2 === 'think' || n2 === 'believe')) return true;
+    if (t === 'not' && n1 === 'think' && i > 0 && /^(do|did|would)$/.test(tokens[i - 1])) return true;
+    if (t === 'not' && (n1 === 'tell' || n1 === 'say') && /^(if|whether)$/.test(n2)) return true;
+    if (t === 'can' && n1 === 'not' && (n2 === 'tell' || n2 === 'say')) return true;
+    if ((t === 'hard' || t === 'difficult') && n1 === 'to' && /^(tell|say|see|know)$/.test(n2)) return true;
+    if ((t === 'know' || t === 'wonder' || t === 'wondering' || t === 'doubt' || t === 'sure' || t === 'certain') && (n1 === 'if' || n1 === 'whether')) {
+      if (t !== 'know' && t !== 'sure' && t !== 'certain') return true;
+      if (i > 0 && tokens[i - 1] === 'not') return true;
+    }
+    if (t === 'i' && n1 === 'doubt') return true;
+    if (t === 'might' && (n1 === 'be' || n1 === 'have' || n1 === 'possibly')) return true;
+    if (t === 'may' && (n1 === 'be' || n1 === 'have') && !(i > 0 && tokens[i - 1] === 'it' && n1 === 'be' && n2 === 'that')) return true;
+    if (t === 'could' && (n1 === 'be' || n1 === 'it' || n1 === 'this' || n1 === 'that')) return true;
+    if (t === 'i' && n1 === 'guess') return true;
+    if (t === 'idk' || (t === 'do' && n1 === 'not' && n2 === 'know' && /^(if|whether)$/.test(tokens[i + 3] ?? ''))) return true;
+  }
+  return false;
+}
+
+function uncertainAfter(tokens: string[], from: number, to: number): boolean {
+  for (let i = from; i < Math.min(to, from + 6); i++) {
+    const t = tokens[i];
+    const n1 = tokens[i + 1] ?? '';
+    const n2 = tokens[i + 2] ?? '';
+    if (t === 'or' && (n1 === 'not' || n1 === 'just' || n1 === 'is' || n1 === 'maybe' || n1 === 'normal')) return true;
+    if (t === 'maybe' || t === 'possibly' || t === 'perhaps' || t === 'idk' || t === 'unsure') return true;
+    if (t === 'not' && (n1 === 'sure' || n1 === 'certain')) return true;
+    if (t === 'i' && n1 === 'think' && i + 2 >= to) return true;
+    if (t === 'i' && n1 === 'do' && n2 === 'not' && /^(know|think)$/.test(tokens[i + 3] ?? '')) return true;
+    if (t === 'i' && n1 === 'am' && n2 === 'not' && /^(sure|certain)$/.test(tokens[i + 3] ?? '')) return true;
+    if (t === 'i' && n1 === 'guess') return true;
+  }
+  return false;
+}
+
+/** After-mention denials: "fever: none", "the lump is gone", "bleeding stopped", "temp is normal". */
+function negatedAfter(tokens: string[], from: number, to: number, allowNormal: boolean): boolean {
+  // Skip auxiliaries right after the mention; the next word must be the denial itself.
+  let i = from;
+  while (i < to && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|,)$/.test(tokens[i])) i++;
+  if (i >= to) return false;
+  const t = tokens[i];
+  const n1 = tokens[i + 1] ?? '';
+  if (t === 'none' || t === 'nil' || t === 'negative' || t === 'nope') return true;
+  if (t === 'no' && (i + 1 >= to || n1 === 'longer')) return true;
+  if (/^(gone|disappeared|resolved|healed|vanished)$/.test(t)) return !comesBack(tokens, i + 1, to);
+  if ((t === 'went' || t === 'goes' || t === 'gone') && (n1 === 'away' || n1 === 'down')) return !comesBack(tokens, i + 2, to);
+  if (/^(cleared|clears|settled|stopped|broke|passed)$/.test(t)) return !comesBack(tokens, i + 1, to);
+  if (t === 'not' && (n1 === 'anymore' || n1 === 'there' || n1 === 'present')) return true;
+  if (allowNormal && /^(normal|fine|ok|okay|good|perfect)$/.test(t)) return true;
+  return false;
+}
+
+function comesBack(tokens: string[], from: number, to: number): boolean {
+  for (let i = from; i < Math.min(to + 6, tokens.length); i++) {
+    const t = tokens[i];
+    if (t === 'back' || t === 'again' || t === 'returned' || t === 'returning' || t === 'still') return true;
+  }
+  return false;
+}
+
+const BABY_WORDS = /^(baby|babies|son|daughter|newborn|infant|toddler|kid|kids|child|children|twins|twin|daughters|sons|preemie|bubba|little)$/;
+const SELF_BODY = /^(my|i|me|mine|myself|breast|breasts|nipple|nipples|milk|areola)$/;
+
+/** The clause talks about the baby as the one who has it ("my baby has a fever", "baby's face is red"). */
+function babyExperiencer(tokens: string[], clauseStart: number, matchStart: number, matchEnd: number, clauseEnd: number): boolean {
+  for (let i = matchStart - 1; i >= clauseStart; i--) {
+    const t = tokens[i];
+    if (BABY_WORDS.test(t) && (t !== 'little' || /^(one|man|guy|girl|boy|lady|bean|bub|babe)$/.test(tokens[i + 1] ?? '')) && !/^(teen|teenage|teenaged|adult|grown|older|big|\d{2})$/.test(tokens[i - 1] ?? '') && !/^(yo|year|years|yr)$/.test(tokens[i - 1] ?? '')) {
+      // "my baby has a fever": no first-person body word between the baby word and the mention.
+      for (let j = i + 1; j < matchStart; j++) if (SELF_BODY.test(tokens[j]) && tokens[j] !== 'milk') return false;
+      // "baby bit my nipple and now it bleeds" is split into clauses already.
+      // "I think my baby swallowed blood": the verb tells; keep it simple: baby as subject.
+      const next = tokens[i + 1] ?? '';
+      if (/^(is|has|had|was|seems|looks|got|gets|keeps|s|feels|spit|spits|spat|vomited|vomits|threw|throws|poop|poo|diaper|nappy|stool|stools|face|cheeks|mouth|eyes|skin|head|bottom|neck|body|chin|lips|tongue|gums|ear|ears|nose|has|running|spiked|developed|woke|started|seemed|temp|temperature|also|now|just|still|running)$/.test(next)) return true;
+      if (i + 1 === matchStart) return true; // "baby fever", "baby rash"
+      return false;
+    }
+    if (t === 'my' && BABY_WORDS.test(tokens[i + 1] ?? '')) continue;
+  }
+  // After: "fever in my baby", "blood in the baby's poop/spit up/diaper".
+  for (let i = matchEnd; i < Math.min(clauseEnd, matchEnd + 5); i++) {
+    const t = tokens[i];
+    if (/^(poop|poo|stool|stools|diaper|diapers|nappy|nappies|vomit|spit|spitup|sick)$/.test(t)) return true;
+    if (BABY_WORDS.test(t) && t !== 'little' && /^(in|on|of|from)$/.test(tokens[i - 1] ?? '') && !/^(milk|feed|feeding)$/.test(tokens[i + 1] ?? '')) {
+      // "fever in my baby" but not "blood in the milk for my baby"
+      return tokens[i - 1] !== 'for';
+    }
+  }
+  return false;
+}
+
+/**
+ * Someone other than the parent (or their partner) has it: "my sister had postpartum depression",
+ * "a friend of mine had mastitis". The parent's own partner still counts (reports for them are real).
+ */
+function otherPerson(tokens: string[], clauseStart: number, matchStart: number): boolean {
+  for (let i = matchStart - 1; i >= clauseStart; i--) {
+    const t = tokens[i];
+    if (/^(i|me|my|myself)$/.test(t) && !(t === 'my' && /^(sister|sisters|friend|friends|mom|mum|mother|cousin|aunt|coworker|colleague|neighbor|neighbour|grandma|grandmother|sil|mil|niece|doctor|midwife)$/.test(tokens[i + 1] ?? ''))) return false;
+    if (/^(sister|sisters|friend|friends|mom|mum|mother|cousin|aunt|coworker|colleague|neighbor|neighbour|grandma|grandmother|sil|mil|niece|someone|somebody|people|women|moms|mums|mothers|lady|ladies)$/.test(t)) {
+      const next = tokens[i + 1] ?? '';
+      return /^(has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended)$/.test(next) || i + 1 === matchStart;
+    }
+  }
+  return false;
+}
+
+/** "I thought it was blood but it was just jam": the mention was a mistaken belief. */
+function mistakenBelief(sentence: Sentence, clauseIdx: number, start: number): boolean {
+  const { tokens, clauses } = sentence;
+  const clause = clauses[clauseIdx];
+  const before = tokens.slice(clause.start, start).join(' ');
+  if (!/\b(thought|thinking|think|worried|assumed|feared|panicked|freaked|scared|afraid|convinced|sure)\b/.test(before)) return false;
+  const next = clauses[clauseIdx + 1];
+  if (!next || next.boundary !== 'contrast') return false;
+  const after = tokens.slice(next.start, next.end).join(' ');
+  return /^(but |though |however )?(it|that|this|they|which)? ?(was|is|s|were|are|turned out|turns out|ended up)( to be)? ?(just|only|actually|really|simply|in fact)?\b/.test(after) && /\b(just|only|actually|turned out|turns out|in fact|nothing|fine|jam|food|juice|sauce|ketchup|lipstick|dye|paint|makeup|wine|beet|beets|beetroot|strawberry|chocolate|coffee)\b/.test(after);
+}
+
+const REPORT_VERBS = /^(have|had|has|got|get|am|noticed|notice|noticing|see|saw|seeing|found|find|feel|felt|keep|kept|think|believe|woke|developed|started|starting|seem|just|also|still|currently|now|been|suddenly|spotted|discovered|pumped|expressed|was|were|leak|leaking|bleed|bleeding|cannot|can|do|did|get|getting|recently)$/;
+
+/** First-person (or third-person) report markers inside a clause. */
+function hasReportMarker(tokens: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    const n1 = tokens[i + 1] ?? '';
+    if (t === 'my' || t === 'mine' || t === 'our') {
+      if (/^(doctor|midwife|nurse|gp|ob|obgyn|obgyne|lactation|lc|consultant|pediatrician|paediatrician|psychiatrist|therapist|pharmacist|health|friend|friends|mom|mum|mother|baby|babies|son|daughter|child|kid|kids|newborn|infant|little|question)$/.test(n1)) continue;
+      return true;
+    }
+    if ((t === 'me' && !/^(tell|show|give|help|let|explain|to|for|teach|remind)$/.test(tokens[i - 1] ?? '')) || t === 'myself') return true;
+    if (t === 'i' && REPORT_VERBS.test(n1)) return true;
+    if (t === 'i' && (n1 === 'have' || n1 === 'think' || n1 === 'am')) return true;
+    if ((t === 'she' || t === 'he' || t === 'her' || t === 'his') && /^(has|had|is|was|got|gets|keeps|nipple|nipples|breast|breasts|chest|milk)$/.test(n1)) return true;
+    if (t === 'there' && /^(is|are|was|were|has|have|seems|appears)$/.test(n1)) {
+      // "is there blood ...?" is a question (inversion), "there is blood" is a report.
+      const prev = tokens[i - 1] ?? '';
+      if (!/^(is|are|was|were|can|could|should|will|would|does|do|if)$/.test(prev)) return true;
+    }
+    if ((t === 'it' || t === 'this' || t === 'they') && i === from && /^(is|has|was|are|looks|seems|feels|keeps|started|came|comes)$/.test(n1)) return true;
+  }
+  return false;
+}
+
+const QUESTION_START = /^(can|could|does|do|did|is|are|was|were|should|would|will|what|whats|why|how|when|where|which|who|whom|any|anyone|am|has|have|shall|might|may)$/;
+const INFO_MARKERS = /\b(tell me about|what is|what are|what does|what do|info on|information on|information about|signs of|symptoms of|i read|i heard|is it true|learn about|explain|what causes|what can cause|causes of|how do i know|how can i tell|how would i know|what happens if|when to worry|when should i|should i worry about)\b/;
+
+/** Is the whole sentence a question (question mark, or opening like one)? */
+export function isQuestion(sentence: Sentence): boolean {
+  if (sentence.questionMark) return true;
+  const first = sentence.tokens[0] ?? '';
+  return QUESTION_START.test(first) && sentence.tokens.length > 2;
+}
+
+function hypotheticalBefore(tokens: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1] ?? '';
+    const n1 = tokens[i + 1] ?? '';
+    if ((t === 'if' || t === 'unless') && prev !== 'as' && prev !== 'even' && prev !== 'see' && prev !== 'know' && prev !== 'sure' && prev !== 'wonder' && prev !== 'wondering' && prev !== 'tell') {
+      // "what does it mean if my milk is pink" reads as a report; "if I get a fever" is hypothetical.
+      const rest = tokens.slice(i + 1, to);
+      const future = rest.some((w) => /^(get|gets|develop|develops|ever|were|happen|happens|start|starts|become|becomes|later|future|again|came|someone|somebody|a|an|you|your|one|mom|mum|mother|woman|women|people|person|she|he|baby)$/.test(w));
+      const myState = rest.includes('my') && rest.some((w) => /^(is|are|has|have|looks|keeps|been|s)$/.test(w));
+      if (myState && !future) continue;
+      return true;
+    }
+    if (/^(scared|afraid|worried|terrified|nervous|anxious|paranoid)$/.test(t) && /^(of|about)$/.test(n1) && /^(getting|developing|having|catching|another|it|getting|ever)$/.test(tokens[i + 2] ?? '')) return true;
+    if (/^(prevent|preventing|avoid|avoiding|stop|stopping)$/.test(t) && /^(getting|developing|having|catching|it|another)$/.test(n1)) return true;
+    if ((t === 'in' && n1 === 'case') || (t === 'what' && n1 === 'if') || t === 'suppose' || t === 'supposing' || t === 'hypothetically' || (t === 'let' && n1 === 'us' && tokens[i + 2] === 'say')) return true;
+  }
+  return false;
+}
+
+const PAST_DISTANT = /\b(last (month|year|pregnancy|time|summer|winter|spring|fall|autumn|baby)|(back )?in (january|february|march|april|june|july|august|september|october|november|december|\d{4})|(months|years|year) ago|a (month|year) ago|with my (first|last|previous|older|other|eldest|oldest|second|first born|firstborn)|when i was (younger|a teen|a teenager|pregnant with|breastfeeding my (first|older|eldest))|in my (last|previous|first) pregnancy|years back|in the past|previously|used to|back then|before i (got|was) pregnant|as a (teen|teenager|kid|child))\b/;
+const PAST_VERB = /\b(had|was|were|got|used to|suffered|did|went)\b/;
+const STILL_NOW = /\b(still|again|now|currently|today|since|ever since|keeps|keep|is|are|has been|have been|lately|recently|this week|right now|yesterday|these days|returned|back)\b/;
+const RESOLVED = /\b(fine now|ok now|okay now|all good now|good now|gone now|better now|all better|cleared up|cleared|resolved|went away|healed|recovered|sorted|went down|is gone|are gone|got better|no longer|not anymore|not any more|over now|fine since|all fine)\b/;
+
+/** Past and done: "fever last month, fine now", "I had mastitis with my first". */
+function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number): boolean {
+  const { tokens, clauses } = sentence;
+  const clause = clauses[clauseIdx];
+  // Resolution in the same clause after the mention, or in a following clause without its own
+  // subject noun ("..., fine now", "... and it went away").
+  for (let c = clauseIdx; c < clauses.length; c++) {
+    const cl = clauses[c];
+    if (c > clauseIdx && cl.boundary === 'contrast') {
+      // "..., but it's fine now" also resolves it.
+      const text = tokens.slice(cl.start, cl.end).join(' ');
+      if (!/^(but|though|however)? ?(it|that|this|they|all|everything|now)?\s?(is|was|s|has|have)? ?(fine|ok|okay|all good|good|gone|better|cleared|resolved|healed|over)( now)?\b/.test(text)) break;
+    }
+    const from = c === clauseIdx ? matchEnd : cl.start;
+    // "has not cleared", "never healed", "not any better" are the opposite of resolved.
+    const text = tokens
+      .slice(from, cl.end)
+      .join(' ')
+      .replace(/\b(not|never|no|hardly|barely)( \S+)?( \S+)? (cleared|clear|resolved|healed|gone|better|recovered|sorted|over|fine|ok|okay|good)\b/g, ' ');
+    if (RESOLVED.test(text) && !/\b(back|again|returned|still)\b/.test(text)) {
+      if (c === clauseIdx) return true;
+      // A later clause resolves the mention unless it has a subject of its own ("..., my fever is gone").
+      const own = /\b(my|the|her|his|i|i am|there)\b/.test(text) && !/^(and |but |though |,)?(it|that|this|they|which|all|everything)\b/.test(text);
+      if (!own) return true;
+    }
+    if (c > clauseIdx + 1) break;
+  }
+  const clauseText = tokens.slice(clause.start, clause.end).join(' ');
+  const sentenceText = sentence.text;
+  if (PAST_DISTANT.test(clauseText) || (PAST_DISTANT.test(sentenceText) && clauses.length <= 2)) {
+    if (PAST_VERB.test(clauseText) && !STILL_NOW.test(clauseText.replace(/\b(used to|ago)\b/g, ''))) return true;
+  }
+  return false;
+}
+
+export interface StatusOptions {
+  /** "temperature is normal", "vision is fine" deny the mention. */
+  normalDenies?: boolean;
+  /** The baby cannot have it (crisis language): skip the baby check. */
+  selfOnly?: boolean;
+  /** A pattern that, found in the clause, means another body part or thing (e.g. "throat"). */
+  elsewhere?: RegExp;
+  /** A pattern that, found in the clause, confirms the breast or nipple is meant (wins over `elsewhere`). */
+  here?: RegExp;
+  /** Ignore question/hypothetical form: crisis language counts however it is asked. */
+  ignoreQuestion?: boolean;
+}
+
+export interface MentionStatus {
+  status: Status;
+  /** Why it got that status (for debugging and tests). */
+  reason: string;
+}
+
+/** Status of the mention spanning tokens [start, end) of `sentence`. */
+export function mentionStatus(sentence: Sentence, start: number, end: number, options: StatusOptions = {}): MentionStatus {
+  const { tokens, clauses, clauseOf } = sentence;
+  const clauseIdx = clauseOf[Math.min(start, tokens.length - 1)] ?? 0;
+  const clause = clauses[clauseIdx];
+  const clauseText = tokens.slice(clause.start, clause.end).join(' ');
+
+  if (options.elsewhere && options.elsewhere.test(clauseText) && !(options.here && options.here.test(clauseText))) {
+    return { status: 'other', reason: 'another body part or thing' };
+  }
+  if (!options.selfOnly && babyExperiencer(tokens, clause.start, start, end, clause.end)) return { status: 'other', reason: 'the baby' };
+  if (otherPerson(tokens, clause.start, start)) return { status: 'other', reason: 'another person' };
+  if (mistakenBelief(sentence, clauseIdx, start)) return { status: 'no', reason: 'thought so, but it was not' };
+
+  // Negation before the mention, within its clause and at most NEG_WINDOW words back.
+  let negated = false;
+  for (let i = Math.max(clause.start, start - NEG_WINDOW); i < start; i++) if (isNegTrigger(tokens, i)) negated = true;
+  // "no redness, swelling, or fever": walk back through the list to its head clause.
+  for (let c = clauseIdx; !negated && c > 0 && c > clauseIdx - 6 && clauses[c].boundary === 'comma' && isListContinuation(sentence, c); c--) {
+    const prev = clauses[c - 1];
+    for (let i = prev.start; i < prev.end; i++) if (isNegTrigger(tokens, i)) negated = true;
+  }
+  if (!negated && negatedAfter(tokens, end, clause.end, options.normalDenies ?? false)) {
+    return { status: 'no', reason: 'denied after' };
+  }
+
+  const uncertain = uncertainBefore(tokens, clause.start, start) || uncertainAfter(tokens, end, clause.end);
+  if (uncertain) return { status: 'unsure', reason: 'uncertain' };
+  if (negated) return { status: 'no', reason: 'negated' };
+
+  if (pastOrResolved(sentence, clauseIdx, end)) return { status: 'no', reason: 'past or resolved' };
+
+  if (!options.ignoreQuestion) {
+    if (hypotheticalBefore(tokens, clause.start, start)) return { status: 'asked', reason: 'hypothetical' };
+    let report = hasReportMarker(tokens, clause.start, clause.end);
+    // "I have a fever and a red breast, ...": a clause without a subject of its own goes with the one before.
+    for (let c = clauseIdx; !report && c > 0 && (clauses[c].boundary === 'and' || clauses[c].boundary === 'comma'); c--) {
+      const own = tokens.slice(clauses[c].start, clauses[c].end);
+      const first = own[0] === 'and' || own[0] === 'plus' || own[0] === 'or' ? own[1] : own[0];
+      if (QUESTION_START.test(first ?? '') || own.some((w) => /^(i|you|it|there|she|he|they|we|this|that)$/.test(w))) break;
+      report = hasReportMarker(tokens, clauses[c - 1].start, clauses[c - 1].end);
+    }
+    if (isQuestion(sentence)) {
+      if (report) return { status: 'yes', reason: 'report inside a question' };
+      const near = tokens.slice(Math.max(clause.start, start - 4), Math.min(clause.end, end + 3)).join(' ');
+      const pointing =
+        /\b(is|could|does|might|can|would|do|was) (this|that|these|those)\b|\b(is|could|might|would|was) it (be |be a |a |an |some |just )?$/.test(tokens.slice(Math.max(clause.start, start - 4), start).join(' ') + ' ') ||
+        /^(is|could|does|might|can|would|was|are) (this|that|it|these|those) /.test(tokens.slice(clause.start, clause.end).join(' ') + ' ') && !/\b(normal|ok|okay|safe|common|possible|bad|dangerous|true|fine|usual|likely)\b/.test(tokens.slice(clause.start, start).join(' ')) ||
+        /\b(this|that|these|those) (is|be|look|looks|looking|sound|sounds) (like )?/.test(near);
+      if (pointing || sentence.tokens.filter((w) => w !== ',').length <= 2) {
+        return { status: 'unsure', reason: 'asks what they see' };
+      }
+      return { status: 'asked', reason: 'question' };
+    }
+    if (!report && INFO_MARKERS.test(sentence.text)) return { status: 'asked', reason: 'information request' };
+  }
+  return { status: 'yes', reason: 'reported' };
+}
+
+/** A comma segment that only continues a list ("no pain, lump or fever"). */
+function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
+  const { clauses, tokens } = sentence;
+  const words = (c: number) => tokens.slice(clauses[c].start, clauses[c].end).filter((t) => t !== ',');
+  const VERBISH = /^(is|are|was|were|has|have|had|got|get|feel|feels|felt|noticed|see|saw|seems|looks|came|coming|started|leaking|leaks|comes|keeps|there|i|my|it|she|he|they|we|this|that|in|from|on|since|for|though|but|now|still)$/;
+  const isBare = (c: number) => {
+    const w = words(c);
+    return w.length > 0 && w.length <= 4 && !w.some((x) => VERBISH.test(x));
+  };
+  if (!isBare(clauseIdx)) return false;
+  const mine = words(clauseIdx);
+  if (mine.some((w) => w === 'or' || w === 'nor') || /^(or|nor|and)$/.test(mine[0])) return true;
+  // "X, Y, or Z": a later bare segment of the same run starts with or/nor/and.
+  for (let c = clauseIdx + 1; c < clauses.length && clauses[c].boundary === 'comma'; c++) {
+    if (!isBare(c)) return false;
+    const w = words(c);
+    if (/^(or|nor|and)$/.test(w[0]) || w.includes('or') || w.includes('nor')) return true;
+  }
+  return false;
+}

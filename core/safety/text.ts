@@ -1,0 +1,211 @@
+/**
+ * Splits a raw message into sentences and clauses for red-flag detection, and normalises each
+ * sentence (shared basicNormalise, then units, punctuation, spelling and slang).
+ *
+ * Every character of the message ends up in at least one sentence: long runs without punctuation
+ * are cut into overlapping chunks of bounded size, so no text is skipped and no pattern ever runs on
+ * more than a few hundred characters.
+ */
+import { basicNormalise } from '../text/basicNormalise';
+import { repairToken } from './spelling';
+
+/** Longest raw sentence handled in one piece; longer ones are cut into overlapping chunks. */
+export const MAX_SENTENCE_CHARS = 360;
+const CHUNK_CHARS = 300;
+const CHUNK_OVERLAP = 80;
+
+export type BoundaryKind = 'start' | 'comma' | 'contrast' | 'and' | 'because';
+
+export interface Clause {
+  /** Token range [start, end) in the sentence's tokens. */
+  start: number;
+  end: number;
+  /** What separates this clause from the one before it. */
+  boundary: BoundaryKind;
+}
+
+export interface Sentence {
+  index: number;
+  /** The parent's own words (for quotes). */
+  raw: string;
+  /** Normalised text: tokens joined by single spaces; "," kept as a token. */
+  text: string;
+  tokens: string[];
+  /** Character offset of each token in `text`. */
+  offsets: number[];
+  /** Ends with a question mark. */
+  questionMark: boolean;
+  clauses: Clause[];
+  /** Clause index of each token (commas belong to the clause before them). */
+  clauseOf: number[];
+}
+
+interface RawPiece {
+  raw: string;
+  questionMark: boolean;
+}
+
+/** Cuts raw text at sentence ends: . ! ? ; newlines and ellipses (a dot between digits is a decimal point). */
+function rawSentences(message: string): RawPiece[] {
+  const pieces: RawPiece[] = [];
+  const re = /(?:[.!?\u2026;]+(?=\s|$|["')\]])|\n+|[!?]+)/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  const push = (from: number, to: number, terminator: string) => {
+    const raw = message.slice(from, to).trim();
+    if (raw.length === 0) return;
+    pieces.push({ raw, questionMark: terminator.includes('?') });
+  };
+  while ((m = re.exec(message)) !== null) {
+    push(last, m.index, m[0]);
+    last = m.index + m[0].length;
+  }
+  push(last, message.length, '');
+  return pieces.flatMap(chunk);
+}
+
+/** Splits an over-long piece at spaces into overlapping chunks; never drops characters. */
+function chunk(piece: RawPiece): RawPiece[] {
+  if (piece.raw.length <= MAX_SENTENCE_CHARS) return [piece];
+  const out: RawPiece[] = [];
+  const text = piece.raw;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK_CHARS);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start + CHUNK_CHARS / 2) end = space;
+    }
+    out.push({ raw: text.slice(start, end).trim(), questionMark: end >= text.length && piece.questionMark });
+    if (end >= text.length) break;
+    let next = Math.max(end - CHUNK_OVERLAP, start + 1);
+    const space = text.indexOf(' ', next);
+    if (space !== -1 && space < end) next = space + 1;
+    start = next;
+  }
+  return out.filter((p) => p.raw.length > 0);
+}
+
+/** Shape-level clean-up after basicNormalise: units, numbers, punctuation, possessives. */
+export function normaliseForSafety(raw: string): string {
+  let t = basicNormalise(raw);
+  t = t
+    .replace(/\bw\/o\b/g, ' without ')
+    .replace(/\bw\//g, ' with ')
+    .replace(/\bb\/c\b/g, ' because ')
+    .replace(/&/g, ' and ')
+    .replace(/\bd\s?-\s?mer\b/g, ' dmer ')
+    .replace(/\blet\s?-\s?downs?\b/g, ' letdown ')
+    .replace(/\blet downs?\b/g, ' letdown ');
+  // Numbers: "38,5" -> "38.5"; ranges "2-3" -> "2 to 3"; units glued to numbers.
+  t = t.replace(/(\d),(\d)(?!\d)/g, '$1.$2');
+  t = t.replace(/(\d)\s?-\s?(\d)/g, '$1 to $2');
+  t = t.replace(/[°º˚]/g, ' degrees ');
+  t = t.replace(/(\d)\s?(celsius|centigrade)\b/g, '$1 degrees c').replace(/(\d)\s?fahrenheit\b/g, '$1 degrees f');
+  t = t.replace(/\bdegrees (celsius|centigrade)\b/g, 'degrees c').replace(/\bdegrees fahrenheit\b/g, 'degrees f');
+  t = t.replace(/(\d)(c|f)\b/g, '$1 degrees $2');
+  t = t.replace(/(\d)(weeks?|wks?|days?|months?|mos?|mths?|years?|yrs?|hours?|hrs?|h|am|pm|x|th|st|nd|rd)\b/g, '$1 $2');
+  t = t.replace(/(\d)(st|nd|rd|th)\b/g, '$1');
+  // Possessives: "baby's" -> "baby"; other apostrophes go.
+  t = t.replace(/([a-z])'s\b/g, '$1').replace(/([a-z]s)'(?=\s|$)/g, '$1').replace(/'/g, '');
+  // Hyphens inside words become spaces ("self-harm" -> "self harm", "orange-peel" -> "orange peel").
+  t = t.replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  t = t.replace(/\//g, ' or ');
+  // Clause punctuation becomes a comma token; other symbols (emoji, quotes, stars) become spaces.
+  t = t.replace(/[,:()[\]{}|]|\s-+\s|\s-+$|^-+\s|--+/g, ' , ');
+  t = t.replace(/\.(?!\d)/g, ' ').replace(/(^|[^\d])\./g, '$1 ');
+  t = t.replace(/[^a-z0-9., ]+/g, ' ');
+  const tokens = t.split(/\s+/).filter((x) => x.length > 0);
+  const repaired: string[] = [];
+  for (const tok of tokens) {
+    if (tok === ',' || /^[\d.]+$/.test(tok)) repaired.push(tok);
+    else repaired.push(repairToken(tok));
+  }
+  // Collapse repeated commas.
+  return repaired.join(' ').replace(/( ,)+/g, ' ,').replace(/^ ?, ?/, '').replace(/ ,$/, '').trim();
+}
+
+const SUBJECT_START = new Set([
+  'i', 'my', 'there', 'it', 'she', 'he', 'her', 'his', 'they', 'we', 'this', 'that', 'the', 'now', 'also', 'baby',
+  'me', 'our', 'your', 'you', 'today', 'yesterday', 'then', 'since', 'still', 'plus', 'everything', 'both', 'one',
+]);
+
+const FINITE = /^(is|are|was|were|comes|came|has|have|had|keeps|kept|leaks|leaked|started|starts|seems|seemed|looks|looked|feels|felt|gets|got|appears|appeared|s|shows|showed|turned|turns|hurts|hurt|began|begins|drips|dripped|oozes|oozed)$/;
+const CONTRAST = new Set(['but', 'however', 'though', 'although', 'except', 'whereas', 'yet', 'besides', 'instead', 'otherwise', 'nevertheless', 'nonetheless', 'tho']);
+const AFTER_COMMA_BREAK = new Set(['just', 'only', 'still', 'now', 'then', 'and', 'so', 'plus', 'also', 'apart', 'aside', 'which', 'while', 'because', 'since', 'as', 'when']);
+
+/** Splits a normalised sentence into clauses (NegEx-style scope ends). */
+function clausesOf(tokens: string[]): { clauses: Clause[]; clauseOf: number[] } {
+  const clauses: Clause[] = [];
+  const clauseOf: number[] = new Array(tokens.length).fill(0);
+  let current: Clause = { start: 0, end: 0, boundary: 'start' };
+  const open = (at: number, boundary: BoundaryKind) => {
+    current.end = at;
+    if (current.end > current.start) clauses.push(current);
+    current = { start: at, end: at, boundary };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (tok === ',') {
+      // The comma itself ends the clause before it; the next clause starts after it.
+      open(i + 1, AFTER_COMMA_BREAK.has(next ?? '') || CONTRAST.has(next ?? '') ? 'contrast' : 'comma');
+      continue;
+    }
+    if (CONTRAST.has(tok) && !(tok === 'yet' && (prev === 'not' || prev === 'no' || prev === 'never'))) {
+      if (i > current.start) open(i, 'contrast');
+      else current.boundary = 'contrast';
+    } else if ((tok === 'apart' || tok === 'aside') && next === 'from') {
+      if (i > current.start) open(i, 'contrast');
+    } else if (tok === 'other' && next === 'than') {
+      if (i > current.start) open(i, 'contrast');
+    } else if ((tok === 'and' || tok === 'so' || tok === 'plus' || tok === 'or') && next !== undefined && SUBJECT_START.has(next) && i > current.start) {
+      open(i, 'and');
+    } else if (tok === 'and' && i > current.start && (/^(a|an|some)$/.test(next ?? '') || FINITE.test(tokens[i + 2] ?? '') || FINITE.test(tokens[i + 3] ?? ''))) {
+      // "never been pregnant and milk comes out": a new clause with its own verb ends the negation.
+      open(i, 'and');
+    } else if ((tok === 'because' || tok === 'cause' || tok === 'cos') && i > current.start) {
+      open(i, 'because');
+    }
+  }
+  current.end = tokens.length;
+  if (current.end > current.start || clauses.length === 0) clauses.push(current);
+  // Clause of each token; a comma belongs to the clause it ends.
+  let c = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (c < clauses.length - 1 && i >= clauses[c + 1].start) c++;
+    clauseOf[i] = c;
+  }
+  return { clauses, clauseOf };
+}
+
+export function makeSentence(raw: string, index: number, questionMark: boolean): Sentence {
+  const text = normaliseForSafety(raw);
+  const tokens = text.length > 0 ? text.split(' ') : [];
+  const offsets: number[] = [];
+  let pos = 0;
+  for (const tok of tokens) {
+    offsets.push(pos);
+    pos += tok.length + 1;
+  }
+  const { clauses, clauseOf } = clausesOf(tokens);
+  return { index, raw, text, tokens, offsets, questionMark, clauses, clauseOf };
+}
+
+export function splitMessage(message: string): Sentence[] {
+  return rawSentences(message).map((p, i) => makeSentence(p.raw, i, p.questionMark));
+}
+
+/** Token index at a character offset of `sentence.text` (binary search). */
+export function tokenAt(sentence: Sentence, charOffset: number): number {
+  const { offsets } = sentence;
+  let lo = 0;
+  let hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid] <= charOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

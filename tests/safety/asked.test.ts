@@ -1,0 +1,51 @@
+/** Questions about conditions are not reports; a first-person report inside a question is. */
+import { assess, askedIds, flagIds, confirmIds, escalates } from './helpers';
+
+describe('questions about conditions go to askedAbout', () => {
+  it.each([
+    ['can mastitis cause leaking?', 'fever-with-breast-signs'],
+    ['what does pus in milk look like?', 'pus'],
+    ['is blood in breast milk dangerous for the baby?', 'blood-in-discharge'],
+    ['when should I worry about a lump?', 'persistent-lump'],
+    ['do men ever get nipple discharge?', 'discharge-in-man'],
+    ['what is D-MER', 'mild-dmer'],
+    ['what does orange peel skin on a breast mean?', 'skin-dimpling'],
+    ['what if I get a fever while breastfeeding?', 'fever-with-breast-signs'],
+    ['tell me about abscesses', 'possible-abscess'],
+  ])('%s', (text, id) => {
+    const r = assess(text);
+    expect(escalates(r)).toBe(false);
+    expect(askedIds(r)).toContain(id);
+  });
+});
+
+describe('reports inside questions are reports', () => {
+  it.each([
+    ['I have blood in my milk, is that normal?', 'blood-in-discharge'],
+    ['is it normal that my nipple is bleeding?', 'blood-in-discharge'],
+    ['why is there pus coming out of my nipple?', 'pus'],
+    ['I have a fever and a red breast, should I see someone?', 'fever-with-breast-signs'],
+    ['should I worry about the lump I have had for 3 weeks?', 'persistent-lump'],
+  ])('%s', (text, id) => {
+    const r = assess(text);
+    expect(flagIds(r)).toContain(id);
+    expect(askedIds(r)).not.toContain(id);
+  });
+});
+
+describe('emergency flags are never just asked about', () => {
+  it('asks whether it is happening instead', () => {
+    const r = assess('what are the signs of postpartum psychosis?');
+    expect(askedIds(r)).not.toContain('psychosis-signs');
+    expect(confirmIds(r)).toContain('psychosis-signs');
+  });
+  it('crisis language in a question still escalates', () => {
+    expect(assess('is it normal to want to die after having a baby?').level).toBe('emergency');
+    expect(assess('why do I keep thinking about hurting my baby?').level).toBe('emergency');
+  });
+  it('askedAbout never holds an emergency flag', () => {
+    for (const text of ['can mastitis turn into sepsis?', 'what is postpartum psychosis?', 'what are suicidal thoughts?']) {
+      expect(assess(text).askedAbout.every((f) => f.level !== 'emergency')).toBe(true);
+    }
+  });
+});
