@@ -9,7 +9,9 @@ import { createMessagesHandler } from './bot/messagesEndpoint';
 import { closeServer, createServer, listen } from './bot/server';
 import { createStateStore } from './bot/storage';
 import { mountWebChat } from './bot/web/mountWebChat';
+import { loadDomain, type Domain } from './core/domain';
 import { MainDialog } from './dialogs/mainDialog';
+import { DialogStateAccessors } from './dialogs/services';
 
 export interface Application {
   config: AppConfig;
@@ -17,15 +19,24 @@ export interface Application {
   adapter: LeakAdapter;
   bot: LeakBot;
   storage: Storage;
+  domain: Domain;
+  conversationState: ConversationState;
   /** Runs one turn of the bot: for in-process channels (the web chat bridge, the terminal chat). */
   logic: (context: TurnContext) => Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface ComposeOptions {
+  /** An already loaded domain (tests share one); loaded from knowledge/ when absent. */
+  domain?: Domain;
   logger?: Logger;
   storage?: Storage;
   cloud?: CloudSettings;
+}
+
+/** What the parent is told when a turn fails, in the clinic's words. */
+export function turnErrorApologies(domain: Domain): { apology: string; storageApology: string } {
+  return { apology: domain.composer.fill(domain.messages.turnError), storageApology: domain.composer.fill(domain.messages.storageError) };
 }
 
 /** The composition root: configuration in, a wired server out. */
@@ -35,13 +46,27 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
   const storage = store.storage;
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud });
+  const domain = options.domain ?? loadDomain(config.clinic);
+  const apologies = turnErrorApologies(domain);
+  const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud, ...apologies });
+  const dialog = new MainDialog(
+    {
+      composer: domain.composer,
+      understanding: domain.understanding,
+      safety: domain.safety,
+      symptomCheck: domain.symptomCheck,
+      maxMessageChars: config.limits.maxMessageChars,
+    },
+    new DialogStateAccessors(conversationState, userState),
+    domain.kb.topics.values(),
+  );
   const bot = new LeakBot({
     conversationState,
     userState,
-    dialog: new MainDialog(),
-    welcome: { full: { text: 'Hi!' }, short: { text: 'Hi!' } },
+    dialog,
+    welcome: { full: domain.composer.welcome(), short: domain.composer.welcomeShort() },
     logger,
+    logMessageText: config.log.messageText,
   });
   const logic = (context: TurnContext) => bot.run(context);
   const server = createServer({
@@ -62,6 +87,8 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
     adapter,
     bot,
     storage,
+    domain,
+    conversationState,
     logic,
     async stop() {
       await closeServer(server);

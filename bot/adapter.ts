@@ -1,17 +1,35 @@
-import { ActivityTypes, CloudAdapter, type Activity, type ConversationState, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  BotCallbackHandlerKey,
+  CloudAdapter,
+  DeliveryModes,
+  TurnContext,
+  type Activity,
+  type ConversationState,
+  type InvokeResponse,
+} from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { createAuthentication, type CloudSettings } from './authentication';
 import type { AppConfig } from './config';
 import { errorFields, type Logger } from './logger';
+import { findStorageUnavailable } from './storage/errors';
 
+/** Last resort for a turn that failed before the bot's own wording could be used. */
 export const TURN_ERROR_APOLOGY =
   "Sorry, something went wrong on my side and I had to start our chat again. Please send your message once more. If you're worried about your health right now, please call your clinic or your local emergency number.";
 
-export interface AdapterDependencies {
-  config: AppConfig;
+export interface TurnErrorDependencies {
   conversationState: ConversationState;
   logger: Logger;
+  /** messages.yaml's turnError, filled with the clinic settings. */
+  apology: string;
+  /** messages.yaml's storageError: shown when the state store is unreachable. */
+  storageApology: string;
+}
+
+export interface AdapterDependencies extends TurnErrorDependencies {
+  config: AppConfig;
   cloud?: CloudSettings;
-  apology?: string;
 }
 
 /**
@@ -21,6 +39,23 @@ export interface AdapterDependencies {
 export class LeakAdapter extends CloudAdapter {
   runTurn(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
+  }
+
+  /**
+   * Runs one turn in this process, for channels the server itself hosts (the web chat's Direct Line
+   * endpoint): no Bot Framework token is checked or fetched, whatever MicrosoftAppId is, and the
+   * replies come back to the caller (deliveryMode expectReplies) instead of going to a serviceUrl.
+   * processActivityDirect() cannot do this: it drops the buffered replies, and with an app id its
+   * user-token client refuses an anonymous identity. The turn has no connector client, so a bot that
+   * tried to update or delete a message here would fail rather than call out. The caller vouches for
+   * the activity (its ids, channelId and conversation).
+   */
+  async runInProcessTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    const context = new TurnContext(this, { ...activity, deliveryMode: DeliveryModes.ExpectReplies });
+    context.turnState.set(this.BotIdentityKey, new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType));
+    context.turnState.set(BotCallbackHandlerKey, logic);
+    await this.runMiddleware(context, logic);
+    return context.bufferedReplyActivities;
   }
 }
 
@@ -33,8 +68,12 @@ export function createAdapter(deps: AdapterDependencies): LeakAdapter {
 /**
  * The last line of defence: log what failed (never what was said), show the Emulator a trace, tell the
  * parent plainly, and drop this conversation's state so a broken dialog stack cannot fail again.
+ * Except when the state store is unreachable (StorageUnavailableError): the state is not what broke and
+ * must not be lost (deleting it would fail anyway), so the parent is asked to try again and the next
+ * turn that reaches the store carries on where the conversation was.
  */
-async function handleTurnError(context: TurnContext, error: Error, deps: AdapterDependencies): Promise<void> {
+export async function handleTurnError(context: TurnContext, error: Error, deps: TurnErrorDependencies): Promise<void> {
+  const storageDown = findStorageUnavailable(error) !== undefined;
   deps.logger.error('turn_error', {
     ...errorFields(error),
     channelId: context.activity.channelId,
@@ -51,7 +90,9 @@ async function handleTurnError(context: TurnContext, error: Error, deps: Adapter
     context.sendTraceActivity('OnTurnError Trace', `${error.name}: ${error.message}`, 'https://www.botframework.com/schemas/error', 'TurnError'),
   );
   if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.ConversationUpdate) {
-    await attempt('apology', () => context.sendActivity(deps.apology ?? TURN_ERROR_APOLOGY));
+    await attempt('apology', () =>
+      context.sendActivity(storageDown ? deps.storageApology : deps.apology),
+    );
   }
-  await attempt('reset_state', () => deps.conversationState.delete(context));
+  if (!storageDown) await attempt('reset_state', () => deps.conversationState.delete(context));
 }

@@ -63,6 +63,8 @@ const environmentSchema = z
     MAX_MESSAGE_CHARS: wholeNumber(2000, 50, 100_000),
     DIRECT_LINE_SECRET: optionalText,
     WEBCHAT_ALLOWED_ORIGINS: optionalText,
+    DIRECT_LINE_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/, error: 'must be an https:// address such as https://europe.directline.botframework.com' }).optional()),
+    TRUST_PROXY_HOPS: wholeNumber(0, 0, 10),
     RATE_LIMIT_PER_MINUTE: wholeNumber(60, 1, 100_000),
     CRISIS_LINE: z.preprocess(
       emptyToUndefined,
@@ -128,6 +130,10 @@ export interface AppConfig {
     directLineSecret?: string;
     /** Origins allowed to call the Direct Line endpoint from a browser (CORS); empty: same origin only. */
     allowedOrigins: string[];
+    /** Azure Direct Line's address (a regional one, for example); Azure's global one when unset. */
+    directLineEndpoint?: string;
+    /** Reverse proxies in front of the server that append to X-Forwarded-For; 0: trust the socket address. */
+    trustProxyHops: number;
   };
 }
 
@@ -186,6 +192,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     web: {
       color: e.CLINIC_COLOR,
       directLineSecret: e.DIRECT_LINE_SECRET,
+      directLineEndpoint: e.DIRECT_LINE_ENDPOINT,
+      trustProxyHops: e.TRUST_PROXY_HOPS,
       allowedOrigins: (e.WEBCHAT_ALLOWED_ORIGINS ?? '')
         .split(',')
         .map((o) => o.trim())

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { Reply } from '../core/conversation/reply';
+import { FORGET_ME, TURN_OUTCOME, type TurnOutcome } from '../dialogs/turnFlags';
 import type { Logger } from './logger';
 import { renderReply } from './render';
 
@@ -21,6 +22,8 @@ export interface LeakBotDependencies {
   dialog: Dialog;
   welcome: Welcome;
   logger: Logger;
+  /** Debug switch for local use only: adds what the parent typed to the turn log. */
+  logMessageText?: boolean;
 }
 
 /**
@@ -58,9 +61,27 @@ export class LeakBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    const started = process.hrtime.bigint();
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    if (context.turnState.get(FORGET_ME)) {
+      // Deleted, not just cleared: nothing of this conversation or this parent stays in the store.
+      await this.deps.conversationState.delete(context);
+      await this.deps.userState.delete(context);
+    } else {
+      await this.deps.conversationState.saveChanges(context, false);
+      await this.deps.userState.saveChanges(context, false);
+    }
+    const outcome = context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
+    this.deps.logger.info('turn', {
+      channelId: context.activity.channelId,
+      activityType: context.activity.type,
+      route: outcome?.route,
+      topic: outcome?.topic,
+      level: outcome?.level,
+      forgotten: context.turnState.get(FORGET_ME) ? true : undefined,
+      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      ...(this.deps.logMessageText ? { text: context.activity.text } : {}),
+    });
   }
 
   private async runDialog(context: TurnContext): Promise<void> {

@@ -1,8 +1,13 @@
 import type { Topic } from './schema';
 
-// text-readability is an ES module; Node 20.19+ can require() it, which keeps the rest CommonJS.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const readability = (require('text-readability') as { default: ReadabilityApi }).default;
+/**
+ * text-readability is an ES module. Node 20.19+ can require() it, which keeps the rest CommonJS;
+ * it is loaded on first use so that importing the limits below never needs it (jest cannot load it).
+ */
+function readability(): ReadabilityApi {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('text-readability') as { default: ReadabilityApi }).default;
+}
 
 interface ReadabilityApi {
   fleschKincaidGrade(text: string): number;
@@ -35,7 +40,7 @@ export function measureTopic(topic: Topic): ReadabilityReport {
   const text = readableText(parts.join(' ').trim());
   return {
     id: topic.id,
-    answerWords: readability.lexiconCount(readableText(topic.answer)),
-    grade: readability.fleschKincaidGrade(text),
+    answerWords: readability().lexiconCount(readableText(topic.answer)),
+    grade: readability().fleschKincaidGrade(text),
   };
 }

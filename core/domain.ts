@@ -1,0 +1,36 @@
+import { ReplyComposer } from './conversation/composer';
+import { loadMessages, type BotMessages } from './conversation/messages';
+import type { ClinicDetails } from './conversation/template';
+import { defaultKnowledgeDir, loadKnowledgeBase, type KnowledgeBase } from './knowledge/loader';
+import { createLanguageUnderstanding } from './nlu/understanding';
+import type { LanguageUnderstanding } from './nlu/types';
+import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
+import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
+import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
+import { join } from 'node:path';
+
+/** Everything the bot knows and how it listens, loaded and checked once at start-up. */
+export interface Domain {
+  kb: KnowledgeBase;
+  messages: BotMessages;
+  redFlags: RedFlagDefinitions;
+  symptomCheck: SymptomCheckContent;
+  understanding: LanguageUnderstanding;
+  safety: RedFlagDetector;
+  composer: ReplyComposer;
+}
+
+/**
+ * Loads the knowledge folder and trains language understanding. Any problem in any file stops here,
+ * with the file and the field named, before the bot accepts a message.
+ */
+export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = defaultKnowledgeDir()): Domain {
+  const kb = loadKnowledgeBase(knowledgeDir);
+  const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
+  const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
+  const symptomCheck = loadSymptomCheckContent(knowledgeDir);
+  const understanding = createLanguageUnderstanding(kb);
+  const safety = createRedFlagDetector(redFlags);
+  const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
+  return { kb, messages, redFlags, symptomCheck, understanding, safety, composer };
+}

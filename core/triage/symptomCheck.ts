@@ -1,0 +1,99 @@
+import type { ParentContext } from '../safety/types';
+import type { AnswerOf, QuestionId } from './content';
+
+/** What the parent has answered so far; the symptom check's whole state. */
+export type TriageAnswers = { [Q in QuestionId]?: AnswerOf<Q> };
+
+export type TriageStep =
+  | { kind: 'ask'; question: QuestionId }
+  /** Everyday leaking: answer with this knowledge topic. */
+  | { kind: 'everyday'; topic: string }
+  /** A warning sign: the see-a-doctor dialog, for these red flag ids (knowledge/red-flags.yaml). */
+  | { kind: 'see-doctor'; flags: string[] };
+
+const PATTERN_TOPICS: Record<AnswerOf<'pattern'>, string> = {
+  full: 'full-breasts',
+  'other-side': 'other-breast-leaking',
+  baby: 'letdown-reflex',
+  shower: 'shower-leaking',
+  sex: 'leaking-during-sex',
+  heavy: 'oversupply',
+  'no-pattern': 'no-obvious-reason',
+};
+
+const ask = (question: QuestionId): TriageStep => ({ kind: 'ask', question });
+const seeDoctor = (...flags: string[]): TriageStep => ({ kind: 'see-doctor', flags });
+const everyday = (topic: string): TriageStep => ({ kind: 'everyday', topic });
+
+/** Answers the conversation already knows, so the check does not ask them again. */
+export function answersFromContext(context: ParentContext): TriageAnswers {
+  const known: TriageAnswers = {};
+  if (context.lactation === 'pregnant') known.status = 'pregnant';
+  if (context.lactation === 'breastfeeding' || context.lactation === 'pumping') known.status = 'breastfeeding';
+  if (context.lactation === 'none') known.status = 'none';
+  if (context.lactation === 'weaned') {
+    known.status = 'weaned';
+    if (context.weanedWeeksAgo !== undefined) {
+      known.weanedWhen = context.weanedWeeksAgo < 3 ? 'under-3-weeks' : context.weanedWeeksAgo < 13 ? 'under-3-months' : 'over-3-months';
+    }
+  }
+  return known;
+}
+
+/**
+ * The next question, or the outcome. Questions come in the order that settles the answer soonest:
+ * who is leaking (that decides what is normal), then what is leaking and how, then warning signs.
+ * The first warning sign ends the check: the see-a-doctor reply also says what to do if more appears.
+ */
+export function nextStep(a: TriageAnswers, context: ParentContext = {}): TriageStep {
+  if (context.male) return seeDoctor('discharge-in-man');
+  if (!a.status) return ask('status');
+  if (a.status === 'weaned' && !a.weanedWhen) return ask('weanedWhen');
+  if (a.weanedWhen === 'over-3-months') return seeDoctor('leaking-long-after-weaning');
+  // Weaned within three months: milk is still winding down, so leaking is judged as in lactation.
+  const lactating = a.status !== 'none';
+
+  if (!a.side) return ask('side');
+  if (!a.colour) return ask('colour');
+  if (a.colour === 'bloody') {
+    if (a.status === 'breastfeeding') {
+      if (!a.crackedNipples) return ask('crackedNipples');
+      if (a.crackedNipples === 'yes') return everyday('blood-in-milk');
+    }
+    return seeDoctor('blood-in-discharge');
+  }
+  if (a.colour === 'clear' && a.side === 'one') return seeDoctor('clear-discharge-one-duct');
+
+  if (!a.trigger) return ask('trigger');
+  if (!lactating && a.side === 'one' && a.trigger === 'own') return seeDoctor('one-sided-discharge-not-lactating');
+
+  if (!a.signs) return ask('signs');
+  if (a.signs === 'fever') {
+    if (!a.breastSigns) return ask('breastSigns');
+    if (a.breastSigns === 'yes') return seeDoctor('fever-with-breast-signs');
+  }
+  if (a.signs === 'pain-redness') {
+    if (!a.feverToo) return ask('feverToo');
+    if (a.feverToo === 'yes') return seeDoctor('fever-with-breast-signs');
+  }
+  if (a.signs === 'lump') {
+    if (!lactating) return seeDoctor('persistent-lump');
+    if (!a.lumpDuration) return ask('lumpDuration');
+    if (a.lumpDuration === 'over-week') return seeDoctor('persistent-lump');
+  }
+
+  if (!lactating) {
+    if (!a.other) return ask('other');
+    if (a.other === 'new-medicine') return seeDoctor('discharge-with-new-medicine');
+    if (a.colour === 'milky' || a.other !== 'none') return seeDoctor('milky-discharge-not-lactating');
+    // Yellow or green from both sides, only when squeezed: the usual harmless pattern outside lactation.
+    return everyday(a.colour === 'green' ? 'duct-ectasia' : 'fibrocystic-changes');
+  }
+
+  if (a.signs === 'fever') return everyday('mastitis-and-infection');
+  if (a.signs === 'pain-redness' || a.signs === 'lump') return everyday('blocked-duct');
+  if (a.status === 'pregnant') return everyday('pregnancy-leaking');
+  if (a.status === 'weaned') return everyday('leaking-after-weaning');
+  if (!a.pattern) return ask('pattern');
+  return everyday(PATTERN_TOPICS[a.pattern]);
+}

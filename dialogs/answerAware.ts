@@ -1,0 +1,24 @@
+import type { TurnContext } from 'botbuilder';
+
+/**
+ * A dialog waiting for an answer says whether a message answers it. When it doesn't, the main dialog
+ * treats the message as a new question instead of forcing it into the waiting one.
+ */
+export interface AnswerAware {
+  accepts(context: TurnContext, state: unknown, text: string): Promise<boolean> | boolean;
+  /**
+   * True when the waiting dialog settles these red flags itself from this very answer, more exactly
+   * than an interruption would (the symptom check asks about cracked nipples before escalating blood).
+   */
+  settles?(state: unknown, flagIds: readonly string[]): boolean;
+}
+
+export function isAnswerAware(dialog: unknown): dialog is AnswerAware {
+  return typeof (dialog as Partial<AnswerAware> | undefined)?.accepts === 'function';
+}
+
+/** Button labels are matched loosely: case, spacing and end punctuation don't matter. */
+export function sameChoice(text: string, label: string): boolean {
+  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").replace(/[\s.!?…]+$/g, '').replace(/\s+/g, ' ').trim();
+  return norm(text) === norm(label);
+}

@@ -1,0 +1,132 @@
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { SafetyAssessment } from '../core/safety/types';
+import { isAnswerAware } from './answerAware';
+import { commandOf, type Command } from './commands';
+import { CONFIRM_FLAG_DIALOG } from './confirmFlagDialog';
+import { SEE_DOCTOR_DIALOG } from './seeDoctorDialog';
+import { sendReply } from './send';
+import type { DialogServices, DialogStateAccessors } from './services';
+import { FORGET_ME } from './turnFlags';
+import { readTurnInput, type TurnInput } from './turnInput';
+
+const NOTHING_TO_ASSESS: SafetyAssessment = { flags: [], toConfirm: [], askedAbout: [], learned: {}, level: null };
+
+/**
+ * The base every conversation runs under, after BotBuilder-Samples' CancelAndHelpDialog. Before any
+ * dialog sees a message, it checks, in this order:
+ *   1. red flags, on the whole raw message: any flag interrupts whatever is running;
+ *   2. "forget me", "start over", "stop" and "help", said as the whole message;
+ *   3. a possible red flag that needs one confirming question.
+ * Only then does `route` decide what the message means.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+  protected constructor(
+    id: string,
+    protected readonly services: DialogServices,
+    protected readonly state: DialogStateAccessors,
+  ) {
+    super(id);
+  }
+
+  protected abstract route(innerDc: DialogContext, input: TurnInput, assessment: SafetyAssessment): Promise<DialogTurnResult>;
+
+  /**
+   * The topic whose button this message is, word for word. Buttons send their label as text, and
+   * a label like "Blood or pink milk while breastfeeding" asks for that topic; it reports nothing.
+   */
+  protected abstract clickedTopic(text: string): string | undefined;
+
+  protected override onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.onTurn(innerDc);
+  }
+
+  protected override onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.onTurn(innerDc);
+  }
+
+  private async onTurn(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { composer } = this.services;
+    const input = readTurnInput(innerDc.context.activity, this.services.maxMessageChars);
+    if (input.problem) {
+      await sendReply(innerDc.context, { text: input.problem === 'empty' ? composer.messages.emptyMessage : composer.messages.nonTextMessage }, input.problem);
+      return Dialog.EndOfTurn;
+    }
+    const assessment = this.clickedTopic(input.text) ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);
+    if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
+      await innerDc.cancelAllDialogs();
+      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })) });
+      return Dialog.EndOfTurn;
+    }
+    const command = commandOf(input.text, composer.messages);
+    if (command) {
+      await this.runCommand(innerDc, command);
+      return Dialog.EndOfTurn;
+    }
+    if (assessment.toConfirm.length > 0 && !(await this.activeDialogAccepts(innerDc, input.text))) {
+      await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: assessment.toConfirm[0] });
+      return Dialog.EndOfTurn;
+    }
+    if (input.cut) await sendReply(innerDc.context, { text: composer.messages.tooLong }, 'too-long');
+    return this.route(innerDc, input, assessment);
+  }
+
+  private async assess(innerDc: DialogContext, input: TurnInput): Promise<SafetyAssessment> {
+    const parent = await this.state.parent.get(innerDc.context, {});
+    const assessment = this.services.safety.assess(input.text, parent);
+    if (Object.keys(assessment.learned).length > 0) await this.state.parent.set(innerDc.context, { ...parent, ...assessment.learned });
+    return assessment;
+  }
+
+  protected async activeDialogAccepts(innerDc: DialogContext, text: string): Promise<boolean> {
+    const active = innerDc.activeDialog;
+    if (!active) return false;
+    const dialog = this.findDialog(active.id);
+    return isAnswerAware(dialog) && (await dialog.accepts(innerDc.context, active.state, text));
+  }
+
+  private async activeDialogSettles(innerDc: DialogContext, text: string, assessment: SafetyAssessment): Promise<boolean> {
+    const active = innerDc.activeDialog;
+    if (!active) return false;
+    const dialog = this.findDialog(active.id);
+    if (!isAnswerAware(dialog) || !dialog.settles) return false;
+    return dialog.settles(active.state, assessment.flags.map((f) => f.id)) && (await dialog.accepts(innerDc.context, active.state, text));
+  }
+
+  private async emergencyStanding(innerDc: DialogContext): Promise<boolean> {
+    return (await this.state.emergency.get(innerDc.context, [])).length > 0;
+  }
+
+  protected async runCommand(innerDc: DialogContext, command: Command): Promise<void> {
+    const { composer } = this.services;
+    const context = innerDc.context;
+    if (command === 'forgetMe') {
+      await innerDc.cancelAllDialogs();
+      // The bot deletes the state after this turn, so nothing said now is saved again.
+      context.turnState.set(FORGET_ME, true);
+      await sendReply(context, composer.topic('forget-me'), 'forget-me');
+      return;
+    }
+    if (command === 'help') {
+      await sendReply(context, composer.topic('help'), 'help');
+      if (innerDc.activeDialog) {
+        await sendReply(context, { text: composer.messages.helpResume }, 'help-resume');
+        await innerDc.repromptDialog();
+      }
+      return;
+    }
+    if (await this.emergencyStanding(innerDc)) {
+      // Starting over must not bury an emergency: the see-a-doctor dialog repeats what to do now.
+      await innerDc.repromptDialog();
+      return;
+    }
+    const wasRunning = innerDc.activeDialog !== undefined;
+    await innerDc.cancelAllDialogs();
+    await this.state.misunderstood.set(context, 0);
+    if (command === 'stop' && wasRunning) {
+      await sendReply(context, { text: composer.messages.symptomCheckStopped, choices: composer.welcomeChoices() }, 'stopped');
+      return;
+    }
+    await this.state.report.delete(context);
+    await sendReply(context, { ...composer.topic('restart'), choices: composer.welcomeChoices() }, 'restart');
+  }
+}

@@ -1,0 +1,53 @@
+import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import type { FlagMention, ReplyComposer, ReportedItem } from '../core/conversation/composer';
+import type { LanguageUnderstanding } from '../core/nlu/types';
+import type { ParentContext, SafetyAssessment } from '../core/safety/types';
+import type { SymptomCheckContent } from '../core/triage/content';
+
+export interface RedFlagDetector {
+  assess(text: string, known: ParentContext): SafetyAssessment;
+}
+
+/** The domain core, as the dialogs use it. */
+export interface DialogServices {
+  composer: ReplyComposer;
+  understanding: LanguageUnderstanding;
+  safety: RedFlagDetector;
+  symptomCheck: SymptomCheckContent;
+  /** Longer messages are cut to this many characters. */
+  maxMessageChars: number;
+  now?: () => Date;
+}
+
+/** What this conversation has reported, for the summary a parent can show a clinician. */
+export interface ConversationReport {
+  items: ReportedItem[];
+  /** Red flags the bot advised about. */
+  advice: FlagMention[];
+}
+
+/** Kept small and bounded: a conversation's state is health data and expires with it. */
+export const MAX_REPORT_ITEMS = 20;
+
+export class DialogStateAccessors {
+  readonly parent: StatePropertyAccessor<ParentContext>;
+  readonly report: StatePropertyAccessor<ConversationReport>;
+  readonly misunderstood: StatePropertyAccessor<number>;
+  /** Red flag ids of an emergency still standing: the conversation stays on it. */
+  readonly emergency: StatePropertyAccessor<FlagMention[]>;
+
+  constructor(conversationState: ConversationState, userState: UserState) {
+    this.parent = userState.createProperty<ParentContext>('parent');
+    this.report = conversationState.createProperty<ConversationReport>('report');
+    this.misunderstood = conversationState.createProperty<number>('misunderstood');
+    this.emergency = conversationState.createProperty<FlagMention[]>('emergency');
+  }
+
+  async addReported(context: TurnContext, items: ReportedItem[], advice: FlagMention[] = []): Promise<void> {
+    const report = await this.report.get(context, { items: [], advice: [] });
+    report.items = [...report.items, ...items].slice(-MAX_REPORT_ITEMS);
+    const known = new Set(report.advice.map((a) => a.id));
+    report.advice = [...report.advice, ...advice.filter((a) => !known.has(a.id))].slice(-MAX_REPORT_ITEMS);
+    await this.report.set(context, report);
+  }
+}
