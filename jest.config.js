@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type-checking happens once in `npm run lint`; transpiling only keeps the test run fast.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.check.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.check.json' }],
   },
   testTimeout: 30000,
 };
