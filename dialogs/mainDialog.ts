@@ -87,7 +87,9 @@ export class MainDialog extends InterruptibleDialog {
   ): Promise<DialogTurnResult> {
     const { composer } = this.services;
     if (sameChoice(input.text, composer.messages.noneOfThese)) {
-      return this.misunderstood(innerDc, { kind: 'out-of-scope', confidence: 0, candidates: [] }, composer.messages.rephrase);
+      // The parent is helping, not being misunderstood again: ask for other words, count nothing.
+      await sendReply(innerDc.context, { text: composer.messages.rephrase, choices: composer.welcomeChoices() }, 'rephrase');
+      return Dialog.EndOfTurn;
     }
     const clicked = this.clickedTopic(input.text);
     const understanding: Understanding = clicked
@@ -121,7 +123,7 @@ export class MainDialog extends InterruptibleDialog {
     await sendReply(innerDc.context, reply, 'topic');
   }
 
-  private async misunderstood(innerDc: DialogContext, understanding: Understanding, text?: string): Promise<DialogTurnResult> {
+  private async misunderstood(innerDc: DialogContext, understanding: Understanding): Promise<DialogTurnResult> {
     const { composer } = this.services;
     const count = (await this.state.misunderstood.get(innerDc.context, 0)) + 1;
     if (count >= MISUNDERSTANDINGS_BEFORE_HANDOFF) {
@@ -130,9 +132,7 @@ export class MainDialog extends InterruptibleDialog {
       return Dialog.EndOfTurn;
     }
     await this.state.misunderstood.set(innerDc.context, count);
-    if (text) {
-      await sendReply(innerDc.context, { text, choices: composer.welcomeChoices() }, 'rephrase');
-    } else if (understanding.kind === 'unsure') {
+    if (understanding.kind === 'unsure') {
       await sendReply(innerDc.context, composer.unsure(understanding.candidates.map((c) => c.topic)), 'unsure');
     } else {
       await sendReply(innerDc.context, composer.outOfScope(), 'out-of-scope');

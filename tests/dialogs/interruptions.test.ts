@@ -136,12 +136,23 @@ describe('confirming an uncertain red flag', () => {
 });
 
 describe('not understood', () => {
-  it('unsure: offers the closest topics as choices', async () => {
-    const replies = await dialogConversation().say('leaking');
+  it('unsure: offers the closest topics as choices, and a choice leads to its topic', async () => {
+    const chat = dialogConversation();
+    const replies = await chat.say('leaking');
+    expect(topicOf(replies[0])).toBeUndefined();
+    expect(texts(replies)).toMatch(/not quite sure/i);
     const choices = choicesOf(replies[replies.length - 1]);
-    if (topicOf(replies[0])) return; // confidently understood is fine too
     expect(choices.length).toBeGreaterThanOrEqual(3);
     expect(choices[choices.length - 1]).toBe('None of these');
+    const picked = await chat.say(choices[0]);
+    expect(topicOf(picked[0])).toBeDefined();
+  });
+
+  it('"None of these" asks for other words; only a second failure to understand offers the clinic', async () => {
+    const chat = dialogConversation();
+    await chat.say('leaking');
+    expect(texts(await chat.say('None of these'))).toMatch(/other words/i);
+    expect(texts(await chat.say('what is the best car seat'))).toContain('Riverside Family Clinic (+1 555 010 0199)');
   });
 
   it('out of scope: says so kindly and offers what it can do', async () => {
