@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type AppConfig } from './bot/config';
 import { LeakBot } from './bot/leakBot';
 import { createLogger, type Logger } from './bot/logger';
 import { createMessagesHandler } from './bot/messagesEndpoint';
+import { RateLimiter } from './bot/rateLimit';
 import { closeServer, createServer, listen } from './bot/server';
 import { createStateStore } from './bot/storage';
 import { mountWebChat } from './bot/web/mountWebChat';
@@ -69,9 +70,12 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
     logMessageText: config.log.messageText,
   });
   const logic = (context: TurnContext) => bot.run(context);
+  // The knowledge is loaded before the server exists; readiness ends when shutdown begins, so a load
+  // balancer stops sending new parents here while open turns finish.
+  let stopping = false;
   const server = createServer({
     logger,
-    isReady: () => true,
+    isReady: () => !stopping,
     mount: [(s) => mountWebChat(s, { config, adapter, logic, logger })],
     messagesHandler: createMessagesHandler({
       adapter,
@@ -79,6 +83,7 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
       logger,
       unauthenticated: config.unauthenticated,
       allowRemoteUnauthenticated: config.allowRemoteUnauthenticated,
+      conversationLimiter: new RateLimiter(config.limits.conversationRatePerMinute),
     }),
   });
   return {
@@ -91,6 +96,7 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
     conversationState,
     logic,
     async stop() {
+      stopping = true;
       await closeServer(server);
       await store.close();
     },

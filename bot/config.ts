@@ -66,6 +66,7 @@ const environmentSchema = z
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/, error: 'must be an https:// address such as https://europe.directline.botframework.com' }).optional()),
     TRUST_PROXY_HOPS: wholeNumber(0, 0, 10),
     RATE_LIMIT_PER_MINUTE: wholeNumber(60, 1, 100_000),
+    CONVERSATION_RATE_LIMIT_PER_MINUTE: wholeNumber(120, 1, 1_000_000),
     CRISIS_LINE: z.preprocess(
       emptyToUndefined,
       z.string().trim().max(120, { error: 'must be at most 120 characters' }).default('a crisis line (in the US call or text 988; in the UK call Samaritans on 116 123)'),
@@ -123,6 +124,8 @@ export interface AppConfig {
     maxMessageChars: number;
     /** Requests a minute per Direct Line token and per address. */
     ratePerMinute: number;
+    /** Activities a minute one conversation may post to /api/messages. */
+    conversationRatePerMinute: number;
   };
   web: {
     color: string;
@@ -158,7 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     const name = String(issue.path[0] ?? 'configuration');
     const raw = env[name];
     const secret = /password|secret|connection/i.test(name);
-    const got = raw === undefined || secret ? '' : ` (got "${raw}")`;
+    // A rule across settings (custom) is about the combination, not this value.
+    const got = raw === undefined || secret || issue.code === 'custom' ? '' : ` (got "${raw}")`;
     throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}`);
   }
   const e = parsed.data;
@@ -188,7 +192,11 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       blobConnectionString: e.BLOB_CONNECTION_STRING,
       blobContainer: e.BLOB_CONTAINER,
     },
-    limits: { maxMessageChars: e.MAX_MESSAGE_CHARS, ratePerMinute: e.RATE_LIMIT_PER_MINUTE },
+    limits: {
+      maxMessageChars: e.MAX_MESSAGE_CHARS,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+      conversationRatePerMinute: e.CONVERSATION_RATE_LIMIT_PER_MINUTE,
+    },
     web: {
       color: e.CLINIC_COLOR,
       directLineSecret: e.DIRECT_LINE_SECRET,

@@ -3,6 +3,7 @@ import type { LeakAdapter } from './adapter';
 import type { Request, Response } from 'restify';
 import { isLoopbackAddress, isLoopbackUrl } from './loopback';
 import { errorFields, type Logger } from './logger';
+import type { RateLimiter } from './rateLimit';
 
 export interface MessagesEndpointOptions {
   adapter: LeakAdapter;
@@ -11,6 +12,8 @@ export interface MessagesEndpointOptions {
   /** No app id: Emulator mode. Only local callers and local serviceUrls are served. */
   unauthenticated: boolean;
   allowRemoteUnauthenticated: boolean;
+  /** Per conversation: one chat flooding the bot must not slow everyone else. */
+  conversationLimiter: RateLimiter;
 }
 
 function refuse(res: Response, status: number, message: string): void {
@@ -53,6 +56,11 @@ export function createMessagesHandler(options: MessagesEndpointOptions) {
     }
     if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') {
       return refuse(res, 400, 'The activity needs conversation.id.');
+    }
+    const decision = options.conversationLimiter.take(`${activity.channelId ?? ''}/${activity.conversation.id}`);
+    if (!decision.allowed) {
+      res.header('Retry-After', String(decision.retryAfterSeconds));
+      return refuse(res, 429, 'Too many messages in this conversation. Please wait a moment.');
     }
     const authHeader = String(req.headers.authorization ?? '');
     try {

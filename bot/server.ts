@@ -39,7 +39,7 @@ export function createServer(options: ServerOptions): Server {
   server.get('/readyz', async (_req, res) => {
     const ready = options.isReady();
     res.status(ready ? 200 : 503);
-    res.json({ status: ready ? 'ready' : 'starting' });
+    res.json({ status: ready ? 'ready' : 'not-ready' });
   });
   for (const mount of options.mount ?? []) mount(server);
 

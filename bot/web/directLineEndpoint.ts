@@ -5,7 +5,7 @@ import { errorFields, type Logger } from '../logger';
 import { CapacityError, ConversationStore, type Conversation, type IssuedToken } from './conversationStore';
 import type { OriginPolicy } from './cors';
 import { bearerToken, clientAddress, queryParam, sendError, tooManyRequests } from './http';
-import { RateLimiter } from './rateLimit';
+import { RateLimiter } from '../rateLimit';
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
 export const DIRECT_LINE_PREFIX = '/v3/directline';

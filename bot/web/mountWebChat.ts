@@ -9,7 +9,7 @@ import { OriginPolicy } from './cors';
 import { DIRECT_LINE_PREFIX, DirectLineEndpoint, type DirectLineLimits } from './directLineEndpoint';
 import { clientAddress, sendError, tooManyRequests } from './http';
 import { WebPages } from './pages';
-import { RateLimiter } from './rateLimit';
+import { RateLimiter } from '../rateLimit';
 import { themeFor } from './theme';
 
 export interface WebChatDependencies {

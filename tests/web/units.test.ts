@@ -1,5 +1,5 @@
 import { addressKey } from '../../bot/web/http';
-import { RateLimiter } from '../../bot/web/rateLimit';
+import { RateLimiter } from '../../bot/rateLimit';
 import { contrast, themeFor } from '../../bot/web/theme';
 import { escapeHtml, safeJson } from '../../bot/web/pages';
 import { normaliseOrigin } from '../../bot/web/cors';
