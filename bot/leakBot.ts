@@ -77,7 +77,7 @@ export class LeakBot extends ActivityHandler {
       activityType: context.activity.type,
       route: outcome?.route,
       topic: outcome?.topic,
-      level: outcome?.level,
+      urgency: outcome?.level,
       forgotten: context.turnState.get(FORGET_ME) ? true : undefined,
       durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       ...(this.deps.logMessageText ? { text: context.activity.text } : {}),

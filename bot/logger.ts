@@ -27,7 +27,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const now = options.now ?? (() => new Date());
   const log = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
     if (LEVEL_ORDER[level] < threshold) return;
-    write(JSON.stringify({ time: now().toISOString(), level, event, ...fields }));
+    const { time: _time, level: _level, event: _event, ...rest } = fields;
+    // A field named like the line's own keys must not overwrite them.
+    write(JSON.stringify({ time: now().toISOString(), level, event, ...rest }));
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
