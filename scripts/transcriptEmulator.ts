@@ -9,8 +9,7 @@
  * and accounts with roles (the user `role: "user"`, the bot `role: "bot"`).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { EmulatorConnector } from '../tests/support/emulatorConnector';
 import {
   accountsOf,
   turnsOf,
@@ -42,22 +41,13 @@ function clientActivityId(now: Date): string {
   return `${now.getTime()}${Math.random().toString(36).slice(2, 12)}`;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export class EmulatorSession {
   /** Every activity of the conversation, both ways, in order, as the Emulator saves them. */
   readonly transcript: TranscriptActivity[] = [];
   readonly conversationId = `${randomUUID()}|livechat`;
   readonly user: TranscriptAccount = { id: randomUUID(), name: 'User', role: 'user' };
   readonly bot: TranscriptAccount = { id: randomUUID(), name: 'Bot', role: 'bot' };
-  private server?: Server;
+  private connector?: EmulatorConnector<TranscriptActivity>;
   private sentMessages = 0;
 
   private constructor(private readonly botUrl: string) {}
@@ -70,40 +60,16 @@ export class EmulatorSession {
   }
 
   get serviceUrl(): string {
-    const { port } = this.server!.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+    return this.connector!.serviceUrl;
   }
 
   private async listen(): Promise<void> {
-    this.server = createServer(async (req, res) => {
-      const body = await readBody(req);
-      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?(?:\?.*)?$/.exec(req.url ?? '');
-      if (req.method === 'POST' && match) {
-        let activity: TranscriptActivity;
-        try {
-          activity = JSON.parse(body) as TranscriptActivity;
-        } catch {
-          res.writeHead(400).end();
-          return;
-        }
-        const id = this.receive(activity, match[2] ? decodeURIComponent(match[2]) : undefined);
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id }));
-        return;
-      }
-      if ((req.method === 'PUT' || req.method === 'DELETE') && match) {
-        // Updates and deletions are not part of a saved transcript (the Emulator keeps only added activities).
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: match[2] ? decodeURIComponent(match[2]) : '' }));
-        return;
-      }
-      res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.connector = new EmulatorConnector<TranscriptActivity>((posted, replyToId) => this.receive(posted as TranscriptActivity, replyToId));
+    await this.connector.start();
   }
 
   /** What the bot posted to the connector, stamped as the Emulator stamps what it shows the user. */
-  private receive(posted: TranscriptActivity, replyToId: string | undefined): string {
+  private receive(posted: TranscriptActivity, replyToId: string | undefined): TranscriptActivity {
     const now = new Date();
     const activity: TranscriptActivity = {
       ...posted,
@@ -118,7 +84,7 @@ export class EmulatorSession {
     };
     if (replyToId) activity.replyToId = replyToId;
     this.transcript.push(activity);
-    return activity.id!;
+    return activity;
   }
 
   /**
@@ -199,7 +165,7 @@ export class EmulatorSession {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.connector?.stop();
   }
 }
 
