@@ -16,6 +16,7 @@ export type ConceptId =
   | 'crisis-baby'
   | 'crisis-baby-soft'
   | 'psychosis'
+  | 'psychosis-soft'
   | 'confusion'
   | 'confusion-strong'
   | 'faint'
@@ -82,6 +83,8 @@ export interface Mention {
   reason: string;
   /** Temperature in °C, for numeric fever mentions. */
   celsius?: number;
+  /** Crisis mentions: which pattern family (or the similarity net) found it. */
+  family?: string;
 }
 
 interface ConceptSpec {
@@ -111,148 +114,10 @@ const LUMP_HERE = /\b(breast|breasts|nipple|nipples|areola|chest|armpit|armpits|
 const MED =
   'antidepressants?|ssris?|sertraline|zoloft|fluoxetine|prozac|citalopram|celexa|escitalopram|lexapro|paroxetine|paxil|venlafaxine|effexor|amitriptyline|mirtazapine|antipsychotics?|risperidone|risperdal|haloperidol|haldol|olanzapine|zyprexa|quetiapine|seroquel|chlorpromazine|sulpiride|amisulpride|metoclopramide|reglan|maxolon|domperidone|motilium|birth control|the pill|mini pill|minipill|contraceptives?|contraception|depo|depo provera|implant|nexplanon|mirena|hormonal iud|iud|estrogen|oestrogen|hrt|hormone replacement|hormones|opioids?|codeine|oxycodone|morphine|methadone|tramadol|verapamil|methyldopa|cimetidine|ranitidine|medication|medications|medicine|medicines|meds|med|pills?|tablets|prescription|drug|drugs|antihistamines?|anti sickness|antinausea|anti nausea|blood pressure (medication|meds|pills)|injection|shot';
 
-// Idiom masks for crisis words.
-const CRISIS_MASKS = [
-  /\b(dying|die|dead|kill|killing|murder) (to|for) (a|an|some|the|my|get|go|know|see|sleep|try|nap|coffee|shower|hear|find|meet|be)\b/g,
-  /\b(would|could|d) (die|kill|murder) for\b/g,
-  /\bto die for\b/g,
-  /\b(is|are|was|s|it|this|that|they|these|nipples?|breasts?|back|feet|head) (is )?(killing|murdering) me\b/g,
-  /\bkilling me\b/g,
-  /\b(scared|bored|worried|tired|sick|frightened|terrified|freezing|embarrassed|starving|annoyed) (me )?to death\b/g,
-  /\b(die|died|dying) (of|from) (embarrassment|shame|laughter|laughing|boredom|cuteness|mortification|thirst|hunger)\b/g,
-  /\bdied laughing\b/g,
-  /\bdead (tired|on my feet|asleep|serious|set|heavy|weight)\b/g,
-  /\bkilling it\b/g,
-  /\bkill (the|any|off|all) (pain|bacteria|germs|yeast|thrush|infection|mood|vibe|time|the)\b/g,
-  /\bpain ?killers?\b/g,
-  /\bkiller\b/g,
-  /\bover my dead body\b/g,
-  /\bif looks could kill\b/g,
-  /\bdeadline\b/g,
-  /\bdrop dead\b/g,
-  /\bdead (battery|phone|zone|end|skin)\b/g,
-  /\b(cell|cells) die\b/g,
-  /\bkill (two|2) birds\b/g,
-];
-
-const MENTAL_IDIOMS = [
-  /\b(losing|lose|lost) my mind\b/g,
-  /\b(going|go|drive|driving|drives|drove) (me )?(crazy|insane|nuts|mad|bananas|bonkers)\b/g,
-  /\bam i seeing things\b/g,
-  /\bseeing things (differently|clearly|from)\b/g,
-];
-
 // ------------------------------------------------------------------ concept table
 
 const SPECS: ConceptSpec[] = [
-  // ---------------- crisis
-  {
-    id: 'crisis-self',
-    masks: CRISIS_MASKS,
-    patterns: [
-      /\bsuicid(e|al|ally)\b/g,
-      /\bkill(ing)? myself\b/g,
-      /\b(end|ending|take|taking) my (own )?life\b/g,
-      /\b(end|ending) (it|this|things|everything) (all|now|for good)\b/g,
-      /\bend it all\b|\bend everything\b/g,
-      /\b(want|wanted|wanting|wish|wished|ready|planning|plan|tempted|like) to (die|be dead|not exist|not be here|not be alive|disappear forever|sleep forever|never wake up|end it|stop existing|stop living)\b/g,
-      /\bwish i (was|were|could be) (dead|gone|never born|not here|not alive)\b/g,
-      /\bwish i (had )?never (been born|woken up|existed)\b/g,
-      /\bwish i could (just )?(die|disappear forever|not wake up|sleep forever|go to sleep and not wake up|stop existing|end it)\b/g,
-      /\bbetter off (dead|without me|if i (was|were) (dead|gone|not here|not around))\b/g,
-      /\b(no|not any|not a|lost the|lost any|see no|what is the) (reason|point|will) (to |in |of )?(live|living|go on|going on|being alive|being here|life|carrying on|existing|staying alive)\b/g,
-      /\b(would|will|d|could|might) (all )?be (fine|better|okay|ok|happier|alright|all right|better off|just fine) without me\b/g,
-      /\bnot worth living\b|\bnothing to live for\b/g,
-      /\b(think|thinking|thought|dream|dreaming|daydream|daydreaming|fantasi[sz]e|fantasi[sz]ing|wish|wishing|hope|hoping|pray|praying|obsess|obsessing) (about |of )?(not waking up|never waking up|not being here|not being alive|being dead|dying|my death|death|ending it|ending things|ending my life|killing myself|disappearing forever)\b/g,
-      /\b(do not|can not|cannot|fail to|no longer) see (the|any) point (in |of |to )?(living|life|going on|being alive|being here|staying alive|carrying on)\b/g,
-      /\b(do|does|did) not (even |really )?(want|wanna) to (live|be alive|be here anymore|exist|wake up|go on|carry on|be around anymore|keep living|stay alive)\b/g,
-      /\b(not sure|unsure|do not know|no longer|not really|doubt|wonder|wondering|questioning|not even|never|barely) (if |whether |that )?(i )?(even |really |still )?(want|wanna|wish|care) to (keep |go on )?(live|living|be alive|stay alive|exist|be here|go on|wake up|carry on)\b/g,
-      /\b(want|wanted|urge|urges|thoughts? (of|about)|thinking (of|about)|think about|feel like|going to|tempted to|planning to|scared i will|afraid i will|might)(?: \S+){0,2} (hurt|hurting|harm|harming|cut|cutting|burn|burning|kill|killing|punish|punishing) myself\b/g,
-      /\b(hurting|harming|cutting|burning) myself\b(?! (with (the|my|a) (pump|flange|breast pump|nail|nails|nipple shield|scissors|zip|zipper)|by accident|accidentally|pumping|shaving|cooking))/g,
-      /\bself (harm|harming|injury|injure|injuring)\b/g,
-      /\boverdos(e|ing)\b|\bod on\b/g,
-      /\b(ways|way|how|best way|easiest way|painless way|quickest way) to (die|kill myself|end (it|it all|my life|things)|commit suicide|not wake up)\b/g,
-      /\bhow many (pills|tablets|paracetamol|tylenol|sleeping pills) (would|does it|will|to|it takes|it would take)\b/g,
-      /\b(take|taking|took|swallow|swallowing|swallowed) (all|a bunch of|a handful of|a whole bottle of|the whole bottle of|every one of|lots of|all of) (my |the |of my |of the |those |these )?(pills|tablets|meds|medication|sleeping pills|painkillers|pain killers|antidepressants)\b(?! (as prescribed|on time|every day|daily|properly|correctly|regularly|like|with food|in the morning|at night as))/g,
-      /\b(driving|drive|drove|crash|crashing|steer|steering|swerve|swerving) (my car |the car |myself )?(into|off) (a |the |oncoming )?(wall|tree|bridge|traffic|truck|lorry|river|cliff|pole|barrier|lake|sea)\b/g,
-      /\b(jump|jumping|throw myself|throwing myself) (off|from) (a |the )?(bridge|building|roof|balcony|cliff|window|tower|car park)\b/g,
-      /\b(step|stepping|walk|walking|throw myself|throwing myself|jump|jumping|lie|lying) in front of (a |the )?(train|bus|car|truck|lorry|traffic)\b/g,
-      /\b(drown|drowning|gas|gassing|poison|poisoning|starve|starving) myself\b|\b(drink|drinking) (bleach|poison|antifreeze)\b|\bnoose\b|\bwalk into the (sea|ocean|river|lake)\b/g,
-      /\b(jump|jumping) (off|in front of)\b|\bhang(ing)? myself\b|\bslit my wrists?\b|\bwalk(ing)? into traffic\b/g,
-      /\bcan not (go on|keep going|carry on)( anymore)?\b(?! like)/g,
-      /\b(no way out|give up on life|giving up on life|tired of (living|being alive|life))\b/g,
-      /\b(want|wanted) (it|everything) (all )?to (end|be over)\b/g,
-      /\bdisappear (forever|for good|permanently)\b/g,
-      /\b(everyone|everybody|my family|they|my baby|the baby|my kids|my husband|my partner) (would|will) be better off\b/g,
-    ],
-    status: { selfOnly: true, ignoreQuestion: true },
-  },
-  {
-    id: 'crisis-self-soft',
-    masks: CRISIS_MASKS,
-    patterns: [
-      /\bcan not (do this|do it|take (it|this)|cope|handle (it|this)|go on like this|keep doing this)( anymore| any more)\b/g,
-      /\bcan not go on like this\b/g,
-      /\bdark thoughts\b|\bdark place\b/g,
-      /\b(want|wanted) to (run away|disappear|vanish|escape)\b/g,
-      /\bi am a burden\b|\ba burden to (everyone|my family|them)\b/g,
-      /\b(do|did) not (want|wanna) to be here\b/g,
-      /\bwhat is the point\b/g,
-      /\b(no|not any) point (in |to )?(anything|trying|any of (this|it))\b/g,
-      /\b(do not|can not|cannot|no longer) see (the|any) point (in |of |to )?(anything|trying|any of (this|it)|it all)\b/g,
-    ],
-    status: { selfOnly: true, ignoreQuestion: true },
-  },
-  {
-    id: 'crisis-baby',
-    masks: CRISIS_MASKS,
-    patterns: [
-      /\b(hurt|hurting|harm|harming|harmed|kill|killing|smother|smothering|smothered|suffocate|suffocating|suffocated|drown|drowning|drowned|shake|shaking|shook|shaken|throw|throwing|threw|thrown|hit|hitting|strangle|strangling|strangled|stab|stabbing|stabbed|choke|choking|choked|punch|punching|punched|slap|slapping|slapped|smack|smacking|smacked|snap at|snapped at|squeezed|bruised) (my|the|our|this|her|him) ?(baby|son|daughter|newborn|infant|child|kid|little one|twins|twin)?\b/g,
-      /\b(do|did) not trust myself (with|around|near) (my|the|our) (baby|son|daughter|newborn|infant)\b/g,
-      /\bintrusive thoughts?\b(?: \S+){0,5} (hurt|hurting|harm|harming|kill|killing|drop|dropping|drown|drowning|smother|smothering|shake|shaking|stab|stabbing|throw|throwing|dying|die|dead)\b/g,
-    ],
-    accept: ideationAboutBaby,
-    status: { selfOnly: true, ignoreQuestion: true },
-  },
-  {
-    id: 'crisis-baby-soft',
-    patterns: [
-      /\bintrusive thoughts?\b/g,
-      /\b(scary|frightening|horrible|awful|terrible|bad|weird|dark|violent) (thoughts|images|pictures) (about|of|involving|that) (my |the )?(baby|son|daughter|newborn|something happening)\b/g,
-      /\b(scared|afraid|terrified) (to be|of being) alone with (my|the) (baby|son|daughter|newborn)\b/g,
-    ],
-    status: { selfOnly: true, ignoreQuestion: true },
-  },
-  {
-    id: 'psychosis',
-    masks: MENTAL_IDIOMS,
-    patterns: [
-      /\b(hearing|hear|heard|hears) (voices|a voice|someone talking|people talking|things that are not|things nobody|things no one)\b/g,
-      /\b(i am|i keep|i have been|i started|she is|she keeps|she has been|he is|i|she) (hearing|seeing) things\b/g,
-      /\bvoices (in my head|telling me|tell me|talking to me|in her head|telling her|are telling)\b/g,
-      /\b(seeing|see|saw|sees) (things|people|shadows|shapes|bugs|faces|someone) (that are|that were|who are|who were|which are) not (there|real)\b/g,
-      /\bhallucinat\w*\b/g,
-      /\b(walls|wall|tv|television|radio|objects|furniture|things|animals|birds|trees|the house|my phone|dead people|spirits|ghosts|demons|the devil|god|angels|the fridge|the monitor|baby monitor)(?: \S+){0,2} (talking|speaking|whispering|screaming|sending messages|telling me) (to|at)? ?me\b/g,
-      /\b(i am|i m|im|i feel like i am|i feel like i m|i feel) not real\b|\bnothing (is|feels|seems) real( anymore)?\b|\b(the baby|my baby|everyone|people) (is|are|are not|is not) real\b/g,
-      /\bthings that (are|were) not (there|real)\b/g,
-      /\b(someone|somebody|people|they|everyone|everybody|the neighbors|the neighbours) (is|are) (watching|following|after|spying on|out to get|plotting against|controlling|poisoning|reading) (me|us|her|my)\b/g,
-      /\b(my |the )?baby (is|was) (not mine|not my baby|possessed|evil|the devil|swapped|switched|an impostor|an imposter|replaced|cursed|not real)\b/g,
-      /\b(god|the devil|angels?|satan|aliens?|the tv|the radio) (is|are) (talking|speaking|sending messages|sending me messages) (to|at) (me|her)\b/g,
-      /\b(tv|television|radio|phone|the news|god|the devil|angels?|aliens?|spirits?|someone|people|strangers|the government|satan|the baby|my baby) (is |are |keeps |keep |has been |have been )?(sending|send|sends|giving|gives|talking|speaking|whispering|telling|controlling|reading) (me|her|my|us) (secret |special |hidden )?(messages|signs|signals|instructions|orders|thoughts|mind|things)\b/g,
-      /\b(messages|signs|signals) (meant |just )?(for|to) me (from|through|in|on)\b/g,
-      /\bi am convinced (that )?(someone|people|they|my baby|the baby|he|she|my husband|my partner|the nurses|the doctors) (is|are|was|were|has|have|wants|want|will) (\S+ )?(trying|going|out|after|poison\w*|switch\w*|replac\w*|evil|not|possessed|watching|spying|controlling|plotting|kill\w*|hurt\w*|dead|dying)\b/g,
-      /\b(that|which|who) (are|were|is|was) not (really )?(there|real)\b/g,
-      /\b(putting|put|puts|inserting|planting|stealing|steal|reading|read|controlling|control|broadcasting|hacking|hacked|listening to) (thoughts|ideas|things|voices|words) (in|into) (my|her) (head|mind|brain)\b|\b(reading|controlling|stealing|hacking|hacked|taking over|listening to) (my|her) (thoughts|mind|brain)\b/g,
-      /\b(they|people|someone|somebody|everyone|the nurses|the doctors|the neighbou?rs|strangers|the government|he|she) (want|wants|are trying|is trying|are going|is going|plan|plans|are planning|is planning|are coming|is coming|are out) to (take|steal|kidnap|hurt|poison|kill|replace|swap) (my|the|our) (baby|son|daughter|newborn)\b/g,
-      /\bparanoi(a|d)\b|\bdelusion(s|al)?\b|\bpsychos[ie]s\b|\bpsychotic\b|\bmanic\b|\bmania\b/g,
-      /\b(lost|losing) touch with reality\b|\bout of touch with reality\b|\bnot real anymore\b/g,
-      /\b(she|he|my wife|my partner|my girlfriend) (is|s|has been|keeps) (not making (any )?sense|talking nonsense|acting (strange|weird|bizarre|odd|crazy|paranoid|strangely|oddly)|saying (strange|weird|bizarre|odd|crazy) things)\b/g,
-    ],
-    accept: (s, start) =>
-      !/^(that|which|who)$/.test(s.tokens[start]) ||
-      /\b(see|seeing|saw|sees|hear|hearing|heard|hears|feel|feeling|felt|smell|smelling|notice|noticing|watching|crawling|talking|voices|people|things|bugs|shadows|faces)\b/.test(s.text),
-    status: { selfOnly: true },
-  },
+  // ---------------- crisis, harm to the baby and psychosis: see ./crisis (pattern families) and ./similarity
   {
     id: 'confusion',
     masks: [
@@ -459,6 +324,8 @@ const SPECS: ConceptSpec[] = [
       /\b(spreading|spread)\b/g,
       /\b(antibiotics?|meds|medicine|medication|treatment|it|they|tablets|pills) (is |are |s |has |have |do |does |did )?(not|never) (working|helping|work|help|worked|helped|doing anything|making a difference|done anything|improving)\b/g,
       /\bnot responding\b|\bno change\b|\bno different\b|\bno improvement\b|\bno better\b/g,
+      /\b(just |still |about |pretty much |exactly |every bit )?as (bad|painful|red|sore|swollen|hot|angry|inflamed|tender)( as (before|yesterday|it was|this morning|last night|ever))?\b(?=( (or|if not|maybe|possibly|probably|even|and|,))|$)|\bas (bad|painful|red|sore|swollen|hot) as (before|yesterday|it was|ever)\b/g,
+      /\b(the same|same) (or|if not|maybe|possibly|probably|even) worse\b|\bif not worse\b|\b(maybe|possibly|probably|or) (even )?worse\b|\bunchanged\b|\b(is|s|looks|feels|seems|stayed|staying|still) (just |about |pretty much |exactly )?the same( as (yesterday|before|this morning|last night))?\b/g,
       /\b(still|even) (on|after|with|taking) (the )?antibiotics\b|\bdespite (the )?antibiotics\b|\bon antibiotics (and|but) (still|it is still|it s still|worse)\b/g,
     ],
   },
@@ -579,7 +446,7 @@ const SPECS: ConceptSpec[] = [
     ],
     patterns: [
       /\bdischarge\b|\bleak(s|ing|ed|age|y)?\b|\bfluid\b|\bliquid\b|\bsecretions?\b|\booz(e|es|ing)\b|\bdrip(s|ping|ped)?\b|\bmilky\b|\bmilk\b|\bcolostrum\b|\blactat(e|ing|ion)\b|\bproducing milk\b|\bmaking milk\b|\bweeping\b/g,
-      /\b(something|stuff|it|liquid|fluid|milk|white stuff) (comes|came|coming|is coming) out\b|\bwet (spots|patches|marks)\b|\bcomes out when i squeeze\b/g,
+      /\b(something|stuff|it|liquid|fluid|milk|white stuff) (comes|came|coming|is coming) out\b|\bwet (spots?|patch|patches|marks?|circles?)\b|\b(damp|wet) (bra|pads?|nightie|top)\b|\bcomes out when i squeeze\b/g,
     ],
     status: {
       elsewhere: /\b(pee|peeing|urine|bladder|wee|incontinence|sneeze|sneezing|cough|coughing|laugh|laughing|jump|jumping|toilet|poop|stool|gas|vagina|vaginal|down there|period|lochia|ear|ears|eye|eyes|nose|c section|incision|wound|water broke|waters|amniotic|diaper|nappy|bottle|roof|tap)\b/,
@@ -608,6 +475,8 @@ const SPECS: ConceptSpec[] = [
   {
     id: 'not-new',
     patterns: [/\b(always|since (birth|i was|puberty|forever|i can remember|i was a teen|i was young)|born with|my whole life|all my life|forever|have had (them|it|inverted|flat)|for years|since i was little|naturally)\b/g],
+    // "it was normal my whole life", "always stuck out": what was lifelong is the normal nipple, so the change is new.
+    accept: (s, start) => !/\b(normal|fine|okay|ok|stuck out|sticks out|pointed out|points out|poked out|pokes out|out)\b/.test(s.tokens.slice(Math.max(0, start - 4), start + 3).join(' ')),
   },
   {
     id: 'nipple-lesion',
@@ -677,9 +546,10 @@ const SPECS: ConceptSpec[] = [
       if (/^(about|because|that|for|if|whether|since|cause|cos|as)$/.test(next)) return false;
       if (/\b(because|cause|cos|worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
       // "supply is low", "breasts feel empty": not a mood.
-      if (/^(low|down|empty|upset|restless|nauseous)$/.test(word) && !/^(feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely)$/.test(prev)) return false;
-      if (/\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && /^(low|empty|down)$/.test(word)) return false;
-      return /\b(letdown|letdowns|milk (lets|comes|coming|let) (down|in)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (letdown|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
+      const describesFeeling = /^(feeling|feelings|sensation|wave|waves|mood|moods|rush)$/.test(next);
+      if (/^(low|down|empty|upset|restless|nauseous)$/.test(word) && !describesFeeling && !/^(feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely)$/.test(prev)) return false;
+      if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && /^(low|empty|down)$/.test(word)) return false;
+      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
     },
     status: { selfOnly: true },
   },
@@ -751,36 +621,6 @@ function colourOfFluid(s: Sentence, start: number, end: number): boolean {
     if (between.some((t) => t === 'and' || t === 'but' || t === 'nipple' || t === 'nipples' || t === 'skin' || t === 'areola')) continue;
     if (['comes', 'coming', 'came'].includes(s.tokens[i]) && !/\b(out)\b/.test(s.tokens.slice(i, i + 3).join(' '))) continue;
     return true;
-  }
-  return false;
-}
-
-/**
- * "hurt my baby" is crisis language only when the parent is the one who might do it ("I want to
- * shake my baby", "thoughts of hurting the baby"), not "will the milk hurt my baby?".
- */
-function ideationAboutBaby(s: Sentence, start: number, end: number): boolean {
-  const t = s.tokens;
-  const first = t[start];
-  if (first === 'do' || first === 'did' || first === 'intrusive') return true;
-  const target = t.slice(start + 1, end).join(' ');
-  if (!/\b(baby|son|daughter|newborn|infant|child|kid|little one|twins?)\b/.test(target)) {
-    // "hurt her/him": only with an explicit baby in the sentence.
-    if (!/\b(baby|son|daughter|newborn|infant|child|kid|little one|twins?)\b/.test(s.text)) return false;
-  }
-  // "can I hurt my baby if I breastfeed with mastitis?" asks about a cause, not an urge.
-  if (/^(by|if|with|when|while|from|through|because)$/.test(t[end] ?? '') && /\b(can|could|will|would|does|do|might|is it|should)\b i\b/.test(s.text)) return false;
-  const IDEATION = /^(want|wanted|wanting|urge|urges|thoughts?|thinking|think|thought|imagine|imagining|imagined|picture|picturing|visions?|images?|fantasi[sz]e|fantasi[sz]ing|tempted|intrusive)$/;
-  // Walk back over the verb chain ("am going to", "might", "want to") to the subject.
-  const CHAIN = /^(to|will|would|could|might|may|can|should|am|m|is|are|was|be|going|gonna|want|wanted|wanting|wanna|feel|felt|like|just|really|actually|sometimes|suddenly|keep|kept|keeps|about|of|might|accidentally|not|never|even|also|so|scared|afraid|terrified|worried|fear|fearing|that|the|urge|urges|snap|and|start|started|starting|had|have|has|having|a|get|got)$/;
-  for (let i = start - 1; i >= Math.max(0, start - 10); i--) {
-    const w = t[i];
-    if (w === ',') break;
-    if (/^(accidentally|accident)$/.test(w)) return false;
-    if (IDEATION.test(w)) return true;
-    if (w === 'i' || w === 'me' || w === 'myself') return true;
-    if (CHAIN.test(w)) continue;
-    return false; // another subject: "the fever will hurt my baby", "pus ... harm the baby"
   }
   return false;
 }

@@ -223,6 +223,16 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
     if ((bfRe.test(text) || /\b(i|i am|i m)\b.*\b(and|while|also|currently|still) (breastfeeding|nursing|pumping)\b/.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
     if (/\b(exclusively pumping|i pump|i am pumping|i m pumping|im pumping|pumping (at work|for (my|him|her|the)|exclusively|every|\d+ times)|exclusive pumper|exclusively pump|i have been pumping|still pumping)\b/.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
 
+    // "haven't fed in over a year", "my last feed was 14 months ago": weaning only with a long enough time.
+    const fed = /\b(have not|has not|not|never) (fed|breastfed|nursed)( (him|her|them|the baby|my baby))? (in|for|since)\b|\b(last|final) (feed|feeding|fed|nursing session|breastfeed|breastfeeding session)\b/.exec(text);
+    if (fed && !WEANING.test(text)) {
+      const from = text.slice(0, fed.index).split(' ').filter((x) => x.length > 0).length;
+      const w = weeksFromPhrase(s.tokens, from, now);
+      if (w !== undefined && w >= 8) {
+        weaned = true;
+        weeks = weeks === undefined ? w : Math.max(weeks, w);
+      }
+    }
     const wm = WEANING.exec(text);
     if (wm && !/\b(if|should|how|can|will|thinking about|thinking of|planning|want to|going to|about to|trying to|how to|when to|when should)\b(?: \S+){0,3}$/.test(text.slice(0, wm.index).trim()) ) {
       weaned = true;
@@ -248,7 +258,8 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       /\b(neither|nor) (pregnant|breastfeeding|nursing)\b/.test(text) ||
       /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|had (a baby|kids|children|a child|babies))\b/.test(text) ||
       /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b/.test(text) ||
-      /\b(post ?menopaus\w*|menopause|menopausal|after menopause)\b/.test(text) ||
+      /\b(post ?menopaus\w*|peri ?menopaus\w*|menopause|menopausal|after menopause|went through the change|going through the change)\b/.test(text) ||
+      /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
       /\b(i am|i m) (a )?virgin\b/.test(text) ||
       /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/.test(text) ||
       /\bnot pregnant\b/.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped|formula)\b/.test(all)
@@ -285,7 +296,7 @@ const MALE_OTHER = /\b(husband|boyfriend|brother|father|dad|he|his|him|man|men|g
 const FEMALE_OTHER = /\b(wife|girlfriend|she|her|hers|daughter|sister|mother|mum|mom|woman|women|lady|ladies|girl|girls|fiancee)\b|\bpartner\b(?: \S+){0,4} (breastfeeding|nursing|pumping|pregnant|breastfeeds|nurses)\b/;
 
 /** A male person is the one with the nipple or discharge, not just someone in the sentence ("hugging my husband"). */
-const MALE_IS_EXPERIENCER = /\b(he|his|him)\b|\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|boy|boys|fiance|son|grandpa|grandfather|uncle|nephew|partner) (has|have|is|are|s|keeps|keep|noticed|nipple|nipples|chest|breast|breasts|leaks|leak|leaking|gets|get|got|had|ever|can|with)\b/;
+const MALE_IS_EXPERIENCER = /\b(he|his)\b|\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|boy|boys|fiance|son|grandpa|grandfather|uncle|nephew|partner) (has|have|keeps|keep|noticed|nipple|nipples|chest|breast|breasts|leaks|leak|leaking|gets|get|got|had|ever|with|can (leak|lactate|produce|make|get|have))\b/;
 
 /** Is the person whose nipple leaks (in this sentence) a man? */
 export function maleExperiencer(s: Sentence, selfMale: boolean): boolean {

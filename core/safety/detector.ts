@@ -4,6 +4,8 @@
  * asked about. Domain core: no Bot Framework imports.
  */
 import { findMentions, type Mention } from './concepts';
+import { findCrisisMentions } from './crisis';
+import { findSimilarMentions } from './similarity';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { RULES, View, WEANED_WEEKS_FLAG, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
@@ -58,6 +60,23 @@ function effectiveContext(known: ParentContext, learned: Partial<ParentContext>)
 
 type Bucket = 'flag' | 'confirm' | 'asked';
 
+/**
+ * How many different softer crisis signs a message holds: different cues (pattern families, or the
+ * similarity net where no pattern spoke) in places that do not overlap. The same words matched twice
+ * count once.
+ */
+function independentCues(soft: Mention[]): number {
+  const patternSentences = new Set(soft.filter((m) => m.family !== 'similar').map((m) => m.sentence.index));
+  const kept: Mention[] = [];
+  for (const m of soft) {
+    if (m.family === 'similar' && patternSentences.has(m.sentence.index)) continue;
+    const overlaps = kept.some((k) => k.sentence.index === m.sentence.index && k.start < m.end && m.start < k.end);
+    const sameCue = kept.some((k) => (k.family ?? k.concept) === (m.family ?? m.concept));
+    if (!overlaps && !sameCue) kept.push(m);
+  }
+  return kept.length;
+}
+
 interface Outcome {
   bucket: Bucket;
   mentions: Mention[];
@@ -66,13 +85,18 @@ interface Outcome {
 
 function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durations: ReturnType<typeof findDurations>, sentences: Sentence[]): Outcome | null {
   if (rule.crisis) {
-    // Crisis language counts however it is phrased: asked, hedged or plain. A clear denial
-    // ("I'm not suicidal") still gets one gentle question rather than silence.
-    const strong = mentions.filter((m) => m.concept === rule.crisis!.strong && m.status !== 'other');
-    const live = strong.filter((m) => m.status !== 'no');
+    // Crisis language counts however it is phrased: hedged or plain, and (for thoughts of harm) asked.
+    // A clear denial ("I'm not suicidal") still gets one gentle question rather than silence.
+    const { strong: strongIds, soft: softIds = [], denialAsks = false } = rule.crisis;
+    const strong = mentions.filter((m) => strongIds.includes(m.concept) && m.status !== 'other');
+    const live = strong.filter((m) => m.status === 'yes' || m.status === 'unsure');
     if (live.length > 0) return { bucket: 'flag', mentions: live };
-    const soft = mentions.filter((m) => m.concept === rule.crisis!.soft && m.status !== 'other' && m.status !== 'no');
-    if (strong.length > 0 || soft.length > 0) return { bucket: 'confirm', mentions: [...strong, ...soft] };
+    const soft = mentions.filter((m) => softIds.includes(m.concept) && (m.status === 'yes' || m.status === 'unsure'));
+    // Two different kinds of softer signs together ("I'm a burden" and "I want to disappear") report.
+    if (independentCues(soft) >= 2) return { bucket: 'flag', mentions: soft };
+    const asked = strong.filter((m) => m.status === 'asked' || (denialAsks && m.status === 'no'));
+    const askedSoft = mentions.filter((m) => softIds.includes(m.concept) && m.status === 'asked');
+    if (soft.length > 0 || asked.length > 0 || askedSoft.length > 0) return { bucket: 'confirm', mentions: [...asked, ...soft, ...askedSoft] };
     return null;
   }
   if (!rule.test) return null;
@@ -97,7 +121,7 @@ export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedF
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '');
-    const mentions = sentences.flatMap(findMentions);
+    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...findSimilarMentions(sentences)];
     const durations = sentences.flatMap(findDurations);
     const learned = learnContext(sentences, { now: options.now });
     const ctx = effectiveContext(known, learned);

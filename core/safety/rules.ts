@@ -89,12 +89,25 @@ export interface Rule {
   id: string;
   /** Which concepts, when only asked about, make this flag a topic of the question. */
   topics?: ConceptId[];
-  /** Crisis rules decide their own buckets (see detector). */
-  crisis?: { strong: ConceptId; soft?: ConceptId };
+  /**
+   * Crisis rules decide their own buckets (see detector): a strong mention reports; a soft one, or a
+   * denied strong one when `denialAsks`, asks the confirming question; soft mentions from two
+   * different pattern families together report.
+   */
+  crisis?: { strong: ConceptId[]; soft?: ConceptId[]; denialAsks?: boolean };
   test?: (v: View) => Hit | null;
 }
 
 const hit = (mentions: Mention[], extra: Partial<Hit> = {}): Hit => ({ mentions, ...extra });
+
+const FOOD_COLOUR = /\b(beet|beets|beetroot|blood orange|blood oranges|dragon fruit|food colou?ring|dye|dyes|red drink|sports drink|gatorade|powerade|kool aid|jelly|jello|cranberry|strawberry|strawberries|tomato|raspberry|raspberries|cherry|cherries|red velvet|paprika|carrots?|orange juice|smoothie|fanta|red cabbage|pomegranate|hibiscus|rhubarb)\b/;
+const NUM = '(\\d+|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of|a couple of)';
+const PAST_WEEK = new RegExp(`\\b${NUM} (weeks?|months?) (old|postpartum|pp|post partum|after (birth|delivery|giving birth|the birth|having)|since (birth|delivery|the birth|i gave birth|giving birth))\\b|\\b(at|for|after|over) ${NUM} (weeks?|months?)\\b|\\b(weeks|months) (after|since) (birth|delivery|giving birth|the birth)\\b|\\b([89]|[1-9]\\d) days (old|postpartum|pp|after (birth|delivery|giving birth))\\b`);
+
+/** The message says the birth was more than a week ago ("baby is 3 weeks old", "4 weeks postpartum"). */
+function pastFirstWeek(v: View): boolean {
+  return v.sentences.some((s) => PAST_WEEK.test(s.text) && !/\b(weeks? pregnant|months? pregnant)\b/.test(s.text));
+}
 
 function nippleOnly(m: Mention): boolean {
   const c = m.sentence.clauses[m.sentence.clauseOf[m.start] ?? 0];
@@ -107,16 +120,9 @@ const improving = (v: View) =>
 
 export const RULES: Rule[] = [
   // ------------------------------------------------------------ emergency
-  { id: 'thoughts-of-self-harm', crisis: { strong: 'crisis-self', soft: 'crisis-self-soft' } },
-  { id: 'thoughts-of-harming-baby', crisis: { strong: 'crisis-baby', soft: 'crisis-baby-soft' } },
-  {
-    id: 'psychosis-signs',
-    topics: ['psychosis'],
-    test: (v) => {
-      const p = v.all('psychosis', 'confusion-strong');
-      return p.length > 0 ? hit(p) : null;
-    },
-  },
+  { id: 'thoughts-of-self-harm', crisis: { strong: ['crisis-self'], soft: ['crisis-self-soft'], denialAsks: true } },
+  { id: 'thoughts-of-harming-baby', crisis: { strong: ['crisis-baby'], soft: ['crisis-baby-soft'], denialAsks: true } },
+  { id: 'psychosis-signs', topics: ['psychosis'], crisis: { strong: ['psychosis', 'confusion-strong'], soft: ['psychosis-soft'] } },
   {
     id: 'infection-with-sepsis-signs',
     topics: ['sepsis-word'],
@@ -240,7 +246,10 @@ export const RULES: Rule[] = [
       const longest = v.longestNear(blood);
       const damage = v.stated('cracked');
       if (damage.length > 0 && worrying.length === 0 && longest <= 7) return null;
-      const earlyColour = v.stated('rusty-pipe').length > 0 || v.stated('early-days').length > 0;
+      // Early rusty pipe is the first week after birth: "still pink at 3 weeks" is not early.
+      const earlyColour = (v.stated('rusty-pipe').length > 0 || v.stated('early-days').length > 0) && !pastFirstWeek(v);
+      // A red or orange food or drink ("blood orange smoothie", "beetroot") can tint milk: ask about blood.
+      if (blood.every((m) => m.concept === 'pink-brown') && worrying.length === 0 && v.sentences.some((s) => FOOD_COLOUR.test(s.text))) return hit(blood, { confirmOnly: true });
       if (earlyColour && worrying.length === 0 && v.stated('one-side').length === 0 && longest <= 7 && !v.has('pus')) return null;
       return hit([...blood, ...worrying]);
     },
@@ -298,6 +307,9 @@ export const RULES: Rule[] = [
       if (lesion.length === 0) return null;
       const paget = lesion.filter((m) => /^pagets?$/.test(m.sentence.tokens[m.start]));
       if (paget.length > 0) return hit(paget);
+      // Crusts of dried colostrum or milk on the nipples (late pregnancy, early feeding) are not a rash.
+      const crustOnly = lesion.every((m) => /^(crusty|crust|crusts|crusted|crusting|flaky|flaking|flakes|scales|dried)$/.test(m.sentence.tokens[m.start]));
+      if (crustOnly && v.sentences.some((s) => /\b(colostrum|dried milk|milk drying|dried up milk|milk crust|crusty milk|dry milk)\b/.test(s.text)) && !v.has('not-healing') && !v.has('blood', 'pus')) return null;
       const notHealing = v.all('not-healing');
       if (notHealing.length > 0) return hit([...lesion, ...notHealing]);
       if (v.longestNear(lesion) >= 14) return hit(lesion);

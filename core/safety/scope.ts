@@ -266,6 +266,8 @@ const INFO_MARKERS = /\b(tell me about|what is|what are|what does|what do|info o
 export function isQuestion(sentence: Sentence): boolean {
   if (sentence.questionMark) return true;
   const first = sentence.tokens[0] ?? '';
+  // "haven't nursed since spring" (subject left out) is a statement, not "have ...?".
+  if (sentence.tokens[1] === 'not' && /^(have|has|had|am|is|was|did|do|does)$/.test(first)) return false;
   return QUESTION_START.test(first) && sentence.tokens.length > 2;
 }
 
@@ -379,6 +381,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
   if (negated) return { status: 'no', reason: 'negated' };
 
   if (pastOrResolved(sentence, clauseIdx, end)) return { status: 'no', reason: 'past or resolved' };
+  if (checkedAndClear(tokens, start)) return { status: 'no', reason: 'checked for it, nothing found' };
 
   if (!options.ignoreQuestion) {
     if (hypotheticalBefore(tokens, clause.start, start)) return { status: 'asked', reason: 'hypothetical' };
@@ -405,6 +408,18 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
     if (!report && INFO_MARKERS.test(sentence.text)) return { status: 'asked', reason: 'information request' };
   }
   return { status: 'yes', reason: 'reported' };
+}
+
+const CHECK_FRAME = /\b(check|checked|checking|checks|look|looked|looking|feel|felt|feeling|examined|examine|examining|self exam|self check|screened|scanned|searched) (my |both |each )?(breasts? |boobs? |nipples? )?(for|over for|out for)\b/;
+const CLEAR_AFTER = /(^| )(nothing|none|all clear|all fine|all good|all normal|found nothing|nothing found|no changes|nothing there|everything (is|was|seems|looked|looks) (fine|normal|ok|okay|good)|came back (clear|normal|fine)|none of (that|those|them)|not a thing|nada|zilch)( |$)/;
+const FOUND_AFTER = /\b(found|felt|noticed|there is|there was|i have|i think i (have|felt|found))\b(?! nothing| no\b)/;
+
+/** "I checked for dimpling and lumps like the leaflet says, nothing": looked for it, none found. */
+function checkedAndClear(tokens: string[], start: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 8), start).join(' ');
+  if (!CHECK_FRAME.test(before)) return false;
+  const after = tokens.slice(start + 1).join(' ');
+  return CLEAR_AFTER.test(after) && !FOUND_AFTER.test(after.replace(/found nothing/g, ''));
 }
 
 /** A comma segment that only continues a list ("no pain, lump or fever"). */

@@ -65,7 +65,7 @@ const VARIANTS: Record<string, string> = {
   wk: 'week', wks: 'weeks', wkss: 'weeks', mo: 'months', mos: 'months', mth: 'month', mths: 'months', mnths: 'months',
   yr: 'year', yrs: 'years', hrs: 'hours', hrz: 'hours', ystd: 'yesterday',
   // shorthand
-  ive: 'i have', iam: 'i am', thats: 'that is', theres: 'there is', whats: 'what is', idk: 'i do not know',
+  ive: 'i have', id: 'i would', iam: 'i am', thats: 'that is', theres: 'there is', whats: 'what is', idk: 'i do not know',
   dunno: 'do not know', gonna: 'going to', wanna: 'want to', gotta: 'have to', cuz: 'because', coz: 'because',
   bc: 'because', b4: 'before', rn: 'right now', u: 'you', ur: 'your', r: 'are', abt: 'about', w: 'with',
   prolly: 'probably', def: 'definitely', tho: 'though', altho: 'although', thru: 'through', nite: 'night',

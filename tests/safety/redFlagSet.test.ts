@@ -1,5 +1,6 @@
 /**
- * The blind data sets (tests/data/red-flags-{dev,test}.tsv, written by someone else):
+ * The red-flag data sets written by someone else (tests/data/red-flags-{dev,test,blind}.tsv; "blind"
+ * was written later, without seeing the detector, and measured before any fix: see the commit log):
  * - recall 100%: every red-flag line escalates (`flags` non-empty) at its level or higher; a question
  *   in `toConfirm` does not count as escalation;
  * - at most 3% of `none` lines escalate.
@@ -12,7 +13,7 @@ import { dataFile, describe as describeLine, loadDataSet, score, summary } from 
 
 const MAX_FALSE_POSITIVE_RATE = 0.03;
 
-for (const name of ['test', 'dev'] as const) {
+for (const name of ['test', 'dev', 'blind'] as const) {
   const file = dataFile(name);
   const run = existsSync(file) ? describe : describe.skip;
   run(`red-flag data set: ${name}`, () => {
