@@ -6,8 +6,18 @@ import { createLanguageUnderstanding } from './nlu/understanding';
 import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
+import { CrisisSimilarity, loadExampleBanks, type TopicTexts } from './safety/similarity';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { join } from 'node:path';
+
+/** The topics' examples and answers: everyday words the crisis similarity index must not mistake for crisis. */
+function topicTexts(kb: KnowledgeBase): TopicTexts {
+  const topics = [...kb.topics.values()];
+  return {
+    examples: topics.flatMap((t) => t.examples),
+    answers: topics.flatMap((t) => [...t.answer.split(/(?<=[.!?])\s+/), ...t.tips]),
+  };
+}
 
 /** Everything the bot knows and how it listens, loaded and checked once at start-up. */
 export interface Domain {
@@ -30,7 +40,7 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
   const symptomCheck = loadSymptomCheckContent(knowledgeDir);
   const understanding = createLanguageUnderstanding(kb);
-  const safety = createRedFlagDetector(redFlags);
+  const safety = createRedFlagDetector(redFlags, new CrisisSimilarity(loadExampleBanks(join(knowledgeDir, 'safety'), topicTexts(kb))));
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
   return { kb, messages, redFlags, symptomCheck, understanding, safety, composer };
 }

@@ -5,7 +5,7 @@
  */
 import { findMentions, type Mention } from './concepts';
 import { findCrisisMentions } from './crisis';
-import { findSimilarMentions } from './similarity';
+import { CrisisSimilarity, defaultCrisisSimilarity, findSimilarMentions } from './similarity';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { RULES, View, WEANED_WEEKS_FLAG, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
@@ -113,7 +113,11 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
   return null;
 }
 
-export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedFlagDefinitions()): RedFlagDetector {
+/**
+ * `similarity` is the crisis example index; the composition root builds it once at start-up from the
+ * knowledge it has loaded. Without one, the default index is built from the knowledge folder on first use.
+ */
+export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedFlagDefinitions(), similarity?: CrisisSimilarity): RedFlagDetector {
   const missing = RULES.filter((r) => !definitions.flags.has(r.id)).map((r) => r.id);
   if (missing.length > 0) {
     throw new Error(`knowledge/red-flags.yaml: field flags: no definition for rule id(s) ${missing.map((m) => `"${m}"`).join(', ')}`);
@@ -121,7 +125,7 @@ export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedF
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '');
-    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...findSimilarMentions(sentences)];
+    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...findSimilarMentions(sentences, similarity ?? defaultCrisisSimilarity())];
     const durations = sentences.flatMap(findDurations);
     const learned = learnContext(sentences, { now: options.now });
     const ctx = effectiveContext(known, learned);

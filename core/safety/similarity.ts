@@ -62,19 +62,29 @@ function readYaml(file: string): unknown {
   }
 }
 
-/** Loads and checks knowledge/safety/crisis-examples.yaml and benign-examples.yaml. */
-export function loadExampleBanks(dir: string = defaultBankDir()): ExampleBanks {
+/** Everyday parents' messages and answer text about leaking, from the knowledge topics. */
+export interface TopicTexts {
+  examples: string[];
+  answers: string[];
+}
+
+/**
+ * Loads and checks knowledge/safety/crisis-examples.yaml and benign-examples.yaml. `topics` are the
+ * knowledge base's examples and answers when the caller has loaded them already; otherwise the topic
+ * files beside the banks are read.
+ */
+export function loadExampleBanks(dir: string = defaultBankDir(), topics?: TopicTexts): ExampleBanks {
   const crisisFile = join(dir, 'crisis-examples.yaml');
   const benignFile = join(dir, 'benign-examples.yaml');
   const crisis = crisisFileSchema.safeParse(readYaml(crisisFile));
   if (!crisis.success) throw new Error(`${crisisFile}: ${crisis.error.issues.map((i) => `field ${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const benign = benignFileSchema.safeParse(readYaml(benignFile));
   if (!benign.success) throw new Error(`${benignFile}: ${benign.error.issues.map((i) => `field ${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const topics = topicExamples(join(dir, '..', 'topics'));
+  const everyday = topics ?? topicExamples(join(dir, '..', 'topics'));
   return {
     crisis: KINDS.flatMap((kind) => crisis.data[kind].map((text) => ({ kind, text }))),
-    benign: [...benign.data.benign, ...topics.examples],
-    background: topics.answers,
+    benign: [...benign.data.benign, ...everyday.examples],
+    background: everyday.answers,
   };
 }
 
@@ -83,7 +93,7 @@ export function loadExampleBanks(dir: string = defaultBankDir()): ExampleBanks {
  * messages about leaking: benign neighbours, and their answers set how common a word is. Read
  * tolerantly: a topic file in another shape is skipped (the knowledge loader validates those files).
  */
-function topicExamples(dir: string): { examples: string[]; answers: string[] } {
+function topicExamples(dir: string): TopicTexts {
   const examples: string[] = [];
   const answers: string[] = [];
   let files: string[] = [];
@@ -342,7 +352,7 @@ export function defaultCrisisSimilarity(): CrisisSimilarity {
 }
 
 /** Crisis mentions found by similarity to the example banks (one per sentence and kind, the best). */
-export function findSimilarMentions(sentences: Sentence[], index: CrisisSimilarity = defaultCrisisSimilarity()): Mention[] {
+export function findSimilarMentions(sentences: Sentence[], index: CrisisSimilarity): Mention[] {
   const out: Mention[] = [];
   for (const s of sentences) {
     const best = new Map<CrisisKind, { span: Span; hit: SimilarityHit; strong: boolean }>();
