@@ -17,8 +17,11 @@ export function isAnswerAware(dialog: unknown): dialog is AnswerAware {
   return typeof (dialog as Partial<AnswerAware> | undefined)?.accepts === 'function';
 }
 
-/** Button labels are matched loosely: case, spacing and end punctuation don't matter. */
+/** How a button label or a typed message is compared: case, spacing and end punctuation don't matter. */
+export function choiceKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").replace(/[\s.!?…]+$/g, '').replace(/\s+/g, ' ').trim();
+}
+
 export function sameChoice(text: string, label: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").replace(/[\s.!?…]+$/g, '').replace(/\s+/g, ' ').trim();
-  return norm(text) === norm(label);
+  return choiceKey(text) === choiceKey(label);
 }

@@ -1,7 +1,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Understanding } from '../core/nlu/types';
 import type { SafetyAssessment } from '../core/safety/types';
-import { sameChoice } from './answerAware';
+import { choiceKey, sameChoice } from './answerAware';
 import { COMMAND_TOPICS } from './commands';
 import { ConfirmFlagDialog } from './confirmFlagDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
@@ -23,7 +23,7 @@ const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
  */
 export class MainDialog extends InterruptibleDialog {
   /** Button labels (topic titles, welcome choices) to topic ids: a click always means its topic. */
-  private readonly choiceTopics: Array<{ label: string; topic: string }>;
+  private readonly choiceTopics = new Map<string, string>();
 
   constructor(services: DialogServices, state: DialogStateAccessors, topics: Iterable<{ id: string; title: string }>) {
     super(MAIN_DIALOG, services, state);
@@ -31,13 +31,14 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(new SeeDoctorDialog(services, state));
     this.addDialog(new ConfirmFlagDialog(services));
     const { composer } = services;
-    this.choiceTopics = [
-      ...composer.messages.welcomeChoices.map((c) => ({ label: c.label, topic: c.topic })),
-      ...[...topics].flatMap((t) => {
-        const label = composer.choiceLabel({ title: t.title } as Parameters<typeof composer.choiceLabel>[0]);
-        return label === t.title ? [{ label, topic: t.id }] : [{ label, topic: t.id }, { label: t.title, topic: t.id }];
-      }),
-    ];
+    const add = (label: string, topic: string) => {
+      if (!this.choiceTopics.has(choiceKey(label))) this.choiceTopics.set(choiceKey(label), topic);
+    };
+    for (const c of composer.messages.welcomeChoices) add(c.label, c.topic);
+    for (const t of topics) {
+      add(composer.choiceLabel({ title: t.title } as Parameters<typeof composer.choiceLabel>[0]), t.id);
+      add(t.title, t.id);
+    }
   }
 
   protected async route(innerDc: DialogContext, input: TurnInput, assessment: SafetyAssessment): Promise<DialogTurnResult> {
@@ -76,7 +77,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   protected clickedTopic(text: string): string | undefined {
-    return this.choiceTopics.find((c) => sameChoice(text, c.label))?.topic;
+    return this.choiceTopics.get(choiceKey(text));
   }
 
   private async routeNew(
