@@ -425,7 +425,8 @@ const SPECS: ConceptSpec[] = [
     id: 'one-side',
     patterns: [
       /\b(one|1|only one|just one|a single) (side|breast|nipple)\b/g,
-      /\b(left|right) (side|breast|nipple|one)\b/g,
+      /\b(left|right) (side|breast|nipple|one|cup|boob)\b/g,
+      /\b(on|from) (the|my) (left|right)\b(?! (hand|arm|leg|foot|eye|ear|of the (room|bed|road)))/g,
       /\bonly (the |my )?(left|right)\b|\bjust (the |my )?(left|right)\b|\bunilateral\b|\bone sided\b/g,
     ],
     masks: [/\b(one|1) side (of|to) (the|my) (other|face|body)\b/g, /\bthe other (side|breast|one)\b/g],
@@ -446,7 +447,9 @@ const SPECS: ConceptSpec[] = [
     ],
     patterns: [
       /\bdischarge\b|\bleak(s|ing|ed|age|y)?\b|\bfluid\b|\bliquid\b|\bsecretions?\b|\booz(e|es|ing)\b|\bdrip(s|ping|ped)?\b|\bmilky\b|\bmilk\b|\bcolostrum\b|\blactat(e|ing|ion)\b|\bproducing milk\b|\bmaking milk\b|\bweeping\b/g,
-      /\b(something|stuff|it|liquid|fluid|milk|white stuff) (comes|came|coming|is coming) out\b|\bwet (spots?|patch|patches|marks?|circles?)\b|\b(damp|wet) (bra|pads?|nightie|top)\b|\bcomes out when i squeeze\b/g,
+      /\b(something|stuff|it|liquid|fluid|milk|white stuff) (comes|came|coming|is coming) out\b|\b(wet|damp|milky|sticky) (spots?|patch|patches|marks?|circles?|stains?|rings?)\b|\b(damp|wet) (bra|pads?|nightie|top)\b|\bcomes out when i squeeze\b/g,
+      // "keep finding a stain in my bra", "my bra is stained from one nipple": what leaked, found afterwards.
+      /\b(stains?|stained|staining|marks?|crust|crusty) (in|on|inside) (my |the )?(bra|bras|sleep bra|nursing bra|sports bra|breast pads?|nursing pads?|pads?|nightie|nightgown)\b|\b(bra|bras|pads?|nightie) (is |are |keeps? getting |keep |gets |got |was |were )?(stained|damp|soaked)\b/g,
     ],
     status: {
       elsewhere: /\b(pee|peeing|urine|bladder|wee|incontinence|sneeze|sneezing|cough|coughing|laugh|laughing|jump|jumping|toilet|poop|stool|gas|vagina|vaginal|down there|period|lochia|ear|ears|eye|eyes|nose|c section|incision|wound|water broke|waters|amniotic|diaper|nappy|bottle|roof|tap)\b/,
@@ -543,7 +546,8 @@ const SPECS: ConceptSpec[] = [
       const prev = s.tokens[start - 1] ?? '';
       const next = s.tokens[start + 1] ?? '';
       // "anxious about feeding in public", "anxious because she chokes": a reason, not D-MER.
-      if (/^(about|because|that|for|if|whether|since|cause|cos|as)$/.test(next)) return false;
+      const forDuration = next === 'for' && /^for (a|one|\d+|a few|a couple of|about|like|just|only) ?(few |couple of )?(second|seconds|sec|secs|minute|minutes|min|mins|moment|moments|bit)\b/.test(s.tokens.slice(start + 1, start + 6).join(' '));
+      if (/^(about|because|that|for|if|whether|since|cause|cos|as)$/.test(next) && !forDuration) return false;
       if (/\b(because|cause|cos|worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
       // "supply is low", "breasts feel empty": not a mood.
       const describesFeeling = /^(feeling|feelings|sensation|wave|waves|mood|moods|rush)$/.test(next);

@@ -37,6 +37,12 @@ export interface Duration {
   days: number;
   /** "ago" phrases date an event; "for"/"since" phrases measure how long something lasted. */
   kind: 'for' | 'ago';
+  /**
+   * "28 wks and there's ...", "crust on my nipples, 29 weeks": a bare number of weeks (4 to 42) that
+   * opens or closes a sentence or clause, without "for", "since", "been" or "now", reads as how far
+   * along a pregnancy is; the detector drops it for a pregnant parent.
+   */
+  gestational?: boolean;
 }
 
 /** Tokens before a number that mean the number is not how long a symptom lasted. */
@@ -104,7 +110,12 @@ export function findDurations(s: Sentence): Duration[] {
     if (t[i - 1] === 'at' || t[i - 1] === 'in') excluded = true;
     if (excluded) continue;
     const kind: Duration['kind'] = t[j + 1] === 'ago' ? 'ago' : 'for';
-    out.push({ sentence: s, start: i, end: j + 1 + (kind === 'ago' ? 1 : 0), days: n * unitDays, kind });
+    // "28 wks and ...", "crusty bits on my nipples, 29 weeks", "36 weeks with my first": how far along.
+    const opening = t.slice(0, i).every((w) => /^(i|am|m|im|currently|now|about|almost|nearly|just|only|so|ok|okay|hi|hey|hello|,)$/.test(w)) || /^(,|at|am|m|im|about|almost|nearly|currently)$/.test(t[i - 1] ?? '');
+    const closing = j + 1 >= t.length || /^(,|with|and|along|pregnant|pp|gestation|today|tomorrow|now and)$/.test(t[j + 1] ?? '');
+    const measured = /^(for|since|been|past|last|over|than|another|whole|entire)$/.test(t[i - 1] ?? '') || /^(now|straight|running|in|of|since|already|ago)$/.test(t[j + 1] ?? '');
+    const gestational = kind === 'for' && (opening || closing) && !measured && unitDays === 7 && j === i + 1 && n >= 4 && n <= 42;
+    out.push({ sentence: s, start: i, end: j + 1 + (kind === 'ago' ? 1 : 0), days: n * unitDays, kind, ...(gestational ? { gestational } : {}) });
     i = j;
   }
   return out;
@@ -262,7 +273,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
       /\b(i am|i m) (a )?virgin\b/.test(text) ||
       /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/.test(text) ||
-      /\bnot pregnant\b/.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped|formula)\b/.test(all)
+      /\bnot pregnant\b/.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
     ) {
       none = true;
     }
@@ -284,7 +295,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
 
   if ((MALE_SELF.test(all) || MALE_SELF_AGE.test(all)) && !NOT_MALE.test(all)) learned.male = true;
   // Age: people of 50 or more who say nothing about a pregnancy or a baby are very unlikely to be lactating.
-  const age = /\b(i am|i m|im|age|aged) (\d{2})( years old| yo| y o| year old| f| female)?\b(?! (weeks?|days?|months?|hours?|times|pounds|lbs|kg))|^(\d{2}) ?(f|female|yo|year old)\b/.exec(all);
+  const age = /\b(i am|i m|im|age|aged) (\d{2})( years old| yo| y o| year old| f| female)?\b(?! (weeks?|days?|months?|hours?|times|pounds|lbs|kg))|^(\d{2}) ?(f|female|yo|year old|and(?= )|,)/.exec(all);
   const years = age ? parseInt(age[2] ?? age[5], 10) : NaN;
   if (!learned.lactation && years >= 50 && !/\b(pregnant|breastfeeding|nursing|pumping|baby|newborn|postpartum|weaned|weaning|birth)\b/.test(all)) {
     learned.lactation = 'none';
@@ -298,14 +309,66 @@ const FEMALE_OTHER = /\b(wife|girlfriend|she|her|hers|daughter|sister|mother|mum
 /** A male person is the one with the nipple or discharge, not just someone in the sentence ("hugging my husband"). */
 const MALE_IS_EXPERIENCER = /\b(he|his)\b|\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|boy|boys|fiance|son|grandpa|grandfather|uncle|nephew|partner) (has|have|keeps|keep|noticed|nipple|nipples|chest|breast|breasts|leaks|leak|leaking|gets|get|got|had|ever|with|can (leak|lactate|produce|make|get|have))\b/;
 
-/** Is the person whose nipple leaks (in this sentence) a man? */
-export function maleExperiencer(s: Sentence, selfMale: boolean): boolean {
-  const text = s.text;
-  if (MALE_OTHER.test(text) && MALE_IS_EXPERIENCER.test(text) && !FEMALE_OTHER.test(text)) {
+/** Words that give a clause its own owner of the breast or nipple (a subject or a possessive). */
+const OWN_SUBJECT = /\b(i|my|me|im|mine|he|his|him|she|her|husband|boyfriend|partner|wife|girlfriend|brother|father|dad|son|man|guy)\b/;
+const FIRST_PERSON_WORDS = /\b(i|my|me|im|mine|myself)\b/;
+const MY_PERSON = /\b(my|our) (husband|boyfriend|partner|wife|girlfriend|son|daughter|baby|babies|newborn|brother|father|dad|mom|mum|mother|sister|friend|fiance|fiancee|doctor|midwife|nurse|gp|boss|kids?|child|children|toddler|little one|lo|uncle|grandpa|grandfather|cousin)\b/g;
+/** First person as the owner of the body part ("I leak", "my nipple"), not as in "my husband". */
+function firstPersonOwner(text: string): boolean {
+  return FIRST_PERSON_WORDS.test(text.replace(MY_PERSON, ' '));
+}
+const BABY_HERE = /\b(baby|babies|newborn|infant|little one|lo|toddler)\b/;
+const ADULT_MALE = /\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|fiance|grandpa|grandfather|uncle|nephew|partner)\b/;
+
+/**
+ * The words about the person whose discharge is at `at`: its clause, and the clauses before it while
+ * the clause has no owner of its own ("my husband noticed fluid, coming from his nipple").
+ */
+function experiencerScope(s: Sentence, at: number): string {
+  let c = s.clauseOf[Math.min(at, s.tokens.length - 1)] ?? 0;
+  let text = s.tokens.slice(s.clauses[c].start, s.clauses[c].end).join(' ');
+  while (!OWN_SUBJECT.test(text) && c > 0 && s.clauses[c].boundary !== 'contrast') {
+    c--;
+    text = `${s.tokens.slice(s.clauses[c].start, s.clauses[c].end).join(' ')} ${text}`;
+  }
+  return text;
+}
+
+/**
+ * Is the person whose nipple leaks a man? With `at` (the discharge mention's first token) only that
+ * discharge's clause counts: "my husband has a fever, I'm fine just leaking" is the parent's own
+ * leaking, and "baby's face goes red when he cries and then I leak" is about the baby and the parent.
+ */
+export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): boolean {
+  const text = at === undefined ? s.text : experiencerScope(s, at);
+  // The parent's own nipple, in a clause that names no man's ("I leak", "my nipple"): the parent.
+  const ownLeak = at !== undefined && firstPersonOwner(text) && !/\b(his|him) (left |right |own )?(nipple|nipples|chest|breast|breasts|boob|boobs|areola|pecs?)\b|\bhe (has|is|keeps|leaks|noticed|got|gets|had)\b/.test(text);
+  if (!ownLeak && MALE_OTHER.test(text) && MALE_IS_EXPERIENCER.test(text) && !FEMALE_OTHER.test(text)) {
     // "my son" alone is usually a baby (newborn "witch's milk" is normal); the baby check happens
-    // when the mention's status is computed, so here only adults matter.
-    if (/\b(son|boy|boys)\b/.test(text) && !/\b(teen|teenage|teenager|\d{2} ?(year|years|yo|y o|yr)|adult|grown)\b/.test(text)) return false;
+    // when the mention's status is computed, so here only adults matter. The whole sentence tells
+    // whose child it is ("my son is 2 and his nipples leak").
+    const grown = /\b(teen|teenage|teenager|\d{2} ?(year|years|yo|y o|yr)|adult|grown)\b/.test(s.text);
+    if (/\b(son|boy|boys)\b/.test(s.text) && !ADULT_MALE.test(text) && !grown) return false;
+    // "he" with a baby in the sentence ("he is 3 weeks old") and no grown man named is the baby.
+    const babyAge = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few) (days?|weeks?|months?|wks?|mos?) old\b/.test(s.text);
+    if (!ADULT_MALE.test(text) && (BABY_HERE.test(s.text) || babyAge) && !grown) return false;
     return true;
   }
-  return selfMale && !FEMALE_OTHER.test(text);
+  return selfMale && !FEMALE_OTHER.test(s.text);
+}
+
+const MALE_OTHER_SUBJECT = /\b(husband|boyfriend|fiance|brother|father|dad|grandpa|grandfather|uncle|he|him|his)\b/;
+
+/**
+ * "my husband has a cold and a fever": the sign at `at` belongs to a man other than the parent (the
+ * clause names him and no first-person owner), so it is not the parent's breast-infection sign. A
+ * partner of unknown sex still counts: the partner may be the one breastfeeding.
+ */
+export function maleOtherExperiencer(s: Sentence, at: number): boolean {
+  const text = experiencerScope(s, at);
+  if (firstPersonOwner(text) || FEMALE_OTHER.test(text)) return false;
+  const named = MALE_OTHER_SUBJECT.exec(text);
+  if (!named) return false;
+  if (/^(he|him|his)$/.test(named[0]) && !ADULT_MALE.test(text) && BABY_HERE.test(s.text)) return false;
+  return true;
 }

@@ -136,6 +136,42 @@ function notWakeQualified(c: MatchContext): boolean {
 const INSTRUMENT_AFTER = /^(by|with|through|via|from|if|when|while|because|due)$/;
 const INSTRUMENT_WORDS = /\b(feeding|breastfeeding|nursing|pumping|passing|giving|taking|my milk|the milk|breast ?milk|medicine|medicines|medication|meds|tablets|pills|antibiotics|infection|mastitis|fever|germs|virus|cold|flu|covid|eating|drinking|wine|alcohol|caffeine|coffee|the pump|nails|rolling|co sleeping|cosleeping|bed sharing|sleeping|the blanket|my breast|my boob|my nipple|the latch|accident|accidentally|mistake|smoking|vaping|cream|ointment|shield)\b/;
 
+/**
+ * A condition ("if I was gone", "if I jumped", "if I didn't wake up") counts unless what follows makes it
+ * everyday: "gone for the weekend", "jumped in the shower", "didn't wake up until 10". A laugh makes it
+ * a question rather than a report.
+ */
+function conditionAccept(c: MatchContext, span: string): boolean | CrisisConcept {
+  const a = c.after[0] ?? '';
+  const forGood = /^(for good|for ever|forever|permanently|for real)\b/.test(c.after.slice(0, 2).join(' '));
+  if (/\bwake( up)?( again)?$/.test(span) && !notWakeQualified(c)) return false;
+  if (!forGood && /\b(gone|disappeared|vanished|here|around|died|die|dead)$/.test(span) && /^(for|to|at|on|back|out|away|shopping|overnight|while|during|until|til|till|this|from|into|abroad|longer|a|an|the|with|of|laughing|inside|my|her|his|it|some)$/.test(a)) return false;
+  if (/\b(came back|come back|come home)$/.test(span) && /^(for|until|til|till|tonight|today|early|on|at|before|by|in|with|late)$/.test(a)) return false;
+  if (/\bjumped$/.test(span) && c.after.length > 0 && !/^(and|or|now|tonight|today|already|again|lol|haha|though|tho|anyway)$/.test(a)) return false;
+  // "walked into the sea for a swim": a day at the beach.
+  if (/\b(sea|ocean|river|lake|water|waves)$/.test(span) && /\b(swim|swimming|paddle|paddling|dip|cool off|surf|surfing|kids|baby|holiday|vacation|beach day|with (my|the|our))\b/.test(c.after.join(' '))) return false;
+  if (LAUGH.test(c.s.raw)) return 'crisis-self-soft';
+  return true;
+}
+
+/** Something else in the sentence that could be what should end: leaking, feeds, the pain, the pregnancy, the day. */
+const OTHER_ENDING = /\b(leak|leaks|leaking|leaky|drip|dripping|pump|pumping|feed|feeds|feeding|breastfeeding|nursing|weaning|supply|pregnancy|pregnant|labou?r|contractions|induction|pain|painful|hurts|hurting|sore|day|week|night|shift|crying|screaming|colic|teething|regression|engorgement|engorged|mastitis|infection|antibiotics|exams?|semester|visit|trip|meeting|heatwave|lockdown)\b/;
+
+/**
+ * "I just want it all to end", "I want everything to be over", "I want my life to end": the whole of
+ * it ending is a wish to die, unless the sentence names something else that could end ("I want it all
+ * to end, the leaking and the pain"), which only asks. "I want it to stop" alone stays a question.
+ */
+function wholeLifeEnding(c: MatchContext, span: string): boolean {
+  if (!/\b(it all|all of it|everything|all of this|all this|this all|my life|life|existence) (to |would |will )?(just )?(end|be over)$|\b(it|this|everything) (would|will|could|to) (all|just|all just) (end|be over)$/.test(span)) return false;
+  // "I want it all to end up in the bottle", "... to be over with the weaning by Christmas"
+  if (/^(up|with|by|on|in|at|before|soon|already)$/.test(c.after[0] ?? '')) return false;
+  if (/\bmy life (to |would |will )?(just )?(end|be over)$/.test(span)) return true;
+  // What follows may name the thing that should end ("..., the leaking and the pain"); what came
+  // before ("pumping at 4am and I just want it all to end") does not make "it all" smaller.
+  return !OTHER_ENDING.test(c.s.tokens.slice(c.end).join(' ')) && !LAUGH.test(c.s.raw);
+}
+
 function thirdPersonFrame(s: Sentence, start: number): boolean {
   const c = clauseBounds(s, start);
   for (let i = start - 1; i >= c.start; i--) {
@@ -164,12 +200,41 @@ const GONE = alt([
   'take my own life', 'kill myself', 'commit suicide', 'be with (?:my )?(?:nan|nana|nanna|gran|granny|grandma|grandad|grandpa|dad|mum|mom) in heaven',
 ]);
 
+/** Adverbs that sit inside a condition without changing it ("if I just didn't wake up"). */
+const COND_ADV = '(?:(?:just|simply|quietly|finally|really|actually|literally|honestly|kind of|kinda|sort of|one day|someday|some day|tonight|tomorrow|suddenly) ){0,2}';
+/** Being dead or gone, as a past-tense condition: "if I didn't wake up", "if I was gone". */
+const GONE_IF = alt([
+  'did not wake up', 'did not wake', 'never woke up', 'never woke', 'did not wake up again', 'never woke up again', 'went to sleep and (?:did not|never) wake up',
+  'fell asleep and (?:did not|never) wake up', 'died', 'was dead', 'were dead', 'was gone', 'were gone', 'was gone for good', 'was gone forever',
+  'was not here', 'were not here', 'was not here anymore', 'was not around', 'were not around', 'was no longer here', 'were no longer here',
+  'was no longer around', 'disappeared', 'vanished', 'stopped existing', 'did not exist', 'no longer existed', 'was never born', 'had never been born',
+  'never came back', 'did not come back', 'did not come home', 'slipped away', 'faded away', 'ended it', 'ended it all', 'ended things',
+  'ended everything', 'ended my life', 'took my life', 'took my own life', 'killed myself', 'was not alive', 'stopped breathing',
+  'got hit by a (?:bus|car|truck|lorry|train)', 'got run over', 'got sick and died', 'did not make it', 'did not survive',
+  'die', 'am dead', 'am gone', 'am not here', 'am not around', 'do not wake up', 'never wake up', 'disappear', 'vanish', 'stop existing',
+]);
+/** A way of dying, as the condition of a burden belief or a rhetorical question: "if I walked into the sea". */
+const METHOD = alt([
+  '(?:walked|walk|went|wandered|waded|swam|ran|drove|stepped) (?:out )?(?:into|in to|off into|under) (?:the |a |oncoming )?(?:sea|ocean|river|lake|water|waves|traffic|road|motorway|highway|freeway|train|bus|canal)',
+  `(?:jumped|jump|threw myself|leapt|leaped|fell|stepped) (?:off|from) (?:a |the |that |our |my |this )?(?:top of (?:the |a )?)?(?:${HIGH_PLACE})`,
+  '(?:jumped|jump|threw myself|stepped|walked|lay down|lied down) (?:out )?(?:in front of|under|onto|on to) (?:a |the |an |oncoming )?(?:train|trains|bus|lorry|truck|car|cars|traffic|tracks|railway|tube)',
+  '(?:drove|crashed|swerved|steered|veered)(?: the car| my car)? (?:off|into|in to) (?:a |the |an |oncoming )?(?:bridge|cliff|tree|wall|river|lake|sea|traffic|truck|lorry|barrier|edge|overpass|pole|lamp post|embankment)',
+  `(?:took|swallowed|downed|necked) (?:all|every one|a whole bottle|the whole bottle|a handful|the lot|a bunch|loads|all of|the whole packet|a whole packet|the whole box|a whole box)(?: of)? (?:my |the |those |these )?(?:\\S+ )?${MEDS}`,
+  'overdosed', 'took an overdose', 'hanged myself', 'hung myself', 'drowned myself', 'slit my wrists', 'gassed myself', 'jumped',
+]);
+
 const SELF_STRONG: Family[] = [
   {
     id: 'wish-dead',
     concept: 'crisis-self',
     masks: DEATH_IDIOMS,
-    accept: (c) => (/\bwake( up)?$/.test(c.s.tokens.slice(c.start, c.end).join(' ')) ? notWakeQualified(c) : true),
+    accept: (c) => {
+      const span = c.s.tokens.slice(c.start, c.end).join(' ');
+      if (/\bwake( up)?$/.test(span)) return notWakeQualified(c);
+      // "... not a vacation, just a nap": the everyday reading comes back; ask.
+      if (/\b(vacation|holiday|break|trip|weekend|getaway|nap|spa day|night away|night off|rest|day off|lie in|lay in|staycation)$/.test(span) && /\b(just|only) (a |an |some |one )?(nap|sleep|rest|break|night|day|hour|minute|bit|lie in|weekend|quiet)\b/.test(c.s.tokens.slice(c.end).join(' '))) return 'crisis-self-soft';
+      return true;
+    },
     patterns: [
       rx(`${WANT} (?:that )?(?:i could |i would |i can |i might |id |i d )?(?:to |for )?(?:(?:just|simply|finally|honestly|really|quietly|peacefully|all|sometimes|kind of|kinda|actually|literally|to) ){0,3}${GONE}`),
       rx(`(?:wish|wished|wishing|hope|hoping|pray|praying|rather|would rather) (?:that )?(?:i|i could|i would|id|i d) (?:just )?(?:was|were|be|could be|had been)? ?(?:dead|gone forever|gone for good|never born|not born|not alive|no longer alive|in a coma|six feet under|never existed|did not exist)`),
@@ -177,6 +242,10 @@ const SELF_STRONG: Family[] = [
       rx('(?:hope|hoping|pray|praying|wish|wishing) (?:that )?(?:this|tonight|today) (?:is|will be|was) (?:the|my) last'),
       rx('(?:hope|hoping|pray|praying|wish|wishing) (?:that )?something (?:bad )?(?:happens|would happen|will happen|kills|would kill) (?:to )?me'),
       rx('(?:hope|hoping|pray|praying|wish|wishing) (?:that )?(?:i|i would|i will|i could) (?:get|got) (?:hit|run over|killed|cancer|sick and die)'),
+      // "I want to disappear. like for good, not a vacation": fillers between the wish and its permanence.
+      rx(`${WANT} (?:to )?(?:just )?(?:disappear|vanish|be gone|go away|not exist|not be here|leave)(?: (?:like|just|really|honestly|literally|i mean|you know|as in|and|so|,)){1,3} (?:for good|forever|for ever|permanently|for always)`),
+      // "... not a vacation", "and I don't mean a holiday": the everyday reading is ruled out by the parent.
+      rx('(?:want|wanted|wanna|need|wish|wishing) (?:to )?(?:just )?(?:disappear|vanish|go away|run away|escape|be gone|not be here)(?: (?:like|just|really|honestly|literally|i mean|you know|and|so|,|for good|forever|permanently)){0,4} (?:and |but |, )?(?:not|i do not mean|do not mean|i mean not|and not|but not) (?:like |just |even )?(?:on |for )?(?:a |an )?(?:vacation|holiday|break|trip|weekend|getaway|nap|spa day|night away|night off|rest|day off|lie in|lay in|staycation)'),
       rx('(?:do not|does not) care (?:if|whether) i (?:live|die|wake up|am alive|survive|make it)'),
       rx('(?:would not|wouldnt|would no) (?:mind|care) (?:if i|dying|not waking|never waking)(?: \\S+){0,2} (?:died|die|dead|not wake|never woke|never wake|did not wake|waking up)'),
     ],
@@ -195,9 +264,15 @@ const SELF_STRONG: Family[] = [
       rx('(?:i do not|i don t|i dont) (?:belong|fit) (?:here|in this world|anywhere)(?: anymore| any more)?'),
       rx('(?:not|no longer|am not) (?:scared|afraid|frightened) of (?:dying|death|being dead)(?: anymore| any more)?'),
       rx('(?:kind of|sort of|almost|actually|part of me|secretly) (?:want|wants|wanted|welcome|welcomes|look forward to|looking forward to|long for|longing for) (?:it|death|that|to die|dying)'),
+      // "it'd be fine if I just didn't wake up", "a relief for everyone if I walked into the sea"
+      rx(`(?:would be|d be|it would be|it d be|is|was|be) (?:ok|okay|fine|alright|all right|a relief|good|better|peaceful|easier|nice|simpler) (?:with it |by me |honestly |for everyone |for everybody |for them |for all of them )?if i ${COND_ADV}(?:${GONE_IF}|${METHOD})`),
+      // Rhetorical: "would it be so bad if I just didn't wake up", "would it even matter if I died"
+      rx(`(?:would|will|is|does|could) (?:it|that) (?:really |even |honestly |actually |truly )?(?:be )?(?:so |that |really |even |such |the )?(?:bad|wrong|terrible|awful|a bad thing|bad thing|the worst thing|worst thing|matter|make a difference|make any difference|change anything|hurt anyone|be a loss)(?: \\S+){0,2} if i ${COND_ADV}(?:${GONE_IF}|${METHOD})`),
+      rx(`(?:what difference would it make|what would it matter|who would (?:even |really |actually )?(?:care|notice|miss me)|would (?:anyone|anybody) (?:even |really |actually )?(?:care|notice|miss me)|does (?:anyone|anybody) (?:even )?care)(?: \\S+){0,3} if i ${COND_ADV}(?:${GONE_IF}|${METHOD})`),
     ],
     accept: (c) => {
       const span = c.s.tokens.slice(c.start, c.end).join(' ');
+      if (/\bif i\b/.test(span)) return conditionAccept(c, span);
       if (/^(not|no longer|am not) (scared|afraid|frightened)/.test(span)) return /\b(in childbirth|of giving birth|labour|labor|delivery|surgery|c section)\b/.test(c.s.text) ? false : 'crisis-self-soft';
       if (/(want|wants|wanted|welcome|welcomes|look forward to|looking forward to|long for|longing for) (it|that)$/.test(span)) return /\b(die|dying|death|dead|gone|end|not wake)\b/.test(c.s.text) ? true : false;
       if (/^(the world|everyone|nobody|no one|my family) /.test(span)) return /\b(need|miss) me\b/.test(span) ? true : 'crisis-self-soft';
@@ -230,7 +305,7 @@ const SELF_STRONG: Family[] = [
       rx('(?:stopped|stop|have stopped|no longer|not) (?:wanting|want) to (?:be alive|live|exist|be here|keep living|go on)'),
       rx('(?:do not|can not|no longer) see (?:a |any )?future (?:for me|for myself|ahead)'),
       rx('(?:life|living|my life|being alive|existing) (?:is not|is no longer|isnt|is not even|feels not|does not feel|do not feel) worth (?:it|living|anything|the effort|the pain)'),
-      rx('what is the point (?:of|in) (?:me|living|life|being alive|going on|existing|being here|carrying on|me being here|my life)'),
+      rx('what is (?:even |really |just |actually |honestly )?the point (?:of|in) (?:me|living|life|being alive|going on|existing|being here|carrying on|me being here|my life)'),
       rx('(?:death|dying|being dead|not existing|not being here|not waking up|not being alive|ending it) (?:\\S+ )?(?:would be|would feel|feels|sounds|seems|looks|is|would) (?:like )?(?:such )?(?:a |the |my )?(?:relief|release|peaceful|peace|better|easier|only (?:way|option|answer|way out|choice)|way out|answer|appealing|tempting|nice|welcome|escape|rest|best option|best thing|solution)'),
       rx('(?:i|i am|i m) (?:ready|prepared) to (?:go|die|leave this world|be gone)'),
       rx('want out (?:of )?(?:life|this life|this world|existence|everything|it all|of it all)'),
@@ -246,18 +321,58 @@ const SELF_STRONG: Family[] = [
     },
   },
   {
+    id: 'time-to-go',
+    concept: 'crisis-self',
+    masks: DEATH_IDIOMS,
+    patterns: [
+      // "thinking it's time to just end it", "I feel like it's my time to go", "decided it's time to die"
+      rx('(?:thinking|think|thought|feel|feeling|felt|know|knowing|decided|deciding|realised|realized|believe|sure|guess|feels like|feel like|feeling like|felt like|maybe) (?:that |like )?(?:maybe )?(?:it is |its |it s |it was |it might be |it may be |it could be |now is |this is )?(?:my |the )?time (?:for me )?to (?:just |finally |really |actually |quietly |maybe )?(?:end it all|end it|end things|end everything|end my life|end my own life|die|kill myself|take my life|take my own life|leave this world|check out|go to sleep forever|sleep forever|go to sleep and not wake up|not wake up|go for good|go forever|go|leave|say goodbye|give up|let go|stop fighting|stop trying|bow out|be done)'),
+      // "it's time I ended it all", "I think it's time I was gone"
+      rx('(?:it is |its |it s |it was |maybe it is |about )?time (?:that )?i (?:just |finally )?(?:ended it all|ended it|ended things|ended everything|ended my life|killed myself|died|was gone|was dead|went for good|checked out|was not here)'),
+    ],
+    accept: (c) => {
+      const span = c.s.tokens.slice(c.start, c.end).join(' ');
+      const a = c.after[0] ?? '';
+      const rest = c.s.tokens.slice(c.end).join(' ');
+      const forGood = /^(for good|for ever|forever|permanently)\b/.test(c.after.slice(0, 2).join(' '));
+      if (/\btime (that )?i /.test(span)) return /^(with|between|of|on|at|in|from)$/.test(a) && !/(died|killed myself|ended my life)$/.test(span) ? false : LAUGH.test(c.s.raw) ? 'crisis-self-soft' : true;
+      // "time to die my hair": the dye, misspelt.
+      if (/\bdie$/.test(span) && /^(my|her|his|the|it|some|a)$/.test(a)) return false;
+      if (forGood) return true;
+      if (/(end it all|end it|end things|end everything|end my life|end my own life|die|kill myself|take my life|take my own life|leave this world|check out|sleep forever|not wake up|go for good|go forever)$/.test(span)) {
+        const always = /(die|kill myself|take my (own )?life|end my (own )?life|leave this world|sleep forever|not wake up)$/.test(span);
+        // "time to end it with my boyfriend", "time to check out of the hospital"
+        if (!always && /^(with|between|of|on|for|at|in|from)$/.test(a)) return false;
+        // "time to end it and switch to formula": breastfeeding is what ends; "... the pain" only asks.
+        if (!always && /\b(formula|bottles?|wean|weaning|pump|pumping|breastfeeding|nursing|feeds|relationship|boyfriend|girlfriend|marriage|job|subscription|contract)\b/.test(rest)) return false;
+        if (!always && OTHER_ENDING.test(rest)) return 'crisis-self-soft';
+        return LAUGH.test(c.s.raw) ? 'crisis-self-soft' : true;
+      }
+      // go, leave, say goodbye, give up, let go: everyday unless nothing follows ("time to go back to work").
+      // "it's my time to go" with nothing after it is said of dying.
+      if (/\bmy time to (just |finally )?(go|leave)$/.test(span) && c.after.length === 0 && !LAUGH.test(c.s.raw)) return true;
+      if (c.after.length > 0 && !/^(now|for real|tonight|anymore|any more|i think|maybe)$/.test(c.after.slice(0, 2).join(' ')) && !/^(now|tonight|anymore)$/.test(a)) return false;
+      if (/\b(thanks|thank you|thx|bye|goodnight|good night|work|appointment|daycare|nursery|school|shop|store|home|hospital|bed|sleep|nap|feed|waking|awake|pick up|pickup)\b/.test(c.msg.text) || LAUGH.test(c.s.raw)) return false;
+      return 'crisis-self-soft';
+    },
+  },
+  {
     id: 'stop-for-good',
     concept: 'crisis-self',
     patterns: [
       rx('(?:want|wanted|need|needed|wish|make|for|just want|wanting) (?:it all|all of it|everything|all of this|all this|this all|the world|life|my life|the thoughts|the noise|my brain|my head|the pain in my head|my thoughts|existence|the whole thing) (?:to |would |will )?(?:just )?(?:stop|end|be over|go away|go quiet|switch off|shut off|turn off|go silent|finish|stop existing)(?: \\S+){0,6} (?:permanently|forever|for good|for ever|once and for all|for always)'),
       rx('(?:permanent|forever|eternal) (?:sleep|rest|escape|way out|exit|silence|solution to (?:everything|it all|all of this|my life))'),
       rx('(?:want|wanted|need|wish|wanting) (?:it all|all of it|everything|all of this|all this|this all|the world|life|my life|the thoughts|the noise|my brain) (?:to |would |will )?(?:just )?(?:stop|end|be over|go away|switch off|shut off|turn off)'),
+      rx('(?:want|wanted|wish|wishing|wished|hope|hoping) (?:that )?(?:it|this|everything) (?:would |will |could |to )(?:all |just |all just )(?:end|be over)'),
+      rx('(?:want|wish|need|pray|hope) is (?:for )?(?:it all|all of it|everything|all of this|all this|this all|my life) (?:to |would )?(?:just )?(?:end|be over)'),
     ],
     accept: (c) => {
       const span = c.s.tokens.slice(c.start, c.end).join(' ');
       if (/\b(leak|leaks|leaking|dripping|drip|hurting|aching|bleeding|spraying|crying|screaming|pumping|feeding|waking)\b/.test(span)) return false;
-      if (/^(leak|leaks|leaking|dripping|hurting|aching|bleeding|spraying|crying|screaming|pumping|feeding|waking|soaking|happening|coming)$/.test(c.after[0] ?? '')) return false;
-      if (!/\b(permanently|forever|for good|for ever|once and for all|for always|permanent|eternal)\b/.test(span)) return 'crisis-self-soft';
+      if (/^(leak|leaks|leaking|dripping|hurting|aching|bleeding|spraying|crying|screaming|pumping|feeding|waking|soaking|happening|coming|up)$/.test(c.after[0] ?? '')) return false;
+      // "I want everything to be over with the weaning by Christmas": the thing that should end is named.
+      if (/^(with|by|on|in|at|before)$/.test(c.after[0] ?? '') && OTHER_ENDING.test(c.after.join(' '))) return false;
+      if (!/\b(permanently|forever|for good|for ever|once and for all|for always|permanent|eternal)\b/.test(span)) return wholeLifeEnding(c, span) ? true : 'crisis-self-soft';
       return true;
     },
   },
@@ -283,10 +398,24 @@ const SELF_STRONG: Family[] = [
       if (/better off$/.test(span) && /^if$/.test(c.after[0] ?? '') && !/\b(die|died|dead|gone|not here|not around|never born|disappeared|did not exist|was not|were not|killed|left for good|out of the (picture|way))\b/.test(c.after.join(' '))) return false;
       if (/\bwith (their|his|her|my|the|our) (dad|father|daddy|grandparents|nan|gran|granny|grandma|husband|partner|aunt|auntie)$/.test(span)) return /\b(without me|instead of me|alone|on his own|by himself|on their own|raise|raising|if i)\b/.test(c.s.text) ? true : 'crisis-self-soft';
       if (/\bwith (someone else|a different|another)/.test(span) && /\b(bottle|formula|feed|feeding|nap|bedtime|settle|settling|for (a|an|the) (hour|night|day|weekend|bit))\b/.test(c.s.text)) return false;
+      // "if I died my hair": the dye, misspelt.
+      if (/\b(died|die)$/.test(span) && /^(my|her|his|the|it|some|a)$/.test(c.after[0] ?? '')) return false;
       // "if I died ..." needs what would follow: better, easier, nobody would notice ...
       if (/^(if|when|once) i /.test(span) && !/\b(better|easier|happier|fine|ok|okay|relief|nobody|no one|not notice|not care|notice|care|miss|move on|cope|manage|would not|matter|difference|free|at peace)\b/.test(c.after.join(' ') + ' ' + c.before.join(' '))) return false;
       return true;
     },
+  },
+  {
+    id: 'burden-condition',
+    concept: 'crisis-self',
+    masks: DEATH_IDIOMS,
+    patterns: [
+      // A burden belief whose condition is a way of dying or being gone: "no one would even notice if I
+      // walked into the sea", "they'd all be fine if I just didn't wake up".
+      rx(`(?:nobody|no one|noone|no body|none of them|not one person|not a single person) (?:would|will|d|is going to|would ever|will ever) (?:even |really |actually |ever |honestly )?(?:notice|care|mind|miss me|realise|realize|know|be sad|cry|come looking|bat an eye|blink)(?: \\S+){0,3} (?:if|when) i ${COND_ADV}(?:${METHOD}|${GONE_IF})`),
+      rx(`(?:everyone|everybody|my family|they|my baby|the baby|my kids|my husband|my partner|the world|he|she|we|all of them) (?:would|will|d) (?:all |honestly |probably |really |even |just |so much )?(?:be )?(?:better off|fine|just fine|okay|ok|happier|better|easier|move on|get over it|cope|manage)(?: \\S+){0,3} (?:if|when) i ${COND_ADV}(?:${METHOD}|${GONE_IF})`),
+    ],
+    accept: (c) => conditionAccept(c, c.s.tokens.slice(c.start, c.end).join(' ')),
   },
   {
     id: 'thinking-of-death',
@@ -500,7 +629,7 @@ const SELF_SOFT: Family[] = [
       rx('(?:i feel like|feel like) (?:i am |i m )?(?:disappearing|vanishing|giving up on everything|not being here)'),
       rx('i am a burden|a burden to (?:everyone|my family|them)'),
       rx('(?:do|did) not (?:want|wanna) to be here'),
-      rx('what is the point'),
+      rx('what is (?:even |really |just |actually |honestly )?the point'),
       rx('(?:no|not any) point (?:in |to )?(?:anything|trying|any of (?:this|it))'),
       rx('(?:do not|can not|cannot|no longer) see (?:the|any) point (?:in |of |to )?(?:anything|trying|any of (?:this|it)|it all)'),
       rx('(?:do not|did not) want to wake up'),
@@ -517,7 +646,7 @@ const SELF_SOFT: Family[] = [
       if (/(run away|escape|disappear|vanish)$/.test(span) && /^(to|for|from|into|under|with|on|somewhere|when)$/.test(c.after[0] ?? '')) return false;
       if (/wake up$/.test(span) && !notWakeQualified(c)) return false;
       if (/(sleep forever|sleep for ever|hibernate forever)$/.test(span) && LAUGH.test(c.s.raw)) return false;
-      if (/^(nobody|no one|noone) /.test(span) && /^(if|that|whether|about)$/.test(c.after[0] ?? '') && /\b(leak|leaking|wet|patch|patches|shirt|top|stain|smell|pads?|milk)\b/.test(c.after.join(' '))) return false;
+      if (/^(nobody|no one|noone) /.test(span) && /^(if|that|whether|about)$/.test(c.after[0] ?? '') && /\b(leak|leaking|leaked|wet|patch|patches|shirt|top|stain|smell|pads?|milk|pump|pumped|pumping|feed|feeds|fed|feeding|formula|bottle|bottles|nursed|nursing|late|early)\b/.test(c.after.join(' '))) return false;
       if (/^(nobody|no one|noone) /.test(span) && !clauseEndsSoon(c, 2) && !/^(if|when|that|about me|whether)$/.test(c.after[0] ?? '')) return false;
       return true;
     },
@@ -895,8 +1024,8 @@ const LEGACY: Family[] = [
     accept: (c) => {
       const span = c.s.tokens.slice(c.start, c.end).join(' ');
       if (/^overdos/.test(span) && /\b(vitamin|vitamins|iron|caffeine|coffee|sugar|baby|formula|accidentally|accidental|can i|could i|is it possible|risk|safe)\b/.test(c.s.text) && !/\b(want|wanted|thinking|thought|planning|going to|took an|urge)\b/.test(c.s.text)) return false;
-      if (/^(want|wanted) (it|everything)/.test(span) && /\b(leak|leaks|leaking|pumping|feeding|breastfeeding)\b/.test(c.s.text)) return false;
-      if (/^(want|wanted) (it|everything)/.test(span)) return 'crisis-self-soft';
+      if (/^(want|wanted) (it|everything)/.test(span) && (c.after[0] === 'up' || (/^(with|by|on|in|at|before)$/.test(c.after[0] ?? '') && OTHER_ENDING.test(c.after.join(' '))))) return false;
+      if (/^(want|wanted) (it|everything)/.test(span)) return wholeLifeEnding(c, span) ? true : /\b(leak|leaks|leaking|pumping|feeding|breastfeeding)\b/.test(c.s.text) ? false : 'crisis-self-soft';
       if (/\bmyself$/.test(span) && /\b(pump|flange|nipple shield|nails|accident|accidentally|shaving|cooking)\b/.test(c.s.text) && /\b(hurt|hurting|harm|harming|cut|cutting|burn|burning)\b/.test(span)) return false;
       return true;
     },

@@ -126,9 +126,10 @@ export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedF
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '');
     const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...findSimilarMentions(sentences, similarity ?? defaultCrisisSimilarity())];
-    const durations = sentences.flatMap(findDurations);
     const learned = learnContext(sentences, { now: options.now });
     const ctx = effectiveContext(known, learned);
+    // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
+    const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && ctx.lactation === 'pregnant'));
 
     const flags: RedFlagFinding[] = [];
     const toConfirm: SafetyAssessment['toConfirm'] = [];

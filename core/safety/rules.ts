@@ -9,7 +9,7 @@
  */
 import type { ConceptId, Mention } from './concepts';
 import type { Duration } from './context';
-import { maleExperiencer } from './context';
+import { maleExperiencer, maleOtherExperiencer } from './context';
 import type { Status } from './scope';
 import type { Sentence } from './text';
 import type { ParentContext } from './types';
@@ -46,6 +46,11 @@ export class View {
   all(...concepts: ConceptId[]): Mention[] {
     const ok = ACCEPTED[this.mode];
     return this.mentions.filter((m) => concepts.includes(m.concept) && ok.has(m.status));
+  }
+
+  /** Like `all`, without mentions that belong to a man other than the parent ("my husband has a fever"). */
+  own(...concepts: ConceptId[]): Mention[] {
+    return this.all(...concepts).filter((m) => !maleOtherExperiencer(m.sentence, m.start));
   }
 
   has(...concepts: ConceptId[]): boolean {
@@ -135,9 +140,9 @@ export const RULES: Rule[] = [
         ...v.all('mastitis', 'pus', 'abscess', 'red-streaks'),
         ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
       ];
-      const feverish = v.all('fever', 'flu-like');
-      const signs = v.all('faint', 'racing-heart', 'sepsis-other', 'confusion', 'confusion-strong');
-      const veryHigh = v.all('fever-very-high');
+      const feverish = v.own('fever', 'flu-like');
+      const signs = v.own('faint', 'racing-heart', 'sepsis-other', 'confusion', 'confusion-strong');
+      const veryHigh = v.own('fever-very-high');
       if (breastInfection.length > 0 && (signs.length > 0 || veryHigh.length > 0)) return hit([...breastInfection, ...signs, ...veryHigh]);
       if (feverish.length > 0 && signs.length > 0) return hit([...feverish, ...signs]);
       if (word.length > 0) return hit(word, { confirmOnly: true });
@@ -154,12 +159,12 @@ export const RULES: Rule[] = [
     id: 'fever-with-breast-signs',
     topics: ['mastitis', 'fever'],
     test: (v) => {
-      const fever = v.all('fever', 'flu-like', 'fever-very-high');
+      const fever = v.own('fever', 'flu-like', 'fever-very-high');
       const area = v.all('breast-sign-strong', 'breast-sign-weak', 'mastitis', 'blocked-duct', 'lump', 'abscess');
       if (fever.length > 0 && area.length > 0) return hit([...fever, ...area]);
       const feverOnly = [
-        ...v.all('fever', 'fever-very-high'),
-        ...v.all('flu-like').filter((m) => /^(chills|shivering|rigors|rigor|flu|fluey|body|muscle|muscles|aches|achy|hit|shakes|cold|night|sweats)$/.test(m.sentence.tokens[m.start])),
+        ...v.own('fever', 'fever-very-high'),
+        ...v.own('flu-like').filter((m) => /^(chills|shivering|rigors|rigor|flu|fluey|body|muscle|muscles|aches|achy|hit|shakes|cold|night|sweats)$/.test(m.sentence.tokens[m.start])),
       ];
       if (feverOnly.length > 0) return hit(feverOnly, { confirmOnly: true });
       // A fever the parent has just ruled out ("no fever", "temperature is normal") needs no question.
@@ -199,7 +204,7 @@ export const RULES: Rule[] = [
       if (a.length > 0) return hit(a);
       const lump = [...v.all('lump', 'blocked-duct'), ...v.all('breast-sign-strong').filter((m) => /^(swelling|swollen)$/.test(m.sentence.tokens[m.start]))];
       const growing = v.all('growing');
-      const fever = v.all('fever', 'flu-like', 'fever-very-high');
+      const fever = v.own('fever', 'flu-like', 'fever-very-high');
       if (lump.length > 0 && growing.length > 0 && fever.length > 0) return hit([...lump, ...growing, ...fever]);
       return null;
     },
@@ -207,7 +212,7 @@ export const RULES: Rule[] = [
   {
     id: 'mastitis-not-improving',
     test: (v) => {
-      const fever = v.all('fever', 'flu-like');
+      const fever = v.own('fever', 'flu-like');
       const inflamed = [
         ...v.all('mastitis', 'abscess'),
         ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
@@ -328,7 +333,7 @@ export const RULES: Rule[] = [
   {
     id: 'discharge-in-man',
     test: (v) => {
-      const d = v.all('discharge').filter((m) => maleExperiencer(m.sentence, v.ctx.male));
+      const d = v.all('discharge').filter((m) => maleExperiencer(m.sentence, v.ctx.male, m.start));
       return d.length > 0 ? hit(d) : null;
     },
   },
@@ -339,7 +344,7 @@ export const RULES: Rule[] = [
       const g = v.all('galactorrhea');
       if (g.length > 0 && v.mode !== 'asked') return hit(g);
       if (v.ctx.lactation !== 'none' || v.ctx.male) return null;
-      const d = v.all('discharge').filter((m) => !maleExperiencer(m.sentence, false));
+      const d = v.all('discharge').filter((m) => !maleExperiencer(m.sentence, false, m.start));
       if (d.length === 0) return null;
       const other = v.all('headache', 'vision', 'missed-periods', 'blood', 'pink-brown', 'one-side');
       if (v.stated('medicine').length > 0 && other.length === 0) return null; // routine: the medicine rule

@@ -62,6 +62,8 @@ function isPseudo(tokens: string[], trigger: number): boolean {
   if (t === 'without' && /^(squeezing|touching|pressing|pumping|expressing|feeding|nursing|stimulation|reason|trigger|warning|doing|any reason|a reason)$/.test(n1)) return true;
   if (t === 'without' && /^(any|a)$/.test(n1) && /^(reason|trigger|warning|squeezing|touching|stimulation)$/.test(n2)) return true;
   if (t === 'none' && n1 === 'of' && /^(the|my|it|these|them)$/.test(n2) && /^(meds|medicine|medicines|medication|antibiotics|things|remedies|tips|advice|help|work|helps|helped|works|worked)$/.test(n3)) return true;
+  // "wouldn't it be easier if ...", "isn't that ...": a negative question, not a denial.
+  if (t === 'not' && /^(would|could|should|is|was|does|do|did|will|can|are|were|has|have)$/.test(tokens[trigger - 1] ?? '') && /^(it|that|this|they|you|everyone|everybody|he|she|we|there)$/.test(n1)) return true;
   if (t === 'not' || t === 'never' || t === 'no') {
     if (n1 === 'get' || n1 === 'getting' || n1 === 'got' || n1 === 'gotten') return GET_IMPROVE.has(n2) || (n2 === 'any' && GET_IMPROVE.has(n3));
     if (n1 === 'feel' || n1 === 'feeling') return /^(like|myself|right|well|good|safe|normal|better|okay|ok|great|human|real)$/.test(n2);
@@ -182,7 +184,9 @@ const SELF_BODY = /^(my|i|me|mine|myself|breast|breasts|nipple|nipples|milk|areo
 function babyExperiencer(tokens: string[], clauseStart: number, matchStart: number, matchEnd: number, clauseEnd: number): boolean {
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
-    if (BABY_WORDS.test(t) && (t !== 'little' || /^(one|man|guy|girl|boy|lady|bean|bub|babe)$/.test(tokens[i + 1] ?? '')) && !/^(teen|teenage|teenaged|adult|grown|older|big|\d{2})$/.test(tokens[i - 1] ?? '') && !/^(yo|year|years|yr)$/.test(tokens[i - 1] ?? '')) {
+    // "my 17 year old son": an age in years (2 or more) is a child or an adult, not the baby.
+    const yearsOld = tokens[i - 1] === 'old' && /^(year|years|yr|yrs)$/.test(tokens[i - 2] ?? '') && /^([2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$/.test(tokens[i - 3] ?? '');
+    if (BABY_WORDS.test(t) && !yearsOld && (t !== 'little' || /^(one|man|guy|girl|boy|lady|bean|bub|babe)$/.test(tokens[i + 1] ?? '')) && !/^(teen|teenage|teenaged|adult|grown|older|big|\d{2})$/.test(tokens[i - 1] ?? '') && !/^(yo|year|years|yr)$/.test(tokens[i - 1] ?? '')) {
       // "my baby has a fever": no first-person body word between the baby word and the mention.
       for (let j = i + 1; j < matchStart; j++) if (SELF_BODY.test(tokens[j]) && tokens[j] !== 'milk') return false;
       // "baby bit my nipple and now it bleeds" is split into clauses already.
@@ -262,13 +266,79 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
 const QUESTION_START = /^(can|could|does|do|did|is|are|was|were|should|would|will|what|whats|why|how|when|where|which|who|whom|any|anyone|am|has|have|shall|might|may)$/;
 const INFO_MARKERS = /\b(tell me about|what is|what are|what does|what do|info on|information on|information about|signs of|symptoms of|i read|i heard|is it true|learn about|explain|what causes|what can cause|causes of|how do i know|how can i tell|how would i know|what happens if|when to worry|when should i|should i worry about)\b/;
 
+/** Words that can be the subject right after an opening "did"/"do" ("did the lump ...", "do men ..."). */
+const SUBJECT_AFTER_DO = /^(i|you|u|he|she|it|we|they|there|anyone|anybody|someone|somebody|any|everyone|everybody|people|men|women|moms|mums|mothers|dads|babies|baby|other|others|most|lots|many)$/;
+/** Base verbs that make "did/do + noun + verb" a question ("did mastitis cause this", "do cold packs help"). */
+const BASE_VERB = /^(cause|make|help|work|mean|affect|hurt|harm|turn|happen|stop|go|come|get|need|lead|give|change|trigger|increase|decrease|reduce|dry|start|look|seem|feel|sound|leak|bleed|have|know|think|matter|show|count|pass|spread|return|clear|heal|prevent|run|become|be|hold|last|interfere|raise|lower|boost|tend|usually|ever|really|actually|always|shrink|grow|swell|drain|burst|pop|soften|harden|itch|burn|sting|ooze|drip|spray|flow|smell|taste|latch|feed|nurse|pump|wean|sleep|wake|cry|eat|drink|take|use|try|see|notice|find|say|tell|ask|check|test|prescribe|recommend|suggest|fix|cure|treat|kill|resolve|disappear|fade|recur|move|want|like|let|keep|leave|end|also|still|even|normally)$/;
+/**
+ * "did cold packs and ibuprofen and kept feeding but ...", "have been pumping all week", "was told it's
+ * mastitis": an opening auxiliary with no subject after it is the parent's own statement, subject left
+ * out. Only did/do (as the main verb), have/has, was/were and am: "is"/"are" + noun is nearly always a
+ * question ("is mastitis contagious", "is leaking a side effect of ...").
+ */
+function elidedSubject(tokens: string[]): boolean {
+  const [first, second = ''] = tokens;
+  if (first === 'did' || first === 'do') {
+    if (SUBJECT_AFTER_DO.test(second)) return false;
+    return !tokens.slice(2, 6).some((w) => BASE_VERB.test(w));
+  }
+  if (first === 'have' || first === 'has') {
+    return /^(been|had|got|gotten|noticed|seen|felt|found|tried|done|taken|used|kept|started|stopped|leaked|pumped|fed|nursed|weaned|developed|lost|always|never|also|just|still|a|an|no)$/.test(second) || /^[a-z]{3,}ed$/.test(second);
+  }
+  if (first === 'was' || first === 'were' || first === 'am') {
+    return /^[a-z]{3,}(ed|ing)$/.test(second) || /^(told|given|seen|diagnosed|put|sent|just|so|really|very|still|also|up|out|on|\d+)$/.test(second);
+  }
+  // "is"/"are" stay questions even without "?": "is leaking a side effect of ...", "is pumping bad for ...".
+  return false;
+}
+
+const WH_WORD = /^(what|whats|why|how|which|who|whom|where)$/;
+const AUX_INVERTED = /^(is|are|was|were|do|does|did|can|could|should|would|will|has|have|am|might|may|shall)$/;
+const INVERTED_SUBJECT = /^(it|this|that|these|those|i|you|u|he|she|they|we|there|my|the|a|an|anyone|anybody|someone|men|women|people|mastitis|leaking|milk)$/;
+const FINITE_VERB = /^(is|are|was|were|s|its|has|have|had|keeps|keep|kept|came|comes|come|goes|went|gone|got|gets|leaks|bleeds|bled|hurts|hurt|looks|feels|felt|seems|found|noticed|saw|grew|grows|began|begins|started|starts|turned|turns|appeared|appears|stopped|returned|spreading|growing|getting)$|^[a-z]{3,}ed$/;
+const GENERIC_QUESTION = /\b(can|could|might|may|will|would|should|cause|causes|caused|mean|means|meaning|sign|signs|symptom|symptoms|normal|abnormal|ok|okay|alright|safe|bad|common|possible|dangerous|serious|concerning|right|true|a thing|supposed|always|ever|usually|typical|or not|or what|anyone|anybody|someone|somebody)\b/;
+
+/**
+ * "nipple started going inverted out of nowhere??", "milk had totally dried up and now its back??": a
+ * statement with a question mark is a worried report, not a question about a condition. It has a verb,
+ * no question word, no inverted auxiliary at a clause start, and no words of a question about a
+ * condition ("normal?", "can men ...?", "does that mean ...").
+ */
+function declarativeWithQuestionMark(sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((w) => w !== ',');
+  if (words.length < 3) return false;
+  if (QUESTION_START.test(words[0]) || words.some((w) => WH_WORD.test(w))) return false;
+  for (const c of sentence.clauses) {
+    const own = sentence.tokens.slice(c.start, c.end).filter((w) => w !== ',');
+    const k = /^(and|but|so|or|also|then|plus)$/.test(own[0] ?? '') ? 1 : 0;
+    if (AUX_INVERTED.test(own[k] ?? '') && INVERTED_SUBJECT.test(own[k + 1] ?? '')) return false;
+  }
+  if (GENERIC_QUESTION.test(sentence.text)) return false;
+  return words.some((w) => FINITE_VERB.test(w));
+}
+
 /** Is the whole sentence a question (question mark, or opening like one)? */
 export function isQuestion(sentence: Sentence): boolean {
-  if (sentence.questionMark) return true;
+  if (sentence.questionMark) return !declarativeWithQuestionMark(sentence);
   const first = sentence.tokens[0] ?? '';
   // "haven't nursed since spring" (subject left out) is a statement, not "have ...?".
   if (sentence.tokens[1] === 'not' && /^(have|has|had|am|is|was|did|do|does)$/.test(first)) return false;
+  if (elidedSubject(sentence.tokens)) return false;
   return QUESTION_START.test(first) && sentence.tokens.length > 2;
+}
+
+/**
+ * "is it normal to feel a flash of dread when my milk lets down": how parents report their own
+ * feelings. A feeling, "for me", or a when/every-time anchor makes it a report; "is it normal to get a
+ * fever with mastitis" stays a question.
+ */
+function ownExperienceFrame(tokens: string[], clauseStart: number, start: number): boolean {
+  const before = tokens.slice(clauseStart, start).join(' ');
+  const frame = /\b(is it|is this|it is|its|it s|is|s) (normal|ok|okay|common|usual|typical|natural|expected|weird|strange|bad|possible) (for me |for a mom |for a mum )?to (still |sometimes |suddenly |always )?(feel|be feeling|experience|get|be getting|have|be having|keep getting|keep having|notice|see)\b/.exec(before);
+  if (!frame) return false;
+  if (/^(feel|be feeling|experience|keep getting|keep having)$/.test(frame[5]) || frame[3] || frame[4]) return true;
+  const after = tokens.slice(start).join(' ');
+  return /\b(when|whenever|every time|each time|right when|right before|just before|during|after|lately|recently|since|now|still|again|so much|this much|all the time|constantly|every day|at night|in the morning|every feed|at every|for (\d+|a|an|one|two|three|four|five|six|a few|a couple of|several) (days?|weeks?|months?))\b/.test(after);
 }
 
 function hypotheticalBefore(tokens: string[], from: number, to: number): boolean {
@@ -276,6 +346,15 @@ function hypotheticalBefore(tokens: string[], from: number, to: number): boolean
     const t = tokens[i];
     const prev = tokens[i - 1] ?? '';
     const n1 = tokens[i + 1] ?? '';
+    // "how would I know if I had an abscess", "would I be able to tell if I got mastitis": a question about a condition.
+    if ((t === 'if' || t === 'whether') && /^(know|tell|sure|notice|recognise|recognize|spot)$/.test(prev)) {
+      const lead = tokens.slice(Math.max(from, i - 7), i).join(' ');
+      const rest = tokens.slice(i + 1, to).join(' ');
+      if (
+        /\b(how (would|do|will|can|could|should|does|did|might) (i|you|u|one|someone|somebody|we|a person|people|a mom|a mum)|would (i|you|u|one) (even )?(be able to)?)\b/.test(lead) &&
+        /^(i|you|u|one|someone|somebody|we|she|a person|a mom|a mum) (ever )?(had|have|has|got|get|gets|developed|develop|develops|was|were|am|is|are|caught|catch|ended up with|end up with|started|start)\b/.test(rest)
+      ) return true;
+    }
     if ((t === 'if' || t === 'unless') && prev !== 'as' && prev !== 'even' && prev !== 'see' && prev !== 'know' && prev !== 'sure' && prev !== 'wonder' && prev !== 'wondering' && prev !== 'tell') {
       // "what does it mean if my milk is pink" reads as a report; "if I get a fever" is hypothetical.
       const rest = tokens.slice(i + 1, to);
@@ -294,7 +373,7 @@ function hypotheticalBefore(tokens: string[], from: number, to: number): boolean
 const PAST_DISTANT = /\b(last (month|year|pregnancy|time|summer|winter|spring|fall|autumn|baby)|(back )?in (january|february|march|april|june|july|august|september|october|november|december|\d{4})|(months|years|year) ago|a (month|year) ago|with my (first|last|previous|older|other|eldest|oldest|second|first born|firstborn)|when i was (younger|a teen|a teenager|pregnant with|breastfeeding my (first|older|eldest))|in my (last|previous|first) pregnancy|years back|in the past|previously|used to|back then|before i (got|was) pregnant|as a (teen|teenager|kid|child))\b/;
 const PAST_VERB = /\b(had|was|were|got|used to|suffered|did|went)\b/;
 const STILL_NOW = /\b(still|again|now|currently|today|since|ever since|keeps|keep|is|are|has been|have been|lately|recently|this week|right now|yesterday|these days|returned|back)\b/;
-const RESOLVED = /\b(fine now|ok now|okay now|all good now|good now|gone now|better now|all better|cleared up|cleared|resolved|went away|healed|recovered|sorted|went down|is gone|are gone|got better|no longer|not anymore|not any more|over now|fine since|all fine)\b/;
+const RESOLVED = /\b(now (fine|ok|okay|all good|good|gone|better|healed|resolved)|fine now|ok now|okay now|all good now|good now|gone now|better now|all better|cleared up|cleared|resolved|went away|healed|recovered|sorted|went down|is gone|are gone|got better|no longer|not anymore|not any more|over now|fine since|all fine)\b/;
 
 /** Past and done: "fever last month, fine now", "I had mastitis with my first". */
 function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number): boolean {
@@ -395,6 +474,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
     }
     if (isQuestion(sentence)) {
       if (report) return { status: 'yes', reason: 'report inside a question' };
+      if (ownExperienceFrame(tokens, clause.start, start)) return { status: 'yes', reason: 'own experience asked about ("is it normal to feel ...")' };
       const near = tokens.slice(Math.max(clause.start, start - 4), Math.min(clause.end, end + 3)).join(' ');
       const pointing =
         /\b(is|could|does|might|can|would|do|was) (this|that|these|those)\b|\b(is|could|might|would|was) it (be |be a |a |an |some |just )?$/.test(tokens.slice(Math.max(clause.start, start - 4), start).join(' ') + ' ') ||

@@ -312,7 +312,7 @@ function spansOf(s: Sentence): Span[] {
   return out;
 }
 
-const DOMAIN = /^(leak|leaks|leaking|leaked|leaky|milk|colostrum|pads?|bras?|sheets|shirts?|tops?|nipples?|breasts?|boobs?|pump|pumps|pumping|letdown|feeds?|feeding|nursing|latch|latching|engorged|engorgement|supply|bottles?)$/;
+const DOMAIN = /^(leak|leaks|leaking|leaked|leaky|milk|colostrum|pads?|bras?|sheets|shirts?|tops?|nipples?|breasts?|boobs?|pump|pumps|pumping|pumped|letdown|feeds?|feeding|nursing|nursed|breastfed|expressed|expressing|weaned|weaning|formula|latch|latching|engorged|engorgement|supply|bottles?|sprayed|dripped|dripping|soaked)$/;
 const NEGATION = /^(no|not|never|nobody|none|nothing|without|nor|neither|noone)$/;
 function negations(words: string[]): number {
   return words.filter((w) => NEGATION.test(w)).length;

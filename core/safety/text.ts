@@ -126,7 +126,7 @@ export function normaliseForSafety(raw: string): string {
 }
 
 const SUBJECT_START = new Set([
-  'i', 'my', 'there', 'it', 'she', 'he', 'her', 'his', 'they', 'we', 'this', 'that', 'the', 'now', 'also', 'baby',
+  'i', 'my', 'there', 'it', 'its', 'she', 'he', 'her', 'his', 'they', 'we', 'this', 'that', 'the', 'now', 'also', 'baby',
   'me', 'our', 'your', 'you', 'today', 'yesterday', 'then', 'since', 'still', 'plus', 'everything', 'both', 'one',
 ]);
 

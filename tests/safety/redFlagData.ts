@@ -18,7 +18,7 @@ export interface DataLine {
 const LEVELS: ReadonlyArray<ExpectedLevel> = ['none', ...URGENCY_LEVELS];
 const CONTEXTS: ReadonlyArray<DataContext> = ['unknown', 'pregnant', 'breastfeeding', 'pumping', 'weaned', 'none'];
 
-export function dataFile(name: 'dev' | 'test' | 'crisis-dev' | 'blind'): string {
+export function dataFile(name: 'dev' | 'test' | 'crisis-dev' | 'blind' | 'final' | 'regression'): string {
   return join(projectRoot(), 'tests', 'data', `red-flags-${name}.tsv`);
 }
 

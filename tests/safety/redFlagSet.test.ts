@@ -1,6 +1,8 @@
 /**
- * The red-flag data sets written by someone else (tests/data/red-flags-{dev,test,blind}.tsv; "blind"
- * was written later, without seeing the detector, and measured before any fix: see the commit log):
+ * The red-flag data sets (tests/data/red-flags-{dev,test,blind,final}.tsv were written by someone else;
+ * "blind" and "final" were written later, without seeing the detector, and measured once before any
+ * fix: see the commit log; red-flags-regression.tsv holds, for each class of wording the "final" misses
+ * taught, more lines and their benign look-alikes, so no rule rests on one sentence):
  * - recall 100%: every red-flag line escalates (`flags` non-empty) at its level or higher; a question
  *   in `toConfirm` does not count as escalation;
  * - at most 3% of `none` lines escalate.
@@ -13,7 +15,7 @@ import { dataFile, describe as describeLine, loadDataSet, score, summary } from 
 
 const MAX_FALSE_POSITIVE_RATE = 0.03;
 
-for (const name of ['test', 'dev', 'blind'] as const) {
+for (const name of ['test', 'dev', 'blind', 'final', 'regression'] as const) {
   const file = dataFile(name);
   const run = existsSync(file) ? describe : describe.skip;
   run(`red-flag data set: ${name}`, () => {
