@@ -1,6 +1,7 @@
 import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import type { LeakAdapter } from './adapter';
 import type { Request, Response } from 'restify';
+import { checkEnvelope } from './activityEnvelope';
 import { isLoopbackAddress, isLoopbackUrl } from './loopback';
 import { errorFields, type Logger } from './logger';
 import type { RateLimiter } from './rateLimit';
@@ -21,12 +22,6 @@ function refuse(res: Response, status: number, message: string): void {
   res.json({ error: message });
 }
 
-type ActivityBody = Partial<Activity> & { type: string };
-
-function isActivityShaped(body: unknown): body is ActivityBody {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
-}
-
 function statusOf(err: unknown): number | undefined {
   const status = (err as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' ? status : undefined;
@@ -41,30 +36,25 @@ export function createMessagesHandler(options: MessagesEndpointOptions) {
     if (!req.is('json')) {
       return refuse(res, 415, 'Send a Bot Framework activity as JSON (Content-Type: application/json).');
     }
-    if (!isActivityShaped(req.body)) {
-      return refuse(res, 400, 'The body must be a Bot Framework activity: a JSON object with a "type".');
-    }
-    const activity = req.body;
+    const checked = checkEnvelope(req.body);
+    if (!checked.ok) return refuse(res, 400, checked.problem);
+    const activity = checked.activity;
     if (options.unauthenticated) {
       if (!options.allowRemoteUnauthenticated && !isLoopbackAddress(req.socket.remoteAddress)) {
         return refuse(res, 403, 'This bot runs without an app id, so it only serves this machine. Set MicrosoftAppId and MicrosoftAppPassword to serve other hosts.');
       }
-      const serviceUrl = typeof activity.serviceUrl === 'string' ? activity.serviceUrl : undefined;
-      if (activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(serviceUrl)) {
+      if (activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
         return refuse(res, 403, 'Without an app id the bot only replies to a serviceUrl on this machine (http://localhost:...).');
       }
     }
-    if (typeof activity.conversation?.id !== 'string' || activity.conversation.id === '') {
-      return refuse(res, 400, 'The activity needs conversation.id.');
-    }
-    const decision = options.conversationLimiter.take(`${activity.channelId ?? ''}/${activity.conversation.id}`);
+    const decision = options.conversationLimiter.take(`${activity.channelId}/${activity.conversation.id}`);
     if (!decision.allowed) {
       res.header('Retry-After', String(decision.retryAfterSeconds));
       return refuse(res, 429, 'Too many messages in this conversation. Please wait a moment.');
     }
     const authHeader = String(req.headers.authorization ?? '');
     try {
-      const invokeResponse = await options.adapter.runTurn(authHeader, activity as Activity, options.logic);
+      const invokeResponse = await options.adapter.runTurn(authHeader, activity as unknown as Activity, options.logic);
       res.status(invokeResponse?.status ?? StatusCodes.OK);
       if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
       else res.end();
