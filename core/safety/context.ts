@@ -206,7 +206,7 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
 
 const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|^(male|m|man|guy|dude|boy) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(\d{1,2}) ?,? ?(m|male)\b/;
 const MALE_SELF =
-  /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?(m|male)\b(?! (baby|son|old))|\b(i am|i m) (his|the|her) (dad|father|husband)\b/;
+  /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?male\b(?! (baby|son|old|friend))|\b(i am|i m) (his|the|her) (dad|father|husband)\b/;
 const NOT_MALE = /\b(not a (guy|man|male|dad))\b/;
 
 /** Facts about the parent stated in the message. */

@@ -217,11 +217,16 @@ export class CrisisSimilarity {
   private readonly postings = new Map<string, Array<[number, number]>>();
   private readonly idfTable = new Map<string, number>();
   private readonly defaultIdf: number;
+  /** Every content word of every crisis example: a text sharing none of them cannot be a hit. */
+  private readonly crisisStems = new Set<string>();
 
   constructor(banks: ExampleBanks) {
     this.docs = [...banks.crisis.map((c) => ({ kind: c.kind, text: c.text })), ...banks.benign.map((text) => ({ kind: 'benign' as const, text }))];
     const words = this.docs.map((d) => wordsOf(makeSentence(d.text, 0, false).text));
     this.docStems = words.map(contentStems);
+    this.docs.forEach((d, i) => {
+      if (d.kind !== 'benign') for (const stemmed of this.docStems[i]) this.crisisStems.add(stemmed);
+    });
     const raws = words.map(rawFeatures);
     const df = new Map<string, number>();
     const background = (banks.background ?? []).map((t) => rawFeatures(wordsOf(makeSentence(t, 0, false).text)));
@@ -244,6 +249,18 @@ export class CrisisSimilarity {
 
   get size(): number {
     return this.docs.length;
+  }
+
+  /**
+   * False when a text cannot be a hit: a hit must share at least one content word with its crisis
+   * example (`shared` >= 1), so a text with none of the crisis examples' words is skipped unscored.
+   */
+  mayMatch(normalisedText: string): boolean {
+    // Unmasked words: masking only removes words, so this never skips a text that could match.
+    const words = normalisedText.split(' ').filter((w) => w.length > 0 && w !== ',');
+    if (words.length < 3) return false;
+    for (const w of words) if (!COMMON.has(w) && this.crisisStems.has(stem(w))) return true;
+    return false;
   }
 
   /** Nearest crisis and benign examples for one normalised text. */
@@ -356,7 +373,10 @@ export function findSimilarMentions(sentences: Sentence[], index: CrisisSimilari
   const out: Mention[] = [];
   for (const s of sentences) {
     const best = new Map<CrisisKind, { span: Span; hit: SimilarityHit; strong: boolean }>();
+    // Most sentences about leaking share no content word with any crisis example: nothing to score.
+    if (!index.mayMatch(s.tokens.join(' '))) continue;
     for (const span of spansOf(s)) {
+      if (!index.mayMatch(s.tokens.slice(span.start, span.end).filter((w) => w !== ',').join(' '))) continue;
       const hit = robustHit(index, s, span);
       if (!hit || hit.score < ASK_SIMILARITY || hit.score <= hit.benignScore || hit.shared < 1) continue;
       // A span about leaking or feeding ("I want everything to stop leaking") only ever asks.
