@@ -57,6 +57,7 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
       safety: domain.safety,
       symptomCheck: domain.symptomCheck,
       maxMessageChars: config.limits.maxMessageChars,
+      maxReadableChars: config.limits.maxReadableChars,
     },
     new DialogStateAccessors(conversationState, userState),
     domain.kb.topics.values(),

@@ -61,6 +61,7 @@ const environmentSchema = z
       z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, { error: 'must be 3-63 lower-case letters, digits or hyphens' }).default('bot-state'),
     ),
     MAX_MESSAGE_CHARS: wholeNumber(2000, 50, 100_000),
+    MAX_READABLE_MESSAGE_CHARS: wholeNumber(5000, 100, 200_000),
     DIRECT_LINE_SECRET: optionalText,
     WEBCHAT_ALLOWED_ORIGINS: optionalText,
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/, error: 'must be an https:// address such as https://europe.directline.botframework.com' }).optional()),
@@ -78,6 +79,9 @@ const environmentSchema = z
     }
     if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
       ctx.addIssue({ code: 'custom', path: ['BLOB_CONNECTION_STRING'], message: 'is required when STORAGE is blob' });
+    }
+    if (env.MAX_READABLE_MESSAGE_CHARS < env.MAX_MESSAGE_CHARS) {
+      ctx.addIssue({ code: 'custom', path: ['MAX_READABLE_MESSAGE_CHARS'], message: 'must be at least MAX_MESSAGE_CHARS' });
     }
     if (env.LOG_MESSAGE_TEXT && env.MicrosoftAppId) {
       ctx.addIssue({ code: 'custom', path: ['LOG_MESSAGE_TEXT'], message: 'may only be true for local use (no MicrosoftAppId): message text is health data' });
@@ -120,8 +124,10 @@ export interface AppConfig {
     blobContainer: string;
   };
   limits: {
-    /** Longer messages are cut to this many characters before they are read. */
+    /** Language understanding reads this many characters of a message; red-flag detection reads all of it. */
     maxMessageChars: number;
+    /** Longer messages are not read at all: the parent is asked for shorter ones (red-flag detection must read every word it accepts). */
+    maxReadableChars: number;
     /** Requests a minute per Direct Line token and per address. */
     ratePerMinute: number;
     /** Activities a minute one conversation may post to /api/messages. */
@@ -194,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     },
     limits: {
       maxMessageChars: e.MAX_MESSAGE_CHARS,
+      maxReadableChars: e.MAX_READABLE_MESSAGE_CHARS,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       conversationRatePerMinute: e.CONVERSATION_RATE_LIMIT_PER_MINUTE,
     },

@@ -46,9 +46,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   private async onTurn(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { composer } = this.services;
-    const input = readTurnInput(innerDc.context.activity, this.services.maxMessageChars);
+    const input = readTurnInput(innerDc.context.activity, this.services.maxMessageChars, this.services.maxReadableChars);
     if (input.problem) {
-      await sendReply(innerDc.context, { text: input.problem === 'empty' ? composer.messages.emptyMessage : composer.messages.nonTextMessage }, input.problem);
+      const answer = { empty: composer.messages.emptyMessage, 'non-text': composer.messages.nonTextMessage, 'too-long': composer.fill(composer.messages.tooLongToRead) };
+      await sendReply(innerDc.context, { text: answer[input.problem] }, input.problem);
+      // Whatever was waiting for an answer asks again, so the parent is not left without a question.
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     const assessment = this.clickedTopic(input.text) ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);

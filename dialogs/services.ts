@@ -14,8 +14,10 @@ export interface DialogServices {
   understanding: LanguageUnderstanding;
   safety: RedFlagDetector;
   symptomCheck: SymptomCheckContent;
-  /** Longer messages are cut to this many characters. */
+  /** Language understanding reads this many characters of a message. */
   maxMessageChars: number;
+  /** Longer messages are not read at all (see AppConfig limits.maxReadableChars). */
+  maxReadableChars?: number;
   now?: () => Date;
 }
 

@@ -7,7 +7,7 @@ export interface TurnInput {
   understood: string;
   /** True when `understood` is shorter than `text`. */
   cut: boolean;
-  problem?: 'empty' | 'non-text';
+  problem?: 'empty' | 'non-text' | 'too-long';
 }
 
 /** Cuts at a word boundary so the last word read is a whole one. */
@@ -18,12 +18,13 @@ function cutAt(text: string, max: number): string {
   return space > max * 0.8 ? slice.slice(0, space) : slice;
 }
 
-export function readTurnInput(activity: Partial<Activity>, maxChars: number): TurnInput {
+export function readTurnInput(activity: Partial<Activity>, maxChars: number, maxReadableChars = Infinity): TurnInput {
   const text = typeof activity.text === 'string' ? activity.text.trim() : '';
   if (text.length === 0) {
     const hasAttachments = Array.isArray(activity.attachments) && activity.attachments.length > 0;
     return { text, understood: text, cut: false, problem: hasAttachments ? 'non-text' : 'empty' };
   }
+  if (text.length > maxReadableChars) return { text: '', understood: '', cut: true, problem: 'too-long' };
   const understood = cutAt(text, maxChars);
   return { text, understood, cut: understood.length < text.length };
 }

@@ -20,6 +20,7 @@ export const messagesSchema = z
     emptyMessage: text,
     nonTextMessage: text,
     tooLong: text,
+    tooLongToRead: text,
     turnError: text,
     storageError: text,
     sourcesPrefix: text,

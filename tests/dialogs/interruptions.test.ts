@@ -55,6 +55,13 @@ describe('interruptions, at any step of the symptom check', () => {
     expect(texts(replies)).toContain('988');
   });
 
+  it('an empty message: a clear reply, then the waiting question again', async () => {
+    const chat = await inSymptomCheck();
+    const replies = await chat.say({ type: 'message', text: '  ' });
+    expect(texts(replies)).toMatch(/didn't get any words/i);
+    expect(texts(replies)).toMatch(/one breast or both/i);
+  });
+
   it('a negated red flag does not interrupt', async () => {
     const chat = await inSymptomCheck();
     const replies = await chat.say('both, no blood no pus');

@@ -55,12 +55,20 @@ describe('malformed and unusual HTTP requests', () => {
   });
 
   it('a very long message is read in part, and the parent is told', async () => {
-    const replies = await conversation(bot.baseUrl).say(`my breasts leak in the shower ${'and it is annoying '.repeat(400)}`);
+    const replies = await conversation(bot.baseUrl).say(`my breasts leak in the shower ${'zzz '.repeat(700)}`);
     expect(replies.map((r) => r.text).join('\n')).toMatch(/long message/i);
+    expect(replies.map((r) => (r.channelData as { topic?: string } | undefined)?.topic)).toContain('shower-leaking');
+  });
+
+  it('a message too long to read safely is refused in words, with the emergency number, not half-read', async () => {
+    const replies = await conversation(bot.baseUrl).say(`${'my baby is feeding well and I am tired. '.repeat(150)} there is pus coming out`);
+    const said = replies.map((r) => r.text).join('\n');
+    expect(said).toMatch(/too long for me to read safely/i);
+    expect(said).toContain('911');
   });
 
   it('a red flag at the end of a very long message still escalates', async () => {
-    const replies = await conversation(bot.baseUrl).say(`${'my baby is feeding well and I am tired. '.repeat(200)} Also there is pus coming from my nipple.`);
+    const replies = await conversation(bot.baseUrl).say(`${'my baby is feeding well and I am tired. '.repeat(100)} Also there is pus coming from my nipple.`);
     expect(replies.some((r) => (r.channelData as { escalation?: unknown } | undefined)?.escalation)).toBe(true);
   });
 
