@@ -2,14 +2,12 @@ import type { Storage } from 'botbuilder';
 import type { StorageRetryOptions } from '@azure/storage-blob';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
-import { BlobExpirySweeper, BlobStateStorage } from './storage/blobStateStorage';
 import { BoundedMemoryStorage, type MemoryStorageStats } from './storage/boundedMemoryStorage';
 import { storageErrorFields } from './storage/errors';
 import { GuardedStorage } from './storage/guardedStorage';
 
 export { StorageConflictError, StorageUnavailableError, findStorageUnavailable } from './storage/errors';
 export { BoundedMemoryStorage } from './storage/boundedMemoryStorage';
-export { BlobExpirySweeper, BlobStateStorage, FAST_FAIL_RETRY } from './storage/blobStateStorage';
 export { GuardedStorage } from './storage/guardedStorage';
 
 export interface StateStore {
@@ -66,6 +64,9 @@ function createBlobStore(config: AppConfig['storage'], logger: Logger, options: 
   const connectionString = config.blobConnectionString;
   if (!connectionString) throw new Error('Blob storage needs a connection string (BLOB_CONNECTION_STRING)');
   const container = config.blobContainer;
+  // Loaded only here: the Azure SDK adds about 0.1 s to every start-up, and memory storage is the default.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { BlobExpirySweeper, BlobStateStorage } = require('./storage/blobStateStorage') as typeof import('./storage/blobStateStorage');
   const blobs = new BlobStateStorage({ connectionString, container, retryOptions: options.retryOptions });
   const sweeper = new BlobExpirySweeper({ connectionString, container, ttlMs: config.ttlMs, now: options.now, retryOptions: options.retryOptions });
 
