@@ -3,7 +3,6 @@
  * returns the warning signs it reports, the ones to confirm with one question, and the ones only
  * asked about. Domain core: no Bot Framework imports.
  */
-import './regexCompilation';
 import { findMentions, type Mention } from './concepts';
 import { findCrisisMentions } from './crisis';
 import { CrisisSimilarity, defaultCrisisSimilarity, findSimilarMentions } from './similarity';
