@@ -8,7 +8,7 @@
  * unbounded quantifiers, and so stay linear in the message length.
  */
 import { mentionStatus, type Status, type StatusOptions } from './scope';
-import { tokenAt, type Sentence } from './text';
+import { tokenMatches, type Sentence } from './text';
 
 export type ConceptId =
   | 'crisis-self'
@@ -103,6 +103,13 @@ const BREAST = 'breast|breasts|nipple|nipples|areola|chest|armpit|armpits|undera
 const FLUID = 'milk|discharge|fluid|liquid|colostrum|leak|leaks|leaking|leaked|drops|droplets|secretion|secretions|stuff|pumped|expressed|milkshake|ooze|oozing|oozes|bottle|bag|bags|comes|coming|came|breastmilk';
 /** Words that make a colour about a fluid only when a fluid, pad or pump is also in the clause ("pink tinge in the milk"). */
 const FLUID_SECONDARY = 'tinge|tinged|tint|tinted|streak|streaks|streaked|stain|stains|stained|coloured|colored|color|colour';
+
+/** Compiled once: these run for every candidate match. */
+const BREAST_CONTEXT = new RegExp(`\\b(${BREAST}|area|spot|patch|part|lump|feed|feeding|nursing|latch|latching|pumping|engorged|engorgement)\\b`);
+const FLUID_CONTEXT = new RegExp(`\\b(${FLUID}|nipple|nipples|drip|drips|dripping|discharge|out)\\b`);
+const FLUID_NEAR = new RegExp(`\\b(${FLUID}|pad|pads|bra|pump|flange|nipple|nipples)\\b`);
+const FLUID_OR_SECONDARY_WORD = new RegExp(`^(${FLUID}|${FLUID_SECONDARY})$`);
+const FLUID_WORD = new RegExp(`^(${FLUID})$`);
 const breastHere = new RegExp(`\\b(${BREAST}|milk|colostrum|pump|pumping|pumped|flange|breast pad|breast pads|nursing pad|nursing pads|bra|feed|feeding|feeds|nursing|breastfeeding|letdown|latch|breastmilk)\\b`);
 const nippleOrBreast = /\b(breast|breasts|nipple|nipples|areola|areolas|chest|armpit|underarm|boob|duct)\b/;
 
@@ -216,7 +223,7 @@ const SPECS: ConceptSpec[] = [
     masks: [/\bgrowing pains\b/g, /\bpain (relief|killers?|meds|medication)\b/g, /\bpain in the (neck|butt|ass|back)\b/g],
     patterns: [/\b(pain|painful|sore|soreness|tender|tenderness|hurts?|hurting|aching|achy|aches|throbbing|burning|hard|firm|engorged|engorgement|sensitive)\b/g],
     status: { elsewhere: SIGN_ELSEWHERE, here: nippleOrBreast },
-    accept: (s, start) => new RegExp(`\\b(${BREAST}|area|spot|patch|part|lump|feed|feeding|nursing|latch|latching|pumping|engorged|engorgement)\\b`).test(clauseText(s, start)),
+    accept: (s, start) => BREAST_CONTEXT.test(clauseText(s, start)),
   },
   {
     id: 'mastitis',
@@ -411,7 +418,7 @@ const SPECS: ConceptSpec[] = [
   {
     id: 'clear-fluid',
     patterns: [/\b(clear|watery|transparent|serous|colorless|colourless|see through|water like|like water)\b/g],
-    accept: (s, start) => new RegExp(`\\b(${FLUID}|nipple|nipples|drip|drips|dripping|discharge|out)\\b`).test(clauseText(s, start)) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
+    accept: (s, start) => FLUID_CONTEXT.test(clauseText(s, start)) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
   },
   {
     id: 'single-duct',
@@ -609,8 +616,7 @@ function window(s: Sentence, tokenIndex: number, size: number): string {
 function colourOfFluid(s: Sentence, start: number, end: number): boolean {
   const c = s.clauses[s.clauseOf[start] ?? 0];
   const clause = s.tokens.slice(c.start, c.end).join(' ');
-  const withFluid = new RegExp(`\\b(${FLUID}|pad|pads|bra|pump|flange|nipple|nipples)\\b`).test(clause);
-  const fluid = new RegExp(withFluid ? `^(${FLUID}|${FLUID_SECONDARY})$` : `^(${FLUID})$`);
+  const fluid = FLUID_NEAR.test(clause) ? FLUID_OR_SECONDARY_WORD : FLUID_WORD;
   const colour = s.tokens[start];
   if ((colour === 'coffee' || colour === 'tea' || colour === 'chocolate' || colour === 'orange') && !/^(colou?red|like|coloured|colored|color|colour)$/.test(s.tokens[end] ?? '') && s.tokens[start - 1] !== 'like') return false;
   const content = s.tokens.filter((t) => !/^(maybe|a|little|bit|bit|of|it|is|its|looks|kind|sort|slightly|very|kinda|sorta|and|or|i|think|just|some|more|light|pale|dark|bright|ish|tinge|tinged|,|no|not|sure|really|quite|there|was|s)$/.test(t));
@@ -701,22 +707,12 @@ export function findMentions(s: Sentence): Mention[] {
   for (const spec of SPECS) {
     const text = applyMasks(s.text, spec.masks);
     const seen = new Set<number>();
-    for (const pattern of spec.patterns) {
-      pattern.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = pattern.exec(text)) !== null) {
-        if (m[0].length === 0) {
-          pattern.lastIndex++;
-          continue;
-        }
-        const start = tokenAt(s, m.index);
-        const end = tokenAt(s, m.index + m[0].length - 1) + 1;
-        if (seen.has(start)) continue;
-        if (spec.accept && !spec.accept(s, start, end)) continue;
-        seen.add(start);
-        const st = mentionStatus(s, start, end, spec.status);
-        mentions.push({ concept: spec.id, sentence: s, start, end, status: st.status, reason: st.reason });
-      }
+    for (const { start, end } of tokenMatches(s, text, spec.patterns)) {
+      if (seen.has(start)) continue;
+      if (spec.accept && !spec.accept(s, start, end)) continue;
+      seen.add(start);
+      const st = mentionStatus(s, start, end, spec.status);
+      mentions.push({ concept: spec.id, sentence: s, start, end, status: st.status, reason: st.reason });
     }
   }
   for (const temp of findTemperatures(s)) {
@@ -733,10 +729,7 @@ export function findMentions(s: Sentence): Mention[] {
   }
   // Words for a very high fever.
   const veryHigh = /\b(very|really|super|extremely|crazy|insanely|dangerously|scary|incredibly|so) high (fever|temperature)\b|\b(fever|temperature) (is |was |of |s )?(very|really|super|extremely|dangerously|so) high\b/g;
-  let m: RegExpExecArray | null;
-  while ((m = veryHigh.exec(s.text)) !== null) {
-    const start = tokenAt(s, m.index);
-    const end = tokenAt(s, m.index + m[0].length - 1) + 1;
+  for (const { start, end } of tokenMatches(s, s.text, [veryHigh])) {
     const st = mentionStatus(s, start, end, { normalDenies: true });
     mentions.push({ concept: 'fever-very-high', sentence: s, start, end, status: st.status, reason: st.reason });
   }

@@ -22,7 +22,7 @@
  */
 import type { ConceptId, Mention } from './concepts';
 import { mentionStatus, type Status } from './scope';
-import { makeSentence, tokenAt, type Sentence } from './text';
+import { makeSentence, tokenMatches, type Sentence } from './text';
 
 export type CrisisConcept = Extract<ConceptId, 'crisis-self' | 'crisis-self-soft' | 'crisis-baby' | 'crisis-baby-soft' | 'psychosis' | 'psychosis-soft'>;
 
@@ -111,6 +111,10 @@ const MEDS = alt([
 const HIGH_PLACE = 'bridge|building|roof|rooftop|balcony|ledge|edge|cliff|cliffs|tower|car park|multi storey|window|railing|railings|overpass|flyover|platform|tracks|railway|top floor|stairwell|stair well|viaduct|quarry|pier|dam';
 const BABY_WORD = 'baby|babies|newborn|infant|son|daughter|little one|twins?|child|kid|bub|boy|girl|toddler';
 const BABY_TARGET = `(?:(?:my|the|our|this|poor|little|tiny) )?(?:${BABY_WORD}|him|her|them)`;
+/** Compiled once: these run for every candidate match. */
+const A_HIGH_PLACE = new RegExp(`\\b(${HIGH_PLACE})\\b`);
+const BABY_NEARBY = new RegExp(`\\b(${BABY_WORD}|crying|cries|screaming|screams|cot|crib|him|her)\\b`);
+const BABY_MENTIONED = new RegExp(`\\b(${BABY_WORD}|him|her|crying|cries)\\b`);
 const ADULT_OTHER = /\b(husband|partner|boyfriend|girlfriend|wife|fiance|fiancee|mother in law|father in law|mil|fil|boss|colleague|coworker|dog|cat|puppy|pump|ex|sister|brother|mum|mom|dad|father|mother)\b/;
 const FIRST = /^(i|me|my|myself|mine|id|ill|ive|im)$/;
 const THIRD_SUBJECT = /^(she|he|they|friend|friends|sister|cousin|aunt|mum|mom|mother|mothers|mums|moms|woman|women|lady|ladies|someone|somebody|people|colleague|neighbour|neighbor|character|girl|wife|partner|patient|celebrity|actress)$/;
@@ -498,7 +502,7 @@ const SELF_STRONG: Family[] = [
     accept: (c) => {
       const span = c.s.tokens.slice(c.start, c.end).join(' ');
       const text = c.s.text;
-      const place = new RegExp(`\\b(${HIGH_PLACE})\\b`).test(text);
+      const place = A_HIGH_PLACE.test(text);
       const cue = /\b(jump|jumping|jumped|fall|falling|let go|letting go|over the edge|how easy|end it|thinking|thought|wanted|long time|ages|how high|how far|wondering|tempted|edge|urge|not come back|never come back|step off|lean over|leaning over|looking down|looked down|drop|die|dead|gone|disappear|end things|everything stop|for good|forever)\b/.test(text.replace(span, ' '));
       if (/^(stood|standing|stand|sat|sitting|went up|go up|going up|went to|drove|walked|go to|going to|climbed|climbing|looked over|looking over|looked down|looking down|leaning over|leaned over|hanging over|stared|staring)/.test(span)) {
         return cue ? true : false;
@@ -748,17 +752,15 @@ function babyHarmFrame(s: Sentence, verbAt: number, targetEnd: number): CrisisCo
   return null;
 }
 
+const HARM_THE_BABY = new RegExp(`\\b${HARM_VERB} ${BABY_TARGET}\\b`, 'g');
+const A_BABY_WORD = new RegExp(`\\b(${BABY_WORD})\\b`);
+
 function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[]): void {
   const text = applyMasks(s.text, DEATH_IDIOMS);
-  const verbRe = new RegExp(`\\b${HARM_VERB} ${BABY_TARGET}\\b`, 'g');
-  verbRe.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = verbRe.exec(text)) !== null) {
-    const start = tokenAt(s, m.index);
-    const end = tokenAt(s, m.index + m[0].length - 1) + 1;
+  for (const { start, end } of tokenMatches(s, text, [HARM_THE_BABY])) {
     const targetWords = s.tokens.slice(start + 1, end);
     // "him"/"her" is the baby unless the message is about another adult.
-    if (/^(him|her|them)$/.test(targetWords[targetWords.length - 1] ?? '') && ADULT_OTHER.test(msg.text) && !new RegExp(`\\b(${BABY_WORD})\\b`).test(s.text)) continue;
+    if (/^(him|her|them)$/.test(targetWords[targetWords.length - 1] ?? '') && ADULT_OTHER.test(msg.text) && !A_BABY_WORD.test(s.text)) continue;
     // "her baby": someone else's baby.
     if (/^(her|his|their)$/.test(targetWords[0] ?? '') && targetWords.length > 1) continue;
     const concept = babyHarmFrame(s, start, end);
@@ -814,7 +816,7 @@ const BABY_FAMILIES: Family[] = [
       if (/^what i/.test(span) || /^what ill/.test(span)) {
         // only with fear of oneself and the baby in view: "scared of what I'll do to him if he keeps crying"
         const fear = /\b(scared|afraid|terrified|frightened|worried|petrified|fear|panic|panicking)\b/.test(c.before.join(' ') + ' ' + text.slice(0, text.indexOf(span)));
-        const babyInView = /\b(to (him|her|them|my baby|the baby|my son|my daughter))\b/.test(span) || new RegExp(`\\b(${BABY_WORD}|crying|cries|screaming|screams|cot|crib|him|her)\\b`).test(text);
+        const babyInView = /\b(to (him|her|them|my baby|the baby|my son|my daughter))\b/.test(span) || BABY_NEARBY.test(text);
         if (!fear || !babyInView) return false;
         if (/\b(wrong|next|about|with my life|for work|when i go back|if i lose my job|if it does not work|if the leaking|if my milk|with the leak)\b/.test(c.after.slice(0, 4).join(' '))) return false;
         return true;
@@ -827,7 +829,7 @@ const BABY_FAMILIES: Family[] = [
       if (/^(i am|i m|i feel) /.test(span) && /safe/.test(span)) return /\bnot\b/.test(span);
       if (/(had never been born|was never born|were never born|would disappear|would go away forever|was not here|was gone)$/.test(span)) return 'crisis-baby-soft';
       if (/\btrust (what i|myself)/.test(span)) {
-        if (new RegExp(`\\b(${BABY_WORD}|him|her|crying|cries)\\b`).test(c.msg.text)) return /\btrust myself$/.test(span) && !/\b(with|around|near|alone)\b/.test(c.after.join(' ') + ' ' + c.msg.text) ? 'crisis-baby-soft' : true;
+        if (BABY_MENTIONED.test(c.msg.text)) return /\btrust myself$/.test(span) && !/\b(with|around|near|alone)\b/.test(c.after.join(' ') + ' ' + c.msg.text) ? 'crisis-baby-soft' : true;
         return false;
       }
       return true;
@@ -1076,22 +1078,12 @@ function applyMasks(text: string, masks: RegExp[] | undefined): string {
 
 function familyMatches(s: Sentence, family: Family, msg: MessageFacts, out: RawMatch[]): void {
   const text = applyMasks(s.text, family.masks);
-  for (const pattern of family.patterns) {
-    pattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const start = tokenAt(s, m.index);
-      const end = tokenAt(s, m.index + m[0].length - 1) + 1;
-      const c = clauseBounds(s, start);
-      const ctx: MatchContext = { s, start, end, after: s.tokens.slice(end, c.end).filter((w) => w !== ','), before: s.tokens.slice(c.start, start), msg };
-      const verdict = family.accept ? family.accept(ctx) : true;
-      if (verdict === false) continue;
-      out.push({ family: `${family.id}#${family.patterns.indexOf(pattern)}`, concept: verdict === true ? family.concept : verdict, s, start, end });
-    }
+  for (const { start, end, patternIndex } of tokenMatches(s, text, family.patterns)) {
+    const c = clauseBounds(s, start);
+    const ctx: MatchContext = { s, start, end, after: s.tokens.slice(end, c.end).filter((w) => w !== ','), before: s.tokens.slice(c.start, start), msg };
+    const verdict = family.accept ? family.accept(ctx) : true;
+    if (verdict === false) continue;
+    out.push({ family: `${family.id}#${patternIndex}`, concept: verdict === true ? family.concept : verdict, s, start, end });
   }
 }
 

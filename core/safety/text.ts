@@ -211,3 +211,29 @@ export function tokenAt(sentence: Sentence, charOffset: number): number {
   }
   return lo;
 }
+
+/** One match of a pattern in a sentence's text, as the tokens it covers. */
+export interface TokenMatch {
+  start: number;
+  end: number;
+  index: number;
+}
+
+/**
+ * Every match of each pattern (global regexes) in `text`, the sentence's text or a masked copy of
+ * the same length, as token spans; `patternIndex` says which pattern matched.
+ */
+export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegExp[]): Generator<TokenMatch & { patternIndex: number }> {
+  for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
+    const pattern = patterns[patternIndex];
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      yield { start: tokenAt(s, m.index), end: tokenAt(s, m.index + m[0].length - 1) + 1, index: m.index, patternIndex };
+    }
+  }
+}
