@@ -23,6 +23,7 @@ import { defaultLexiconFile, LexiconError, loadLexicon, type Lexicon } from '../
 import { defaultOutOfScopeFile, loadOutOfScopeExamples } from '../core/nlu/outOfScope';
 import { Tokeniser } from '../core/nlu/tokenise';
 import { corpusFromKnowledgeBase, crossValidate, type TrainingCorpus } from '../core/nlu/understanding';
+import { runCli } from './cli';
 
 interface Duplicate {
   reading: string;
@@ -174,9 +175,4 @@ function main(argv: string[]): number {
   return 2;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error((err as Error).message);
-  process.exitCode = 1;
-}
+runCli(main);

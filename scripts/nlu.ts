@@ -19,6 +19,7 @@ import { loadKnowledgeBase } from '../core/knowledge/loader';
 import { projectRoot } from '../core/projectRoot';
 import { accuracyLine, evaluate, predictedLabel, readLabelledTsv } from '../core/nlu/evaluate';
 import { corpusFromKnowledgeBase, createLanguageUnderstanding } from '../core/nlu/understanding';
+import { runCli } from './cli';
 
 const USAGE = 'usage: npx tsx scripts/nlu.ts eval FILE | export | explain TEXT | keep-words';
 
@@ -118,9 +119,4 @@ function main(argv: string[]): number {
   return 2;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error((err as Error).message);
-  process.exitCode = 1;
-}
+runCli(main);

@@ -1,3 +1,5 @@
+import type { ModelOptions } from './model';
+
 export interface NluConfig {
   input: { maxChars: number; maxWords: number; maxWordLength: number };
   fuzzy: {
@@ -10,16 +12,8 @@ export interface NluConfig {
   };
   negationScope: number;
   features: { bigramWeight: number; charNgramWeight: number; negatedPlainWeight: number };
-  model: {
-    bayesAlpha: number;
-    bayesWeight: number;
-    similarityWeight: number;
-    nearestExamples: number;
-    bayesLengthPower: number;
-    specificityBoost: number;
-    charNgramsInSimilarity: boolean;
-    descriptionWeight: number;
-  };
+  /** The model's own options, and how much a topic's title, answer and tips count as training text. */
+  model: ModelOptions & { descriptionWeight: number };
   calibration: { folds: number; defaultTemperature: number };
   decision: {
     answerThreshold: number;
