@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { fillTemplate } from '../../core/conversation/template';
 import { loadMessages } from '../../core/conversation/messages';
 import { blobStorageEnv, listBlobs, startAzurite, type Azurite } from '../support/azurite';
+import { TEST_CLINIC_ENV, testDomain } from '../support/domain';
 import { conversation, startBot, type RunningBot } from '../support/runningBot';
 import { captureLogs, sayTo, type CapturedLogs } from './helpers';
 
@@ -104,5 +105,44 @@ describe('blob state through the real server (Azurite)', () => {
     await azurite.restart();
     expectAnsweredWithoutWelcome(await chat.say('is it still okay to feed?'), welcome);
     expect(logs.events()).toContainEqual(expect.objectContaining({ event: 'storage_recovered', store: 'blob' }));
+  });
+});
+
+
+describe('the symptom check with blob storage', () => {
+  const said = (replies: Activity[]) => texts(replies).join('\n');
+  const question = (id: keyof ReturnType<typeof testDomain>['symptomCheck']['questions']) => testDomain().symptomCheck.questions[id].text;
+
+  it('continues where it was after the bot is stopped and started again', async () => {
+    const env = { ...TEST_CLINIC_ENV, ...blobStorageEnv(azurite) };
+    const first = await start(env);
+    const chat = conversation(first.baseUrl);
+    await sayTo(first.baseUrl, chat, 'check my symptoms');
+    expect(said(await sayTo(first.baseUrl, chat, 'Breastfeeding or pumping'))).toContain(question('side'));
+    expect(said(await sayTo(first.baseUrl, chat, 'Both breasts'))).toContain(question('colour'));
+    await first.stop();
+    bots.splice(bots.indexOf(first), 1);
+
+    const second = await start(env);
+    const next = await sayTo(second.baseUrl, chat, 'Milky or white');
+    expect(said(next)).toContain(question('trigger'));
+    expect(said(next)).not.toContain(testDomain().composer.welcomeShort().text);
+  });
+
+  it('two instances sharing a container serve alternate turns of one check, to its end', async () => {
+    const env = { ...TEST_CLINIC_ENV, ...blobStorageEnv(azurite) };
+    const [a, b] = [await start(env), await start(env)];
+    const chat = conversation(a.baseUrl);
+    const steps: Array<[RunningBot, string, string | undefined]> = [
+      [a, 'check my symptoms', question('status')],
+      [b, 'Breastfeeding or pumping', question('side')],
+      [a, 'Both breasts', question('colour')],
+      [b, 'Milky or white', question('trigger')],
+      [a, 'On its own', question('signs')],
+      [b, 'None of these', question('pattern')],
+    ];
+    for (const [bot, text, expected] of steps) expect(said(await sayTo(bot.baseUrl, chat, text))).toContain(expected);
+    const end = await sayTo(a.baseUrl, chat, 'In the shower');
+    expect(end.map((r) => (r.channelData as { topic?: string } | undefined)?.topic)).toContain('shower-leaking');
   });
 });
