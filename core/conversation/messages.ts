@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { defaultKnowledgeDir, KnowledgeError } from '../knowledge/loader';
+import { defaultKnowledgeDir, KnowledgeError, readValidatedYaml } from '../knowledge/loader';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const choice = z.object({ label: text, topic: z.string() }).strict();
@@ -65,22 +63,13 @@ export type BotMessages = z.infer<typeof messagesSchema>;
 
 export function loadMessages(dir: string = defaultKnowledgeDir(), topicIds?: ReadonlySet<string>): BotMessages {
   const file = join(dir, 'messages.yaml');
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new KnowledgeError([`${file}: not readable YAML: ${(err as Error).message.split('\n')[0]}`]);
-  }
-  const result = messagesSchema.safeParse(data);
-  if (!result.success) {
-    throw new KnowledgeError(result.error.issues.map((i) => `${file}: field ${i.path.join('.') || '(the file)'}: ${i.message}`));
-  }
+  const messages = readValidatedYaml(file, messagesSchema);
   if (topicIds) {
-    const unknown = result.data.welcomeChoices
+    const unknown = messages.welcomeChoices
       .map((c, i) => ({ c, i }))
       .filter(({ c }) => !topicIds.has(c.topic))
       .map(({ c, i }) => `${file}: field welcomeChoices.${i}.topic: no topic has the id "${c.topic}"`);
     if (unknown.length > 0) throw new KnowledgeError(unknown);
   }
-  return result.data;
+  return messages;
 }

@@ -44,6 +44,15 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, displayName: string, p
   return undefined;
 }
 
+/** Reads one YAML file and validates it; every problem is a KnowledgeError line naming the file and the field. */
+export function readValidatedYaml<T>(file: string, schema: z.ZodType<T>): T {
+  const problems: string[] = [];
+  const shown = relative(process.cwd(), file) || file;
+  const data = validate(schema, readYaml(file, shown, problems), shown, problems);
+  if (problems.length > 0 || data === undefined) throw new KnowledgeError(problems);
+  return data;
+}
+
 /**
  * Reads and validates every topic file. Every problem in every file is collected before failing, so
  * a clinician sees the whole list at once, each with the file and the field.

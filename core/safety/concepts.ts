@@ -8,7 +8,7 @@
  * unbounded quantifiers, and so stay linear in the message length.
  */
 import { mentionStatus, type Status, type StatusOptions } from './scope';
-import { tokenMatches, type Sentence } from './text';
+import { applyMasks, tokenMatches, type Sentence } from './text';
 
 export type ConceptId =
   | 'crisis-self'
@@ -690,15 +690,6 @@ export const VERY_HIGH_FEVER_C = 39.4;
 
 // ------------------------------------------------------------------ finding mentions
 
-function applyMasks(text: string, masks: RegExp[] | undefined): string {
-  if (!masks) return text;
-  let out = text;
-  for (const m of masks) {
-    m.lastIndex = 0;
-    out = out.replace(m, (found) => found.replace(/[^ ]/g, '_'));
-  }
-  return out;
-}
 
 /** Every mention of every concept in one sentence, each with its status. */
 export function findMentions(s: Sentence): Mention[] {

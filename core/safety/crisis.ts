@@ -22,7 +22,7 @@
  */
 import type { ConceptId, Mention } from './concepts';
 import { mentionStatus, type Status } from './scope';
-import { makeSentence, tokenMatches, type Sentence } from './text';
+import { applyMasks, makeSentence, tokenMatches, type Sentence } from './text';
 
 export type CrisisConcept = Extract<ConceptId, 'crisis-self' | 'crisis-self-soft' | 'crisis-baby' | 'crisis-baby-soft' | 'psychosis' | 'psychosis-soft'>;
 
@@ -1066,15 +1066,6 @@ interface RawMatch {
   end: number;
 }
 
-function applyMasks(text: string, masks: RegExp[] | undefined): string {
-  if (!masks) return text;
-  let out = text;
-  for (const m of masks) {
-    m.lastIndex = 0;
-    out = out.replace(m, (found) => found.replace(/[^ ]/g, '_'));
-  }
-  return out;
-}
 
 function familyMatches(s: Sentence, family: Family, msg: MessageFacts, out: RawMatch[]): void {
   const text = applyMasks(s.text, family.masks);

@@ -21,7 +21,7 @@ import { projectRoot } from '../projectRoot';
 import type { Mention } from './concepts';
 import { DEATH_IDIOMS, MENTAL_IDIOMS, type CrisisConcept } from './crisis';
 import { mentionStatus } from './scope';
-import { makeSentence, type Sentence } from './text';
+import { applyMasks, makeSentence, type Sentence } from './text';
 
 export type CrisisKind = 'self' | 'baby' | 'psychosis';
 
@@ -137,13 +137,10 @@ function stem(w: string): string {
   return w.replace(/(ing|ed|es|s|ly)$/, '');
 }
 
+const IDIOMS: readonly RegExp[] = [...DEATH_IDIOMS, ...MENTAL_IDIOMS];
+
 function maskIdioms(text: string): string {
-  let out = text;
-  for (const m of [...DEATH_IDIOMS, ...MENTAL_IDIOMS]) {
-    m.lastIndex = 0;
-    out = out.replace(m, (found) => found.replace(/[^ ]/g, '_'));
-  }
-  return out;
+  return applyMasks(text, IDIOMS);
 }
 
 function wordsOf(text: string): string[] {

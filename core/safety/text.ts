@@ -237,3 +237,14 @@ export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegE
     }
   }
 }
+
+/** Blanks out what the masks match (idioms, look-alikes), keeping every character's position. */
+export function applyMasks(text: string, masks: readonly RegExp[] | undefined): string {
+  if (!masks) return text;
+  let out = text;
+  for (const m of masks) {
+    m.lastIndex = 0;
+    out = out.replace(m, (found) => found.replace(/[^ ]/g, '_'));
+  }
+  return out;
+}

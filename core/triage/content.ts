@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { defaultKnowledgeDir, KnowledgeError } from '../knowledge/loader';
+import { defaultKnowledgeDir, KnowledgeError, readValidatedYaml } from '../knowledge/loader';
 
 /** Every question the symptom check can ask, and the answers the logic understands for each. */
 export const QUESTION_VALUES = {
@@ -41,19 +39,10 @@ export type SymptomCheckContent = z.infer<typeof contentSchema>;
 /** Loads the wording, and checks every option is an answer the logic knows and every answer has a button. */
 export function loadSymptomCheckContent(dir: string = defaultKnowledgeDir()): SymptomCheckContent {
   const file = join(dir, 'symptom-check.yaml');
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new KnowledgeError([`${file}: not readable YAML: ${(err as Error).message.split('\n')[0]}`]);
-  }
-  const parsed = contentSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new KnowledgeError(parsed.error.issues.map((i) => `${file}: field ${i.path.join('.') || '(the file)'}: ${i.message}`));
-  }
+  const content = readValidatedYaml(file, contentSchema);
   const problems: string[] = [];
   for (const [id, values] of Object.entries(QUESTION_VALUES) as Array<[QuestionId, readonly string[]]>) {
-    const offered = parsed.data.questions[id].options.map((o) => o.value);
+    const offered = content.questions[id].options.map((o) => o.value);
     offered.forEach((v, i) => {
       if (!values.includes(v)) problems.push(`${file}: field questions.${id}.options.${i}.value: "${v}" is not one of ${values.join(', ')}`);
     });
@@ -62,5 +51,5 @@ export function loadSymptomCheckContent(dir: string = defaultKnowledgeDir()): Sy
     }
   }
   if (problems.length > 0) throw new KnowledgeError(problems);
-  return parsed.data;
+  return content;
 }
