@@ -17,9 +17,9 @@ export function isAnswerAware(dialog: unknown): dialog is AnswerAware {
   return typeof (dialog as Partial<AnswerAware> | undefined)?.accepts === 'function';
 }
 
-/** How a button label or a typed message is compared: case, spacing and end punctuation don't matter. */
+/** How a button label or a typed message is compared: case, spacing, apostrophes and end punctuation don't matter. */
 export function choiceKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[’']/g, "'").replace(/[\s.!?…]+$/g, '').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(/[’'`]/g, '').replace(/[\s.!?…]+$/g, '').replace(/\s+/g, ' ').trim();
 }
 
 export function sameChoice(text: string, label: string): boolean {

@@ -1,7 +1,7 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { FlagMention } from '../core/conversation/composer';
-import { sameChoice, type AnswerAware } from './answerAware';
+import { choiceKey, sameChoice, type AnswerAware } from './answerAware';
 import { sendReply } from './send';
 import type { DialogServices, DialogStateAccessors } from './services';
 
@@ -49,6 +49,15 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
     return Dialog.EndOfTurn;
   }
 
+  /** "I'm getting help", typed any way, or "I've called 911", "help is on the way"; never when negated. */
+  private gettingHelp(text: string): boolean {
+    const m = this.services.composer.messages;
+    if (sameChoice(text, m.gettingHelpChoice)) return true;
+    const said = choiceKey(text);
+    if (/\b(not|no|never|nobody|no one|cant|cannot|wont|dont|didnt|havent|isnt)\b/.test(said)) return false;
+    return m.gettingHelpPhrases.some((phrase) => said.includes(choiceKey(phrase)));
+  }
+
   accepts(_context: TurnContext, state: unknown, text: string): boolean {
     const { messages } = this.services.composer;
     if ((state as SeeDoctorState).emergency) return true;
@@ -64,7 +73,7 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
       await this.sendSummary(dc);
       return instance.emergency ? Dialog.EndOfTurn : dc.endDialog();
     }
-    if (sameChoice(text, m.gettingHelpChoice)) {
+    if (this.gettingHelp(text)) {
       await this.state.emergency.delete(dc.context);
       await sendReply(dc.context, { text: m.gettingHelpThanks, choices: composer.welcomeChoices() }, 'emergency-help-confirmed');
       return dc.endDialog();

@@ -157,7 +157,8 @@ export class ReplyComposer {
     if (quotes.length > 0) parts.push(`${m.toldMeHeading} ${quotes.map((q) => `"${q}"`).join('; ')}`);
     parts.push(`${m.whoToCallHeading} ${contact}. ${level === 'emergency' ? '' : `In an emergency, call ${clinic.emergencyNumber}.`}`.trim());
     parts.push(...crisis);
-    parts.push(m.notDiagnosis);
+    // To someone in crisis, "I can't tell what is causing this" is cold and beside the point.
+    if (crisis.length === 0) parts.push(m.notDiagnosis);
     if (level === 'soon' || level === 'routine') parts.push(m.safetyNet);
     const sources = this.sourcesLine(flags.flatMap((f) => f.sources));
     if (sources) parts.push(sources);

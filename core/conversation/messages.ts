@@ -38,6 +38,7 @@ export const messagesSchema = z
     anotherQuestionChoice: text,
     anotherQuestionPrompt: text,
     gettingHelpChoice: text,
+    gettingHelpPhrases: z.array(text).min(1),
     emergencyStays: text,
     gettingHelpThanks: text,
     summaryTitle: text,

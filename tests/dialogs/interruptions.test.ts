@@ -106,6 +106,15 @@ describe('the see-a-doctor dialog', () => {
     expect(topicOf(after[0])).toBe('breast-pads');
   });
 
+  it('an emergency is released by typed words too, but not by a negation of them', async () => {
+    const chat = dialogConversation();
+    const first = await chat.say('everyone would be better off if i wasnt here');
+    expect(texts(first)).not.toMatch(/can't tell what is causing this/i);
+    expect(escalationOf(await chat.say('im not getting help'))?.level).toBe('emergency');
+    expect(texts(await chat.say("ok I've called 988, help is on the way"))).toMatch(/glad you are getting help/i);
+    expect(escalationOf(await chat.say('what are the best breast pads'))).toBeUndefined();
+  });
+
   it('after a non-emergency escalation, a new question is simply answered', async () => {
     const chat = dialogConversation();
     await chat.say('there is blood coming out of my nipple');
