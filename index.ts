@@ -36,8 +36,9 @@ export interface ComposeOptions {
 }
 
 /** What the parent is told when a turn fails, in the clinic's words. */
-export function turnErrorApologies(domain: Domain): { apology: string; storageApology: string } {
-  return { apology: domain.composer.fill(domain.messages.turnError), storageApology: domain.composer.fill(domain.messages.storageError) };
+export function turnErrorApologies(domain: Domain): { apology: string; storageApology: string; conflictApology: string } {
+  const { composer, messages } = domain;
+  return { apology: composer.fill(messages.turnError), storageApology: composer.fill(messages.storageError), conflictApology: composer.fill(messages.storageConflict) };
 }
 
 /** The composition root: configuration in, a wired server out. */

@@ -12,7 +12,7 @@ import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector'
 import { createAuthentication, type CloudSettings } from './authentication';
 import type { AppConfig } from './config';
 import { errorFields, type Logger } from './logger';
-import { findStorageUnavailable } from './storage/errors';
+import { findStorageFailure, StorageConflictError } from './storage/errors';
 
 /** Last resort for a turn that failed before the bot's own wording could be used. */
 export const TURN_ERROR_APOLOGY =
@@ -25,6 +25,8 @@ export interface TurnErrorDependencies {
   apology: string;
   /** messages.yaml's storageError: shown when the state store is unreachable. */
   storageApology: string;
+  /** messages.yaml's storageConflict: two turns of one conversation raced and this one lost. */
+  conflictApology: string;
 }
 
 export interface AdapterDependencies extends TurnErrorDependencies {
@@ -73,7 +75,7 @@ export function createAdapter(deps: AdapterDependencies): LeakAdapter {
  * turn that reaches the store carries on where the conversation was.
  */
 export async function handleTurnError(context: TurnContext, error: Error, deps: TurnErrorDependencies): Promise<void> {
-  const storageDown = findStorageUnavailable(error) !== undefined;
+  const storageFailure = findStorageFailure(error);
   deps.logger.error('turn_error', {
     ...errorFields(error),
     channelId: context.activity.channelId,
@@ -91,8 +93,11 @@ export async function handleTurnError(context: TurnContext, error: Error, deps: 
   );
   if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.ConversationUpdate) {
     await attempt('apology', () =>
-      context.sendActivity(storageDown ? deps.storageApology : deps.apology),
+      context.sendActivity(
+        storageFailure instanceof StorageConflictError ? deps.conflictApology : storageFailure ? deps.storageApology : deps.apology,
+      ),
     );
   }
-  if (!storageDown) await attempt('reset_state', () => deps.conversationState.delete(context));
+  // A store that is down or a write that lost a race says nothing is wrong with the state: keep it.
+  if (!storageFailure) await attempt('reset_state', () => deps.conversationState.delete(context));
 }

@@ -48,7 +48,7 @@ export function createEchoServer(config: AppConfig): { server: Server; store: St
   const store = createStateStore(config.storage, silentLogger);
   const conversationState = new ConversationState(store.storage);
   const turns = conversationState.createProperty<number>('turns');
-  const adapter = createAdapter({ config, conversationState, logger: silentLogger, apology: 'Sorry, something went wrong.', storageApology: 'Sorry, try again.' });
+  const adapter = createAdapter({ config, conversationState, logger: silentLogger, apology: 'Sorry, something went wrong.', storageApology: 'Sorry, try again.', conflictApology: 'Sorry, send that again.' });
   const logic = async (context: TurnContext) => {
     if (context.activity.type === 'message') {
       await turns.set(context, (await turns.get(context, 0)) + 1);

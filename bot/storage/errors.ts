@@ -88,12 +88,18 @@ export function unavailableReason(err: unknown): string {
  * Finds a StorageUnavailableError behind wrappers: botbuilder-dialogs wraps errors thrown inside a
  * dialog in DialogContextError (`.error`); others use the standard `.cause`.
  */
-export function findStorageUnavailable(err: unknown): StorageUnavailableError | undefined {
+/** The storage failure behind an error (botbuilder wraps errors in `error` or `cause`), if one is. */
+export function findStorageFailure(err: unknown): StorageUnavailableError | StorageConflictError | undefined {
   let current: unknown = err;
   for (let depth = 0; depth < 8 && typeof current === 'object' && current !== null; depth++) {
-    if (current instanceof StorageUnavailableError) return current;
+    if (current instanceof StorageUnavailableError || current instanceof StorageConflictError) return current;
     const next = current as { error?: unknown; cause?: unknown };
     current = next.error instanceof Error ? next.error : next.cause;
   }
   return undefined;
+}
+
+export function findStorageUnavailable(err: unknown): StorageUnavailableError | undefined {
+  const failure = findStorageFailure(err);
+  return failure instanceof StorageUnavailableError ? failure : undefined;
 }

@@ -21,6 +21,7 @@ export const messagesSchema = z
     tooLongToRead: text,
     turnError: text,
     storageError: text,
+    storageConflict: text,
     sourcesPrefix: text,
     relatedPrompt: text,
     tipsHeading: text,

@@ -143,13 +143,17 @@ describe('handleTurnError', () => {
       return activities.map(() => ({ id: 'x' }));
     });
     const { logger } = captureLogs();
-    await handleTurnError(context, error, { conversationState, logger, apology: 'Something broke.', storageApology: 'Store is down.' });
+    await handleTurnError(context, error, { conversationState, logger, apology: 'Something broke.', storageApology: 'Store is down.', conflictApology: 'Send it again.' });
     const kept = await storage.read([conversationKey('conv-1')]);
     return { sent, kept: Object.keys(kept).length === 1 };
   }
 
   it('for an unreachable store: the storage apology, and the state is kept', async () => {
     expect(await runError(new StorageUnavailableError('read', 'ECONNREFUSED'))).toEqual({ sent: ['Store is down.'], kept: true });
+  });
+
+  it('for a write that lost a race (eTag conflict): asked to send again, and the state is kept', async () => {
+    expect(await runError(new StorageConflictError())).toEqual({ sent: ['Send it again.'], kept: true });
   });
 
   it('for any other error: the general apology, and the conversation state is reset', async () => {

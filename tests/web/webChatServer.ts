@@ -61,6 +61,7 @@ export async function startWebChatServer(
     logger,
     apology: TURN_ERROR_APOLOGY,
     storageApology: TURN_ERROR_APOLOGY,
+    conflictApology: TURN_ERROR_APOLOGY,
   });
   let store: ConversationStore | undefined;
   const server = createServer({
