@@ -1,4 +1,5 @@
 import restify, { type Server } from 'restify';
+import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorFields, type Logger } from './logger';
 
@@ -51,6 +52,7 @@ export function createServer(options: ServerOptions): Server {
       status,
       ...(status >= 500 ? errorFields(err) : { errorName: err.name }),
     });
+    publicErrorBody(err, status);
     return callback();
   });
   return server;
@@ -80,4 +82,21 @@ export function closeServer(server: Server, timeoutMs = 10_000): Promise<void> {
     });
     server.server.closeIdleConnections?.();
   });
+}
+
+/**
+ * What restify sends for an error it answers itself: a fixed sentence for the status, never the
+ * error's own message (a 500's message is internals; the body parser's 400 quotes the request body).
+ */
+function publicErrorBody(err: Error, status: number): void {
+  const code = status >= 500 ? 'InternalError' : ((err as { body?: { code?: unknown } }).body?.code ?? err.name.replace(/Error$/, ''));
+  const message =
+    status >= 500
+      ? 'The server could not process this request. Please try again.'
+      : err.name === 'InvalidContentError'
+        ? 'The request body is not valid JSON.'
+        : (STATUS_CODES[status] ?? 'The request was refused.');
+  // restify sends an error with a statusCode as it is; any other it wraps in a new one quoting its message.
+  if (typeof (err as { statusCode?: unknown }).statusCode !== 'number') Object.defineProperty(err, 'statusCode', { value: status, configurable: true });
+  Object.defineProperty(err, 'toJSON', { value: () => ({ code: String(code), message }), configurable: true });
 }

@@ -5,6 +5,7 @@ import { errorFields, type Logger } from '../logger';
 import { CapacityError, ConversationStore, type Conversation, type IssuedToken } from './conversationStore';
 import type { OriginPolicy } from './cors';
 import { bearerToken, clientAddress, queryParam, sendError, tooManyRequests } from './http';
+import { withinJsonBounds } from './jsonBounds';
 import { RateLimiter } from '../rateLimit';
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -41,6 +42,9 @@ const CLIENT_ACTIVITY_TYPES = new Set(['message', 'event', 'typing']);
 /** What the bot may send that a Direct Line client shows; trace and delay stay on the server. */
 const DELIVERED_REPLY_TYPES = new Set(['message', 'typing', 'event', 'endOfConversation']);
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+/** How deep and how many values an activity's value and channelData may hold: Web Chat sends a few flat fields. */
+const MAX_JSON_DEPTH = 16;
+const MAX_JSON_VALUES = 500;
 
 type Outcome<T> = { ok: T } | { status: number; code: string; message: string };
 
@@ -251,6 +255,11 @@ export class DirectLineEndpoint {
     }
     if (a.text !== undefined && typeof a.text !== 'string') {
       return { status: 400, code: 'BadArgument', message: 'The text must be a string.' };
+    }
+    for (const field of ['value', 'channelData'] as const) {
+      if (a[field] !== undefined && !withinJsonBounds(a[field], MAX_JSON_DEPTH, MAX_JSON_VALUES)) {
+        return { status: 400, code: 'BadArgument', message: `The activity's ${field} is nested too deep or holds too many values (at most ${MAX_JSON_DEPTH} levels and ${MAX_JSON_VALUES} values).` };
+      }
     }
     const text = a.text as string | undefined;
     if (text !== undefined && codePoints(text) > this.options.limits.maxMessageChars) {
