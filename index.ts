@@ -78,6 +78,7 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
   const server = createServer({
     logger,
     isReady: () => !stopping,
+    timeouts: config.http,
     mount: [(s) => mountWebChat(s, { config, adapter, logic, logger })],
     messagesHandler: createMessagesHandler({
       adapter,

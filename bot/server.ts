@@ -14,6 +14,26 @@ export interface ServerOptions {
   isReady: () => boolean;
   /** Extra routes (the web chat page, the Direct Line endpoint) mount themselves here. */
   mount?: Array<(server: Server) => void>;
+  /** Client timeouts (config.http); Node's defaults when absent. */
+  timeouts?: HttpTimeouts;
+}
+
+export interface HttpTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
+/**
+ * Puts the client timeouts on the Node server. Node checks them on a timer (30 s by default); the
+ * timer is started when the server begins listening, so setting its interval here, before listen(),
+ * makes a stalled socket close within about a quarter of the headers timeout of its deadline.
+ */
+export function applyTimeouts(http: import('node:http').Server, timeouts: HttpTimeouts): void {
+  http.headersTimeout = timeouts.headersTimeoutMs;
+  http.requestTimeout = timeouts.requestTimeoutMs;
+  http.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
+  (http as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = Math.max(50, Math.min(1000, Math.floor(timeouts.headersTimeoutMs / 4)));
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -25,6 +45,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'leaking-milk-bot', handleUncaughtExceptions: false });
+  if (options.timeouts) applyTimeouts(server.server, options.timeouts);
   server.use((req, res, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.header(name, value);
     next();
