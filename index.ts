@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type AppConfig } from './bot/config';
 import { LeakBot } from './bot/leakBot';
 import { createLogger, type Logger } from './bot/logger';
 import { createMessagesHandler } from './bot/messagesEndpoint';
+import { createOutageAdvice } from './bot/outageAdvice';
 import { RateLimiter } from './bot/rateLimit';
 import { closeServer, createServer, listen } from './bot/server';
 import { createStateStore } from './bot/storage';
@@ -50,7 +51,8 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
   const userState = new UserState(storage);
   const domain = options.domain ?? loadDomain(config.clinic);
   const apologies = turnErrorApologies(domain);
-  const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud, ...apologies });
+  const adviseWithoutState = createOutageAdvice({ safety: domain.safety, composer: domain.composer, maxReadableChars: config.limits.maxReadableChars });
+  const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud, ...apologies, adviseWithoutState });
   const dialog = new MainDialog(
     {
       composer: domain.composer,
