@@ -81,7 +81,8 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
     logger,
     isReady: () => !stopping,
     timeouts: config.http,
-    mount: [(s) => mountWebChat(s, { config, adapter, logic, logger })],
+    // With blob storage the web chat's tokens and logs live in the shared store too: any instance serves any request.
+    mount: [(s) => mountWebChat(s, { config, adapter, logic, logger, sharedStorage: config.storage.kind === 'blob' ? storage : undefined })],
     messagesHandler: createMessagesHandler({
       adapter,
       logic,
