@@ -40,7 +40,7 @@ interface ConversationDocument extends StoreItem {
 }
 
 /** Tries an optimistic read-change-write this many times when another instance wrote in between. */
-const WRITE_ATTEMPTS = 6;
+const WRITE_ATTEMPTS = 8;
 
 /**
  * The built-in Direct Line's tokens and conversation logs in the shared state store (STORAGE=blob),
@@ -200,6 +200,8 @@ export class SharedConversationStore implements DirectLineStore {
         return conversation;
       } catch (err) {
         if (classifyStorageError(err) !== 'conflict' || attempt >= WRITE_ATTEMPTS) throw err;
+        // A random pause, growing, so writers that collided do not collide again in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }
     }
   }
