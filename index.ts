@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type AppConfig } from './bot/config';
 import { LeakBot } from './bot/leakBot';
 import { createLogger, type Logger } from './bot/logger';
 import { createMessagesHandler } from './bot/messagesEndpoint';
+import { createOutageAdvice } from './bot/outageAdvice';
 import { RateLimiter } from './bot/rateLimit';
 import { closeServer, createServer, listen } from './bot/server';
 import { createStateStore } from './bot/storage';
@@ -50,7 +51,8 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
   const userState = new UserState(storage);
   const domain = options.domain ?? loadDomain(config.clinic);
   const apologies = turnErrorApologies(domain);
-  const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud, ...apologies });
+  const adviseWithoutState = createOutageAdvice({ safety: domain.safety, composer: domain.composer, maxReadableChars: config.limits.maxReadableChars });
+  const adapter = createAdapter({ config, conversationState, logger, cloud: options.cloud, ...apologies, adviseWithoutState });
   const dialog = new MainDialog(
     {
       composer: domain.composer,
@@ -78,7 +80,9 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
   const server = createServer({
     logger,
     isReady: () => !stopping,
-    mount: [(s) => mountWebChat(s, { config, adapter, logic, logger })],
+    timeouts: config.http,
+    // With blob storage the web chat's tokens and logs live in the shared store too: any instance serves any request.
+    mount: [(s) => mountWebChat(s, { config, adapter, logic, logger, sharedStorage: config.storage.kind === 'blob' ? storage : undefined })],
     messagesHandler: createMessagesHandler({
       adapter,
       logic,

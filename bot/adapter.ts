@@ -27,6 +27,8 @@ export interface TurnErrorDependencies {
   storageApology: string;
   /** messages.yaml's storageConflict: two turns of one conversation raced and this one lost. */
   conflictApology: string;
+  /** The advice for a message's red flags, read without stored state; sent before the apology when the store fails. */
+  adviseWithoutState?: (activity: Partial<Activity>) => Partial<Activity> | undefined;
 }
 
 export interface AdapterDependencies extends TurnErrorDependencies {
@@ -72,7 +74,8 @@ export function createAdapter(deps: AdapterDependencies): LeakAdapter {
  * parent plainly, and drop this conversation's state so a broken dialog stack cannot fail again.
  * Except when the state store is unreachable (StorageUnavailableError): the state is not what broke and
  * must not be lost (deleting it would fail anyway), so the parent is asked to try again and the next
- * turn that reaches the store carries on where the conversation was.
+ * turn that reaches the store carries on where the conversation was. A message's red flags are still
+ * answered first, read without the stored context.
  */
 export async function handleTurnError(context: TurnContext, error: Error, deps: TurnErrorDependencies): Promise<void> {
   const storageFailure = findStorageFailure(error);
@@ -91,6 +94,13 @@ export async function handleTurnError(context: TurnContext, error: Error, deps: 
   await attempt('trace', () =>
     context.sendTraceActivity('OnTurnError Trace', `${error.name}: ${error.message}`, 'https://www.botframework.com/schemas/error', 'TurnError'),
   );
+  if (storageFailure && deps.adviseWithoutState && context.activity.type === ActivityTypes.Message) {
+    // The dialogs never ran, so neither did the red-flag check: the advice must not wait for the store.
+    await attempt('advice_without_state', async () => {
+      const advice = deps.adviseWithoutState!(context.activity);
+      if (advice) await context.sendActivity(advice);
+    });
+  }
   if (context.activity.type === ActivityTypes.Message || context.activity.type === ActivityTypes.ConversationUpdate) {
     await attempt('apology', () =>
       context.sendActivity(

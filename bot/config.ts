@@ -68,6 +68,9 @@ const environmentSchema = z
     TRUST_PROXY_HOPS: wholeNumber(0, 0, 10),
     RATE_LIMIT_PER_MINUTE: wholeNumber(60, 1, 100_000),
     CONVERSATION_RATE_LIMIT_PER_MINUTE: wholeNumber(120, 1, 1_000_000),
+    HTTP_HEADERS_TIMEOUT_MS: wholeNumber(10_000, 100, 600_000),
+    HTTP_REQUEST_TIMEOUT_MS: wholeNumber(30_000, 100, 3_600_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: wholeNumber(5_000, 0, 600_000),
     CRISIS_LINE: z.preprocess(
       emptyToUndefined,
       z.string().trim().max(120, { error: 'must be at most 120 characters' }).default('a crisis line (in the US call or text 988; in the UK call Samaritans on 116 123)'),
@@ -82,6 +85,9 @@ const environmentSchema = z
     }
     if (env.MAX_READABLE_MESSAGE_CHARS < env.MAX_MESSAGE_CHARS) {
       ctx.addIssue({ code: 'custom', path: ['MAX_READABLE_MESSAGE_CHARS'], message: 'must be at least MAX_MESSAGE_CHARS' });
+    }
+    if (env.HTTP_REQUEST_TIMEOUT_MS < env.HTTP_HEADERS_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_REQUEST_TIMEOUT_MS'], message: 'must be at least HTTP_HEADERS_TIMEOUT_MS' });
     }
     if (env.LOG_MESSAGE_TEXT && env.MicrosoftAppId) {
       ctx.addIssue({ code: 'custom', path: ['LOG_MESSAGE_TEXT'], message: 'may only be true for local use (no MicrosoftAppId): message text is health data' });
@@ -132,6 +138,15 @@ export interface AppConfig {
     ratePerMinute: number;
     /** Activities a minute one conversation may post to /api/messages. */
     conversationRatePerMinute: number;
+  };
+  /** How long a client may take: a slow or stalled socket is closed so it cannot hold the server. */
+  http: {
+    /** From a request's first byte to the end of its headers. */
+    headersTimeoutMs: number;
+    /** From a request's first byte to the end of its body. */
+    requestTimeoutMs: number;
+    /** An idle kept-alive connection is closed after this; 0: connections are not kept alive. */
+    keepAliveTimeoutMs: number;
   };
   web: {
     color: string;
@@ -203,6 +218,11 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       maxReadableChars: e.MAX_READABLE_MESSAGE_CHARS,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       conversationRatePerMinute: e.CONVERSATION_RATE_LIMIT_PER_MINUTE,
+    },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     web: {
       color: e.CLINIC_COLOR,

@@ -22,3 +22,13 @@ export function isLoopbackUrl(url: string | undefined): boolean {
   if (parsed.username || parsed.password) return false;
   return parsed.hostname === 'localhost' || isLoopbackAddress(parsed.hostname);
 }
+
+/** True for a URL whose host is a bracketed IPv6 address (http://[::1]:3978). */
+export function isIpv6LiteralUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).hostname.startsWith('[');
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@ import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import type { LeakAdapter } from './adapter';
 import type { Request, Response } from 'restify';
 import { checkEnvelope } from './activityEnvelope';
-import { isLoopbackAddress, isLoopbackUrl } from './loopback';
+import { isIpv6LiteralUrl, isLoopbackAddress, isLoopbackUrl } from './loopback';
 import { errorFields, type Logger } from './logger';
 import type { RateLimiter } from './rateLimit';
 
@@ -43,8 +43,13 @@ export function createMessagesHandler(options: MessagesEndpointOptions) {
       if (!options.allowRemoteUnauthenticated && !isLoopbackAddress(req.socket.remoteAddress)) {
         return refuse(res, 403, 'This bot runs without an app id, so it only serves this machine. Set MicrosoftAppId and MicrosoftAppPassword to serve other hosts.');
       }
-      if (activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
+      // Checked for expectReplies too: the bot never posts there then, but a serviceUrl is still where it would.
+      if (!isLoopbackUrl(activity.serviceUrl)) {
         return refuse(res, 403, 'Without an app id the bot only replies to a serviceUrl on this machine (http://localhost:...).');
+      }
+      if (activity.deliveryMode !== 'expectReplies' && isIpv6LiteralUrl(activity.serviceUrl)) {
+        // The Bot Framework connector cannot post to a bracketed IPv6 host (it looks "[::1]" up as a name).
+        return refuse(res, 400, 'A serviceUrl such as http://[::1]:PORT cannot be replied to: use http://localhost:PORT or http://127.0.0.1:PORT.');
       }
     }
     const decision = options.conversationLimiter.take(`${activity.channelId}/${activity.conversation.id}`);

@@ -68,8 +68,11 @@ export class BlobStateStorage implements Storage {
   }
 }
 
-/** BlobsStorage names a blob encodeURIComponent(key); bot state keys are "<channel>/conversations/<id>" or "<channel>/users/<id>". */
-const STATE_BLOB_NAME = /^[^%]+%2F(conversations|users)%2F./;
+/**
+ * BlobsStorage names a blob encodeURIComponent(key); bot state keys are "<channel>/conversations/<id>"
+ * or "<channel>/users/<id>", the built-in Direct Line's "directline/conversations/<id>" and "directline/tokens/<hash>".
+ */
+const STATE_BLOB_NAME = /^[^%]+%2F(conversations|users|tokens)%2F./;
 
 export function isStateBlobName(name: string): boolean {
   return STATE_BLOB_NAME.test(name);

@@ -2,9 +2,11 @@ import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { TURN_ERROR_APOLOGY, type LeakAdapter } from '../adapter';
 import { errorFields, type Logger } from '../logger';
-import { CapacityError, ConversationStore, type Conversation, type IssuedToken } from './conversationStore';
+import { findStorageFailure } from '../storage/errors';
+import { CapacityError, type ConversationView, type DirectLineStore, type IssuedToken, type Session } from './conversationStore';
 import type { OriginPolicy } from './cors';
 import { bearerToken, clientAddress, queryParam, sendError, tooManyRequests } from './http';
+import { withinJsonBounds } from './jsonBounds';
 import { RateLimiter } from '../rateLimit';
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -26,7 +28,7 @@ export interface DirectLineLimits {
 }
 
 export interface DirectLineEndpointOptions {
-  store: ConversationStore;
+  store: DirectLineStore;
   adapter: LeakAdapter;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
@@ -41,6 +43,9 @@ const CLIENT_ACTIVITY_TYPES = new Set(['message', 'event', 'typing']);
 /** What the bot may send that a Direct Line client shows; trace and delay stay on the server. */
 const DELIVERED_REPLY_TYPES = new Set(['message', 'typing', 'event', 'endOfConversation']);
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+/** How deep and how many values an activity's value and channelData may hold: Web Chat sends a few flat fields. */
+const MAX_JSON_DEPTH = 16;
+const MAX_JSON_VALUES = 500;
 
 type Outcome<T> = { ok: T } | { status: number; code: string; message: string };
 
@@ -64,6 +69,8 @@ export class DirectLineEndpoint {
   private readonly writesByAddress: RateLimiter;
   private readonly pollsByToken: RateLimiter;
   private readonly pollsByAddress: RateLimiter;
+  /** Each conversation's turns run one after another in this process, so its state is never saved by two turns at once. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly options: DirectLineEndpointOptions) {
     const now = options.now ?? Date.now;
@@ -91,7 +98,14 @@ export class DirectLineEndpoint {
         if (verdict.kind === 'denied') {
           return sendError(res, 403, 'OriginNotAllowed', 'This origin may not use the chat. Add it to WEBCHAT_ALLOWED_ORIGINS.');
         }
-        await handler(req, res);
+        try {
+          await handler(req, res);
+        } catch (err) {
+          // The shared store (STORAGE=blob) is down or lost a race too often: a busy answer, not a 500.
+          if (!findStorageFailure(err) || res.headersSent) throw err;
+          this.options.logger.warn('webchat_store_unavailable', { errorName: (err as Error).name });
+          sendError(res, 503, 'ServiceUnavailable', 'The chat is not available right now. Please try again in a minute, or call the clinic.', { 'Retry-After': '30' });
+        }
       });
       if (!preflighted.has(path)) {
         preflighted.add(path);
@@ -101,14 +115,15 @@ export class DirectLineEndpoint {
   }
 
   /** A token for a new conversation; also what the page's /webchat/token hands out. Limited per address. */
-  issueForAddress(req: Request): Outcome<IssuedToken> | { status: 429; retryAfterSeconds: number } {
-    const limited = this.writesByAddress.take(this.address(req));
+  async issueForAddress(req: Request): Promise<Outcome<IssuedToken> | { status: 429; retryAfterSeconds: number }> {
+    const address = this.address(req);
+    const limited = this.writesByAddress.take(address);
     if (!limited.allowed) return { status: 429, retryAfterSeconds: limited.retryAfterSeconds };
     try {
-      return { ok: this.options.store.issue() };
+      return { ok: await this.options.store.issue(address) };
     } catch (err) {
       if (err instanceof CapacityError) {
-        this.options.logger.warn('webchat_capacity_reached', { conversations: this.options.store.size.conversations });
+        this.options.logger.warn('webchat_capacity_reached', {});
         return { status: 503, code: 'ServiceUnavailable', message: 'The chat is busy right now. Please try again in a minute, or call the clinic.' };
       }
       throw err;
@@ -116,31 +131,32 @@ export class DirectLineEndpoint {
   }
 
   private async generateToken(req: Request, res: Response): Promise<void> {
-    const outcome = this.issueForAddress(req);
+    const outcome = await this.issueForAddress(req);
     if ('retryAfterSeconds' in outcome) return tooManyRequests(res, outcome.retryAfterSeconds);
     if (!('ok' in outcome)) return sendError(res, outcome.status, outcome.code, outcome.message, outcome.status === 503 ? { 'Retry-After': '60' } : {});
     res.json(this.tokenBody(outcome.ok));
   }
 
   private async refreshToken(req: Request, res: Response): Promise<void> {
-    const session = this.authorise(req, res, 'write');
+    const session = await this.authorise(req, res, 'write');
     if (!session) return;
-    const refreshed = this.options.store.refresh(session.token, session.conversation);
+    const refreshed = await this.options.store.refresh(session.token, session.conversation);
     // DirectLineJS stops refreshing on 403 and reports the token expired: the parent reloads for a new chat.
     if (!refreshed) return sendError(res, 403, 'TokenExpired', 'This chat is too old to continue. Please reload the page to start a new one.');
     res.json(this.tokenBody(refreshed));
   }
 
   private async startConversation(req: Request, res: Response): Promise<void> {
-    const session = this.authorise(req, res, 'write');
+    const session = await this.authorise(req, res, 'write');
     if (!session) return;
     const { conversation, token } = session;
     const body = (req.body ?? {}) as { locale?: unknown };
-    const created = !conversation.started;
+    const requested = shortString(body.locale, 35);
+    const locale = requested && LOCALE.test(requested) ? requested : undefined;
+    const created = await this.options.store.start(conversation, locale);
     if (created) {
       conversation.started = true;
-      const locale = shortString(body.locale, 35);
-      if (locale && LOCALE.test(locale)) conversation.locale = locale;
+      if (locale) conversation.locale = locale;
       this.options.logger.info('webchat_conversation_started', { conversationId: conversation.id });
       await this.queueTurn(conversation, {
         type: 'conversationUpdate',
@@ -149,17 +165,17 @@ export class DirectLineEndpoint {
       });
     }
     res.status(created ? 201 : 200);
-    res.json({ conversationId: conversation.id, token, expires_in: this.options.store.secondsLeft(token) });
+    res.json({ conversationId: conversation.id, token, expires_in: session.expiresIn });
   }
 
   private async getConversation(req: Request, res: Response): Promise<void> {
-    const session = this.authorise(req, res, 'poll');
+    const session = await this.authorise(req, res, 'poll');
     if (!session) return;
-    res.json({ conversationId: session.conversation.id, token: session.token, expires_in: this.options.store.secondsLeft(session.token) });
+    res.json({ conversationId: session.conversation.id, token: session.token, expires_in: session.expiresIn });
   }
 
   private async postActivity(req: Request, res: Response): Promise<void> {
-    const session = this.authorise(req, res, 'write');
+    const session = await this.authorise(req, res, 'write');
     if (!session) return;
     const { conversation } = session;
     const size = Math.max(Number(req.headers['content-length'] ?? 0) || 0, Buffer.byteLength(String((req as { rawBody?: unknown }).rawBody ?? '')));
@@ -175,35 +191,38 @@ export class DirectLineEndpoint {
       res.json({ id: `${conversation.id}|typing` });
       return;
     }
-    if (!conversation.started) conversation.started = true;
-    const stored = this.options.store.append(conversation, {
+    // Writing is what takes a slot and keeps the conversation alive; polls do neither.
+    if (incoming.type === 'message') await this.options.store.admit(conversation, this.address(req));
+    if (!conversation.started) await this.options.store.start(conversation);
+    const [stored] = await this.options.store.append(conversation.id, [{
       ...incoming,
       channelId: WEBCHAT_CHANNEL_ID,
       conversation: { id: conversation.id } as Activity['conversation'],
       from: this.user(conversation),
       recipient: this.options.bot,
       timestamp: new Date(this.now()),
-    });
+    }]);
+    if (!stored) return sendError(res, 401, 'Unauthorized', 'The token is unknown or has expired. Reload the page to start a new chat.');
     this.options.logger.debug('webchat_activity_received', { conversationId: conversation.id, activityType: incoming.type });
     await this.queueTurn(conversation, stored);
     res.json({ id: stored.id });
   }
 
   private async getActivities(req: Request, res: Response): Promise<void> {
-    const session = this.authorise(req, res, 'poll');
+    const session = await this.authorise(req, res, 'poll');
     if (!session) return;
     const raw = queryParam(req, 'watermark');
     if (raw !== null && raw !== '' && !/^\d{1,15}$/.test(raw)) {
       return sendError(res, 400, 'BadArgument', 'The watermark must be a number from an earlier response.');
     }
-    res.json(this.options.store.after(session.conversation, raw === null || raw === '' ? -1 : Number(raw)));
+    res.json(await this.options.store.after(session.conversation.id, raw === null || raw === '' ? -1 : Number(raw)));
   }
 
   /**
    * The checks every conversation request passes: the address's rate, a live token (401), the token's
    * own conversation (403), the token's rate. Writes and polls have separate budgets.
    */
-  private authorise(req: Request, res: Response, kind: 'write' | 'poll'): { conversation: Conversation; token: string } | undefined {
+  private async authorise(req: Request, res: Response, kind: 'write' | 'poll'): Promise<Session | undefined> {
     const byAddress = kind === 'write' ? this.writesByAddress : this.pollsByAddress;
     const byToken = kind === 'write' ? this.writesByToken : this.pollsByToken;
     const addressDecision = byAddress.take(this.address(req));
@@ -217,8 +236,9 @@ export class DirectLineEndpoint {
       sendError(res, 401, 'Unauthorized', 'A Direct Line token is required (Authorization: Bearer <token>).');
       return undefined;
     }
-    const conversation = this.options.store.authenticate(token);
-    if (!conversation) {
+    const session = await this.options.store.authenticate(token);
+    const conversation = session?.conversation;
+    if (!session || !conversation) {
       sendError(res, 401, 'Unauthorized', 'The token is unknown or has expired. Reload the page to start a new chat.');
       return undefined;
     }
@@ -234,7 +254,7 @@ export class DirectLineEndpoint {
       tooManyRequests(res, tokenDecision.retryAfterSeconds);
       return undefined;
     }
-    return { conversation, token };
+    return session;
   }
 
   /** Keeps only what a browser may decide about an activity; the server fills in who, where and when. */
@@ -251,6 +271,11 @@ export class DirectLineEndpoint {
     }
     if (a.text !== undefined && typeof a.text !== 'string') {
       return { status: 400, code: 'BadArgument', message: 'The text must be a string.' };
+    }
+    for (const field of ['value', 'channelData'] as const) {
+      if (a[field] !== undefined && !withinJsonBounds(a[field], MAX_JSON_DEPTH, MAX_JSON_VALUES)) {
+        return { status: 400, code: 'BadArgument', message: `The activity's ${field} is nested too deep or holds too many values (at most ${MAX_JSON_DEPTH} levels and ${MAX_JSON_VALUES} values).` };
+      }
     }
     const text = a.text as string | undefined;
     if (text !== undefined && codePoints(text) > this.options.limits.maxMessageChars) {
@@ -276,7 +301,7 @@ export class DirectLineEndpoint {
     return { ok: activity };
   }
 
-  private user(conversation: Conversation): ChannelAccount {
+  private user(conversation: ConversationView): ChannelAccount {
     return { id: conversation.userId, name: 'Parent', role: 'user' } as ChannelAccount;
   }
 
@@ -296,21 +321,27 @@ export class DirectLineEndpoint {
    * Runs a turn after the conversation's earlier ones, appending the bot's replies to the log. Waits
    * for it up to turnWaitMs; a slower turn finishes in the background and its replies arrive by polling.
    */
-  private queueTurn(conversation: Conversation, received: Partial<Activity>): Promise<void> {
-    const turn = conversation.queue.then(() => this.runTurn(conversation, received));
+  private queueTurn(conversation: ConversationView, received: Partial<Activity>): Promise<void> {
+    const previous = this.queues.get(conversation.id) ?? Promise.resolve();
+    const turn = previous.then(() => this.runTurn(conversation, received));
     // A turn that fails outside the bot must not stop the conversation's later turns.
-    conversation.queue = turn.catch((err: unknown) => {
+    const settled = turn.catch((err: unknown) => {
       this.options.logger.error('webchat_turn_failed', { ...errorFields(err), conversationId: conversation.id });
+    });
+    this.queues.set(conversation.id, settled);
+    // The last turn to settle removes the queue, so only conversations with turns running are held here.
+    void settled.then(() => {
+      if (this.queues.get(conversation.id) === settled) this.queues.delete(conversation.id);
     });
     let timer: NodeJS.Timeout | undefined;
     const wait = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, this.options.limits.turnWaitMs);
       timer.unref();
     });
-    return Promise.race([conversation.queue, wait]).finally(() => clearTimeout(timer));
+    return Promise.race([settled, wait]).finally(() => clearTimeout(timer));
   }
 
-  private async runTurn(conversation: Conversation, received: Partial<Activity>): Promise<void> {
+  private async runTurn(conversation: ConversationView, received: Partial<Activity>): Promise<void> {
     const activity: Partial<Activity> = {
       ...received,
       channelId: WEBCHAT_CHANNEL_ID,
@@ -328,10 +359,9 @@ export class DirectLineEndpoint {
       this.options.logger.error('webchat_turn_failed', { ...errorFields(err), conversationId: conversation.id, activityType: activity.type });
       replies = [{ type: 'message', text: TURN_ERROR_APOLOGY }];
     }
-    for (const reply of replies) {
-      if (!reply.type || !DELIVERED_REPLY_TYPES.has(reply.type)) continue;
-      const { serviceUrl: _serviceUrl, deliveryMode: _deliveryMode, ...rest } = reply;
-      this.options.store.append(conversation, {
+    const delivered = replies
+      .filter((reply) => reply.type !== undefined && DELIVERED_REPLY_TYPES.has(reply.type))
+      .map(({ serviceUrl: _serviceUrl, deliveryMode: _deliveryMode, ...rest }) => ({
         ...rest,
         channelId: WEBCHAT_CHANNEL_ID,
         conversation: { id: conversation.id } as Activity['conversation'],
@@ -339,7 +369,8 @@ export class DirectLineEndpoint {
         recipient: this.user(conversation),
         replyToId: received.type === 'conversationUpdate' ? undefined : received.id,
         timestamp: new Date(this.now()),
-      });
-    }
+      }));
+    // One write for the whole turn: with a shared store, each write is a round trip.
+    if (delivered.length > 0) await this.options.store.append(conversation.id, delivered);
   }
 }

@@ -1,10 +1,12 @@
 import type { Request, Response, Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import type { LeakAdapter } from '../adapter';
 import type { AppConfig } from '../config';
 import { errorFields, type Logger } from '../logger';
 import { AZURE_DIRECT_LINE_BASE, DirectLineExchangeError, exchangeSecret, normaliseBase } from './azureDirectLine';
-import { ConversationStore, DEFAULT_STORE_LIMITS, type StoreLimits } from './conversationStore';
+import { ConversationStore, DEFAULT_STORE_LIMITS, type DirectLineStore, type StoreLimits } from './conversationStore';
+import { SharedConversationStore } from './sharedConversationStore';
+import { findStorageFailure } from '../storage/errors';
 import { OriginPolicy } from './cors';
 import { DIRECT_LINE_PREFIX, DirectLineEndpoint, type DirectLineLimits } from './directLineEndpoint';
 import { clientAddress, sendError, tooManyRequests } from './http';
@@ -21,7 +23,12 @@ export interface WebChatDependencies {
   directLineBase?: string;
   /** fetch for the secret exchange (tests). */
   fetch?: typeof fetch;
-  /** Bounds of the built-in endpoint's memory; defaults in DEFAULT_STORE_LIMITS. */
+  /**
+   * The state store every instance shares (STORAGE=blob): the built-in Direct Line keeps its tokens and
+   * conversation logs there, so any instance serves any request. Absent: this process's memory (one instance).
+   */
+  sharedStorage?: Storage;
+  /** Bounds of the built-in endpoint's store; defaults in DEFAULT_STORE_LIMITS. */
   store?: Partial<StoreLimits>;
   /** Rate limits and sizes beyond config.limits; defaults below. */
   limits?: Partial<DirectLineLimits>;
@@ -30,7 +37,7 @@ export interface WebChatDependencies {
   /** Clock, for tests of expiry. */
   now?: () => number;
   /** Called with the endpoint's store, for tests and diagnostics. */
-  onStore?: (store: ConversationStore) => void;
+  onStore?: (store: DirectLineStore) => void;
 }
 
 /** Who the bot is in the Direct Line conversation. */
@@ -72,7 +79,8 @@ export function mountWebChat(server: Server, deps: WebChatDependencies): void {
 
   let endpoint: DirectLineEndpoint | undefined;
   if (!secret) {
-    const store = new ConversationStore({ ...DEFAULT_STORE_LIMITS, ...deps.store }, now);
+    const storeLimits = { ...DEFAULT_STORE_LIMITS, ...deps.store };
+    const store: DirectLineStore = deps.sharedStorage ? new SharedConversationStore(deps.sharedStorage, storeLimits, now) : new ConversationStore(storeLimits, now);
     deps.onStore?.(store);
     endpoint = new DirectLineEndpoint({
       store,
@@ -86,7 +94,7 @@ export function mountWebChat(server: Server, deps: WebChatDependencies): void {
       now,
     });
     endpoint.mount(server);
-    const sweeper = setInterval(() => store.sweep(), 60_000);
+    const sweeper = setInterval(() => void store.sweep(), 60_000);
     sweeper.unref();
     server.server.on('close', () => {
       clearInterval(sweeper);
@@ -101,7 +109,14 @@ export function mountWebChat(server: Server, deps: WebChatDependencies): void {
     origins.apply(res, verdict);
     if (verdict.kind === 'denied') return sendError(res, 403, 'OriginNotAllowed', 'This origin may not use the chat. Add it to WEBCHAT_ALLOWED_ORIGINS.');
     if (endpoint) {
-      const outcome = endpoint.issueForAddress(req);
+      let outcome: Awaited<ReturnType<DirectLineEndpoint['issueForAddress']>>;
+      try {
+        outcome = await endpoint.issueForAddress(req);
+      } catch (err) {
+        if (!findStorageFailure(err)) throw err;
+        logger.warn('webchat_store_unavailable', { errorName: (err as Error).name });
+        return sendError(res, 503, 'ServiceUnavailable', 'The chat is not available right now. Please try again in a minute, or call the clinic.', { 'Retry-After': '30' });
+      }
       if ('retryAfterSeconds' in outcome) return tooManyRequests(res, outcome.retryAfterSeconds);
       if (!('ok' in outcome)) return sendError(res, outcome.status, outcome.code, outcome.message, { 'Retry-After': '60' });
       res.json({ token: outcome.ok.token, conversationId: outcome.ok.conversationId, expires_in: outcome.ok.expiresIn, userId: outcome.ok.userId, webSocket: false });

@@ -527,11 +527,11 @@ function params<T>(numRuns: number): fc.Parameters<T> {
 
 describe(`bad input through the real server (fast-check seed ${SEED}; FC_SEED=<n> for another)`, () => {
   beforeAll(async () => {
+    // The seed is in this describe's name and in every failure report; a passing run prints nothing.
     bot = await startBot(TEST_CLINIC_ENV, { domain: testDomain() });
-    console.log(`fast-check seed ${SEED} (set FC_SEED to change it)`);
   });
   afterAll(async () => {
-    console.log(`${turns} HTTP requests sent to the bot`);
+    expect(turns).toBeGreaterThan(0);
     await bot?.stop();
   });
 
@@ -725,45 +725,32 @@ describe('language understanding and the red-flag detector take bounded time on 
   });
 
   it(`repeated fragments of up to ${maxChars} characters (fast-check): under ${TIME_BOUND_MS} ms each`, () => {
-    let worst = { ms: 0, what: '' };
     fc.assert(
       fc.property(bait, fc.integer({ min: 10, max: maxChars }), (b, length) => {
         const text = grow(b, length);
-        for (const [what, fn] of [
-          ['understand', () => understand(text)],
-          ['assess', () => assess(text)],
-        ] as const) {
+        for (const fn of [() => understand(text), () => assess(text)]) {
           const ms = fastest(fn, 3, TIME_BOUND_MS);
-          if (ms > worst.ms) worst = { ms, what: `${what}(${JSON.stringify(b.unit)} x ${length} chars + ${JSON.stringify(b.tail)})` };
           expect(ms).toBeLessThan(TIME_BOUND_MS);
         }
       }),
       params(150),
     );
-    console.log(`slowest of the short fragments: ${worst.ms.toFixed(1)} ms, ${worst.what}`);
   });
 
   it('time grows linearly with length, not quadratically or worse (1,000 vs 10,000 characters, fast-check)', () => {
     // Linear code takes about 10 times longer on 10 times the text; a quadratic regex 100 times.
-    let worst = { ratio: 0, what: '' };
     fc.assert(
       fc.property(bait, (b) => {
         const short = grow(b, 1_000);
         const long = grow(b, 10_000);
-        for (const [what, fn] of [
-          ['understand', understand],
-          ['assess', assess],
-        ] as const) {
+        for (const fn of [understand, assess]) {
           const shortMs = fastest(() => fn(short), 3);
           const longMs = fastest(() => fn(long), 1) > 30 * shortMs + 20 ? fastest(() => fn(long), 2) : fastest(() => fn(long), 1);
-          const ratio = longMs / Math.max(shortMs, 0.5);
-          if (ratio > worst.ratio) worst = { ratio, what: `${what}(${JSON.stringify(b.unit)}): ${shortMs.toFixed(1)} ms -> ${longMs.toFixed(1)} ms` };
           expect(longMs).toBeLessThan(30 * shortMs + 20);
         }
       }),
       params(15),
     );
-    console.log(`steepest growth 1,000 -> 10,000 chars: x${worst.ratio.toFixed(1)}, ${worst.what}`);
   });
 
   it('language understanding reads only the first part of a 100,000-character message: fast', () => {

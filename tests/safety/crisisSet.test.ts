@@ -21,6 +21,9 @@ for (const name of ['crisis-dev', 'dev', 'test'] as const) {
     const report = score(loadDataSet(file), (text, known) => assess(text, known));
 
     afterAll(() => {
+      // The table is for finding what failed: a passing run prints nothing.
+      const missedFlag = report.scored.some((s) => s.item.level !== 'none' && !s.ok);
+      if (!missedFlag && report.falsePositives <= MAX_FALSE_POSITIVE_RATE * report.noneTotal) return;
       const misses = report.scored.filter((s) => !s.ok).map(describeLine);
       console.log([summary(name, report), ...misses].join('\n'));
     });

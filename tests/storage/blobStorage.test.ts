@@ -122,6 +122,8 @@ describe('blob state storage (Azurite)', () => {
       ['readme.txt', false],
       ['backups%2F2024.json', false],
       ['emulator%2Fconversations%2F', false],
+      ['directline%2Fconversations%2FaB3', true],
+      ['directline%2Ftokens%2Fx_Y-z', true],
     ])('treats %s as state: %s', (name, expected) => {
       expect(isStateBlobName(name)).toBe(expected);
     });

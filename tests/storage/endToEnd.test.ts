@@ -5,6 +5,7 @@ import { blobStorageEnv, listBlobs, startAzurite, type Azurite } from '../suppor
 import { TEST_CLINIC_ENV, testDomain } from '../support/domain';
 import { conversation, startBot, type RunningBot } from '../support/runningBot';
 import { captureLogs, sayTo, type CapturedLogs } from './helpers';
+import { DirectLineClient, type ActivitySet, type TokenBody } from '../web/directLineClient';
 
 /**
  * The real server with STORAGE=blob against Azurite. What can be observed of the state today: the
@@ -144,5 +145,51 @@ describe('the symptom check with blob storage', () => {
     for (const [bot, text, expected] of steps) expect(said(await sayTo(bot.baseUrl, chat, text))).toContain(expected);
     const end = await sayTo(a.baseUrl, chat, 'In the shower');
     expect(end.map((r) => (r.channelData as { topic?: string } | undefined)?.topic)).toContain('shower-leaking');
+  });
+});
+
+describe('the built-in Direct Line on two instances sharing blob storage', () => {
+  it('serves one web chat whose requests alternate between the instances, end to end', async () => {
+    const env = { ...TEST_CLINIC_ENV, ...blobStorageEnv(azurite) };
+    const logs = [captureLogs(), captureLogs()];
+    const instances = [await start(env, logs[0]), await start(env, logs[1])];
+    let turn = 0;
+    const statuses: number[] = [];
+    /** The next instance in turn, as a round-robin proxy would pick it, with the current token. */
+    let token = '';
+    const next = () => new DirectLineClient(instances[turn++ % 2].baseUrl, token);
+    const expectOk = async (res: Response) => {
+      statuses.push(res.status);
+      expect(res.status).toBeGreaterThanOrEqual(200);
+      expect(res.status).toBeLessThan(300);
+      return res;
+    };
+    const botMessages = async () => {
+      const body = (await (await expectOk(await next().poll(conversationId))).json()) as ActivitySet;
+      return body.activities.filter((a) => a.from.role === 'bot' && a.type === 'message');
+    };
+
+    const generated = (await (await expectOk(await next().generate())).json()) as TokenBody;
+    token = generated.token;
+    const conversationId = generated.conversationId;
+    await expectOk(await next().start());
+    expect((await botMessages()).length).toBe(1);
+    await expectOk(await next().post(conversationId, { type: 'message', text: 'why do my breasts leak in the shower' }));
+    const afterFirst = await botMessages();
+    expect(afterFirst.map((a) => a.channelData?.topic)).toContain('shower-leaking');
+
+    token = ((await (await expectOk(await next().refresh())).json()) as TokenBody).token;
+    await expectOk(await next().post(conversationId, { type: 'message', text: 'there is blood coming from my nipple' }));
+    const afterSecond = await botMessages();
+    expect(afterSecond.length).toBeGreaterThan(afterFirst.length);
+    expect(afterSecond.some((a) => a.channelData?.escalation)).toBe(true);
+    await expectOk(await next().poll(conversationId, '0'));
+
+    expect(statuses.length).toBeGreaterThanOrEqual(9);
+    for (const log of logs) expect(log.events().filter((e) => e.level === 'error')).toEqual([]);
+    // Both instances ran turns of it: the welcome and the first message on one, the second on the other.
+    for (const log of logs) expect(log.events().filter((e) => e.event === 'turn').length).toBeGreaterThan(0);
+    const names = (await listBlobs(azurite.connectionString, env.BLOB_CONTAINER)).map((b) => b.name);
+    expect(names).toEqual(expect.arrayContaining([`directline/conversations/${conversationId}`]));
   });
 });

@@ -80,7 +80,7 @@ export async function startWebChatServer(
           logger,
           ...deps,
           onStore: (s2) => {
-            store = s2;
+            store = s2 as ConversationStore;
             deps.onStore?.(s2);
           },
         }),
