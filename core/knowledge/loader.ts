@@ -97,7 +97,7 @@ export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): Knowledg
   }
 
   const fileOf = new Map(files.map((name) => [name.replace(/\.ya?ml$/, ''), shown(join(topicDir, name))]));
-  for (const problem of treeProblems(topics)) problems.push(`${fileOf.get(problem.id) ?? problem.id}: field parent: ${problem.message}`);
+  for (const problem of treeProblems(topics)) problems.push(`${fileOf.get(problem.id) ?? problem.id}: field ${problem.field}: ${problem.message}`);
 
   if (problems.length > 0) throw new KnowledgeError(problems);
   return {

@@ -29,6 +29,12 @@ export const topicSchema = z
      * welcome menu. Every health topic has one; conversation topics (hello, help...) are outside the tree.
      */
     parent: topicId.optional(),
+    /**
+     * An overview whose answer sums up its children (why breasts leak, managing leaks): each child is one
+     * of its buttons, and language understanding learns it from its title and examples only, since the
+     * words of its answer belong to the children.
+     */
+    hub: z.boolean().default(false),
     /** Place among its siblings in menus (smaller first); unordered siblings follow, by title. */
     order: z.number().int().min(0).optional(),
     /** Short, warm, plain answer. May use {clinicName}, {clinicPhone}, {clinicWeb}, {emergencyNumber}, {crisisLine}. */

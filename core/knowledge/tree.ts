@@ -21,7 +21,7 @@ export interface TopicTree {
   neighbours(id: string, count: number): readonly Topic[];
   /** Whether the topic is in the tree (health topics are; hello, help, thanks... are not). */
   inTree(id: string): boolean;
-  /** Whether the topic has children (a hub such as why-breasts-leak or managing-leaks). */
+  /** Whether the topic is a hub (`hub: true`: an overview such as why-breasts-leak, whose children are its buttons). */
   isHub(id: string): boolean;
   /** The topics from the welcome menu down to this one, itself last; empty outside the tree. */
   path(id: string): readonly Topic[];
@@ -35,15 +35,16 @@ function menuOrder(a: Topic, b: Topic): number {
   return a.title.localeCompare(b.title, 'en');
 }
 
-/** A tree problem, for the loader to report with the topic's file and the `parent` field. */
+/** A tree problem, for the loader to report with the topic's file and field. */
 export interface TreeProblem {
   id: string;
+  field: 'parent' | 'hub';
   message: string;
 }
 
 /**
  * Checks the tree the topics describe: each parent exists and is in the tree, no topic is its own
- * ancestor, and every topic in the tree can be reached from the welcome menu.
+ * ancestor, every topic in the tree can be reached from the welcome menu, and each hub has children.
  */
 export function treeProblems(topics: ReadonlyMap<string, Topic>): TreeProblem[] {
   const problems: TreeProblem[] = [];
@@ -53,11 +54,18 @@ export function treeProblems(topics: ReadonlyMap<string, Topic>): TreeProblem[] 
     if (parent === undefined || parent === TREE_ROOT) continue;
     const target = topics.get(parent);
     if (!target) {
-      problems.push({ id: topic.id, message: `no topic has the id "${parent}"` });
+      problems.push({ id: topic.id, field: 'parent', message: `no topic has the id "${parent}"` });
       broken.add(topic.id);
     } else if (target.group === 'conversation' || target.parent === undefined) {
-      problems.push({ id: topic.id, message: `"${parent}" is outside the dialog tree (it has no parent), so it cannot be one` });
+      problems.push({ id: topic.id, field: 'parent', message: `"${parent}" is outside the dialog tree (it has no parent), so it cannot be one` });
       broken.add(topic.id);
+    }
+  }
+  const childCount = new Map<string, number>();
+  for (const topic of topics.values()) if (topic.parent) childCount.set(topic.parent, (childCount.get(topic.parent) ?? 0) + 1);
+  for (const topic of topics.values()) {
+    if (topic.hub && (childCount.get(topic.id) ?? 0) < 2) {
+      problems.push({ id: topic.id, field: 'hub', message: 'a hub needs at least two topics that name it as their parent' });
     }
   }
   for (const topic of topics.values()) {
@@ -67,11 +75,11 @@ export function treeProblems(topics: ReadonlyMap<string, Topic>): TreeProblem[] 
     while (current?.parent !== undefined && current.parent !== TREE_ROOT) {
       const next = current.parent;
       if (seen.includes(next)) {
-        problems.push({ id: topic.id, message: `the parents go round in a circle: ${[...seen, next].join(' → ')}` });
+        problems.push({ id: topic.id, field: 'parent', message: `the parents go round in a circle: ${[...seen, next].join(' → ')}` });
         break;
       }
       if (broken.has(next)) {
-        problems.push({ id: topic.id, message: `cannot be reached from the welcome menu: the parent of "${next}" is broken` });
+        problems.push({ id: topic.id, field: 'parent', message: `cannot be reached from the welcome menu: the parent of "${next}" is broken` });
         break;
       }
       seen.push(next);
@@ -118,7 +126,7 @@ export function buildTopicTree(topics: ReadonlyMap<string, Topic>): TopicTree {
       return after.slice(0, count);
     },
     inTree,
-    isHub: (id) => inTree(id) && childrenOf(id).length > 0,
+    isHub: (id) => inTree(id) && topics.get(id)?.hub === true,
     path(id) {
       const out: Topic[] = [];
       let current = topics.get(id);

@@ -78,7 +78,8 @@ export function corpusFromKnowledgeBase(kb: KnowledgeBase, outOfScope: string[] 
     topics: [...kb.topics.values()].map((t) => ({
       id: t.id,
       examples: [...t.examples],
-      descriptions: [t.title, ...splitSentences(t.answer), ...t.tips],
+      // A hub's answer sums up its children: its words belong to them, so only its title is trained on.
+      descriptions: t.hub ? [t.title] : [t.title, ...splitSentences(t.answer), ...t.tips],
     })),
     outOfScope,
   };

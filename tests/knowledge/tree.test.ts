@@ -3,11 +3,12 @@ import { buildTopicTree, treeProblems } from '../../core/knowledge/tree';
 import { testDomain } from '../support/domain';
 
 /** A small valid topic; only what the tree reads matters. */
-function topic(id: string, parent: string | undefined, order?: number, group: Topic['group'] = 'managing'): Topic {
+function topic(id: string, parent: string | undefined, order?: number, hub = false): Topic {
   return topicSchema.parse({
     id,
+    hub,
     title: id.replace(/-/g, ' '),
-    group: parent === undefined ? 'conversation' : group,
+    group: parent === undefined ? 'conversation' : 'managing',
     ...(parent === undefined ? {} : { parent }),
     ...(order === undefined ? {} : { order }),
     answer: 'Words.',
@@ -25,7 +26,7 @@ const ids = (list: readonly Topic[]) => list.map((t) => t.id);
 describe('the dialog tree, built from each topic naming its parent', () => {
   const topics = topicsOf(
     topic('hub-b', 'root', 2),
-    topic('hub-a', 'root', 1),
+    topic('hub-a', 'root', 1, true),
     topic('leaf-3', 'hub-a', 3),
     topic('leaf-1', 'hub-a', 1),
     topic('leaf-2', 'hub-a', 2),
@@ -66,6 +67,7 @@ describe('the dialog tree, built from each topic naming its parent', () => {
 
   it('knows hubs and the path down from the welcome menu', () => {
     expect(tree.isHub('hub-a')).toBe(true);
+    expect(tree.isHub('hub-b')).toBe(false);
     expect(tree.isHub('leaf-1')).toBe(false);
     expect(ids(tree.path('leaf-2'))).toEqual(['hub-a', 'leaf-2']);
   });
@@ -78,18 +80,24 @@ describe('checking the tree', () => {
 
   it('names a parent that does not exist, and what can no longer be reached because of it', () => {
     const problems = treeProblems(topicsOf(topic('a', 'root'), topic('b', 'missing'), topic('c', 'b')));
-    expect(problems).toContainEqual({ id: 'b', message: 'no topic has the id "missing"' });
-    expect(problems).toContainEqual({ id: 'c', message: expect.stringMatching(/cannot be reached from the welcome menu/) });
+    expect(problems).toContainEqual({ id: 'b', field: 'parent', message: 'no topic has the id "missing"' });
+    expect(problems).toContainEqual({ id: 'c', field: 'parent', message: expect.stringMatching(/cannot be reached from the welcome menu/) });
   });
 
   it('names a circle of parents', () => {
     const problems = treeProblems(topicsOf(topic('a', 'b'), topic('b', 'a')));
-    expect(problems).toContainEqual({ id: 'a', message: 'the parents go round in a circle: a → b → a' });
+    expect(problems).toContainEqual({ id: 'a', field: 'parent', message: 'the parents go round in a circle: a → b → a' });
+  });
+
+  it('names a hub with fewer than two children', () => {
+    expect(treeProblems(topicsOf(topic('a', 'root', 1, true), topic('b', 'a')))).toEqual([
+      { id: 'a', field: 'hub', message: 'a hub needs at least two topics that name it as their parent' },
+    ]);
   });
 
   it('refuses a conversation topic as a parent', () => {
     const problems = treeProblems(topicsOf(topic('hello', undefined), topic('a', 'hello')));
-    expect(problems).toEqual([{ id: 'a', message: expect.stringMatching(/"hello" is outside the dialog tree/) }]);
+    expect(problems).toEqual([{ id: 'a', field: 'parent', message: expect.stringMatching(/"hello" is outside the dialog tree/) }]);
   });
 });
 
@@ -113,6 +121,10 @@ describe('the real dialog tree', () => {
     expect(ids(tree.children('managing-leaks'))).toEqual(expect.arrayContaining([
       'breast-pads', 'feed-or-pump-often', 'nipple-pressure', 'hiding-leaks-clothing', 'leaking-at-night', 'leaking-at-work', 'confidence-and-embarrassment',
     ]));
+  });
+
+  it('marks the two overviews as hubs', () => {
+    expect([...kb.topics.values()].filter((t) => tree.isHub(t.id)).map((t) => t.id).sort()).toEqual(['managing-leaks', 'why-breasts-leak']);
   });
 
   it('reaches every health topic from the welcome menu', () => {
