@@ -57,6 +57,7 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
       understanding: domain.understanding,
       safety: domain.safety,
       symptomCheck: domain.symptomCheck,
+      emoji: domain.emoji,
       maxMessageChars: config.limits.maxMessageChars,
       maxReadableChars: config.limits.maxReadableChars,
     },

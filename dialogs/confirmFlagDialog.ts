@@ -33,7 +33,7 @@ export class ConfirmFlagDialog extends Dialog<ConfirmFlagOptions> implements Ans
     const m = this.services.composer.messages;
     if (sameChoice(text, m.confirmYes)) return 'yes';
     if (sameChoice(text, m.confirmNo)) return 'no';
-    return parseYesNo(text);
+    return parseYesNo(text, this.services.emoji);
   }
 
   accepts(_context: TurnContext, _state: unknown, text: string): boolean {

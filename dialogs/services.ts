@@ -2,6 +2,7 @@ import type { ConversationState, StatePropertyAccessor, TurnContext, UserState }
 import type { FlagMention, ReplyComposer, ReportedItem } from '../core/conversation/composer';
 import type { LanguageUnderstanding } from '../core/nlu/types';
 import type { ParentContext, SafetyAssessment } from '../core/safety/types';
+import type { EmojiWords } from '../core/text/emoji';
 import type { SymptomCheckContent } from '../core/triage/content';
 
 export interface RedFlagDetector {
@@ -14,6 +15,8 @@ export interface DialogServices {
   understanding: LanguageUnderstanding;
   safety: RedFlagDetector;
   symptomCheck: SymptomCheckContent;
+  /** Emoji read as words in typed answers (a 👍 is a yes, a 🩸 is blood). */
+  emoji?: EmojiWords;
   /** Language understanding reads this many characters of a message. */
   maxMessageChars: number;
   /** Longer messages are not read at all (see AppConfig limits.maxReadableChars). */

@@ -28,6 +28,7 @@ export function dialogConversation(options: { channelId?: string; now?: Date } =
       understanding: domain.understanding,
       safety: domain.safety,
       symptomCheck: domain.symptomCheck,
+      emoji: domain.emoji,
       maxMessageChars: 2000,
       now: options.now ? () => options.now! : undefined,
     },
