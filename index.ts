@@ -58,6 +58,7 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
       safety: domain.safety,
       symptomCheck: domain.symptomCheck,
       emoji: domain.emoji,
+      otherLanguage: { languageOf: (text) => domain.language.languageOf(text), notice: (language) => domain.languageNotices.textFor(language, config.clinic) },
       maxMessageChars: config.limits.maxMessageChars,
       maxReadableChars: config.limits.maxReadableChars,
     },

@@ -5,6 +5,11 @@ import type { ParentContext, SafetyAssessment } from '../core/safety/types';
 import type { EmojiWords } from '../core/text/emoji';
 import type { SymptomCheckContent } from '../core/triage/content';
 
+export interface OtherLanguage {
+  languageOf(text: string): string | undefined;
+  notice(language: string): string;
+}
+
 export interface RedFlagDetector {
   assess(text: string, known: ParentContext): SafetyAssessment;
 }
@@ -17,6 +22,13 @@ export interface DialogServices {
   symptomCheck: SymptomCheckContent;
   /** Emoji read as words in typed answers (a 👍 is a yes, a 🩸 is blood). */
   emoji?: EmojiWords;
+  /**
+   * Messages written in another language: `languageOf` gives its ISO 639-1 code when the message is
+   * clearly not English (undefined otherwise), and `notice` the short reply in that language (this
+   * helper reads English; call the emergency number or the clinic), clinic numbers filled in.
+   * Red-flag detection still runs on such a message.
+   */
+  otherLanguage?: OtherLanguage;
   /** Language understanding reads this many characters of a message. */
   maxMessageChars: number;
   /** Longer messages are not read at all (see AppConfig limits.maxReadableChars). */
