@@ -36,6 +36,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    */
   protected abstract clickedTopic(text: string): string | undefined;
 
+  /** A button the bot offered (a topic, "More: <topic>"...), sent back word for word: it reports nothing. */
+  protected isOwnButton(text: string): boolean {
+    return this.clickedTopic(text) !== undefined;
+  }
+
+  /**
+   * The health topic this message asks about, if one is clear, else the topics it may mean: read
+   * before anything is said, so a reply about a warning sign also answers the question.
+   */
+  protected abstract askedTopic(input: TurnInput): { topic?: string; candidates?: string[] };
+
   protected override onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return this.onTurn(innerDc);
   }
@@ -54,10 +65,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    const assessment = this.clickedTopic(input.text) ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);
+    const assessment = this.isOwnButton(input.text) ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);
     if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
+      // One reply: the advice, urgency first, with the answer to what was asked.
+      const { topic } = this.askedTopic(input);
+      if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       await innerDc.cancelAllDialogs();
-      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })) });
+      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })), topic });
       return Dialog.EndOfTurn;
     }
     const command = commandOf(input.text, composer.messages);
@@ -66,7 +80,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (assessment.toConfirm.length > 0 && !(await this.activeDialogAccepts(innerDc, input.text))) {
-      await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: assessment.toConfirm[0] });
+      // The confirming question never takes the place of the answer: it comes after it.
+      const { topic, candidates } = this.askedTopic(input);
+      if (topic) await this.state.lastTopic.set(innerDc.context, topic);
+      const askedAbout = assessment.askedAbout.map((f) => ({ id: f.id, quote: f.quote }));
+      await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: assessment.toConfirm[0], topic, askedAbout, candidates });
       return Dialog.EndOfTurn;
     }
     if (input.cut) await sendReply(innerDc.context, { text: composer.messages.tooLong }, 'too-long');
@@ -125,6 +143,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const wasRunning = innerDc.activeDialog !== undefined;
     await innerDc.cancelAllDialogs();
     await this.state.misunderstood.set(context, 0);
+    await this.state.likelyTopics.delete(context);
     if (command === 'stop' && wasRunning) {
       await sendReply(context, { text: composer.messages.symptomCheckStopped, choices: composer.welcomeChoices() }, 'stopped');
       return;

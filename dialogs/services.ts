@@ -52,12 +52,18 @@ export class DialogStateAccessors {
   readonly misunderstood: StatePropertyAccessor<number>;
   /** Red flag ids of an emergency still standing: the conversation stays on it. */
   readonly emergency: StatePropertyAccessor<FlagMention[]>;
+  /** The last health topic answered, for "tell me more". */
+  readonly lastTopic: StatePropertyAccessor<string>;
+  /** Topics the last misunderstood message may have meant, kept for the offer of a person. */
+  readonly likelyTopics: StatePropertyAccessor<string[]>;
 
   constructor(conversationState: ConversationState, userState: UserState) {
     this.parent = userState.createProperty<ParentContext>('parent');
     this.report = conversationState.createProperty<ConversationReport>('report');
     this.misunderstood = conversationState.createProperty<number>('misunderstood');
     this.emergency = conversationState.createProperty<FlagMention[]>('emergency');
+    this.lastTopic = conversationState.createProperty<string>('lastTopic');
+    this.likelyTopics = conversationState.createProperty<string[]>('likelyTopics');
   }
 
   async addReported(context: TurnContext, items: ReportedItem[], advice: FlagMention[] = []): Promise<void> {

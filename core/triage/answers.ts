@@ -37,6 +37,16 @@ function denies(text: string, pattern: RegExp): boolean {
 const YES = /^(y|ya|yah|yes+|yep+|yup+|yeah+|yea|sure|ok|okay|definitely|absolutely|i do|i am|i have|it is|they are|kind of|kinda|sort of|a (?:little|bit)|a little bit|a little|some|correct|right|true|affirmative|uh huh|mhm+|mm+)\b/;
 const NO = /^(n|no+|nope+|nah+|not really|not at all|none|nothing|neither|i do not|i am not|i have not|i don't|no way|negative|never)\b/;
 
+/**
+ * "Not sure", "maybe", "a little", "idk", "maybe a little pink": an answer that neither confirms nor
+ * rules out. About a warning sign, it gets the sign's advice "to be safe".
+ */
+const UNSURE = /^(?:not (?:sure|certain)|unsure|uncertain|maybe|mayb|perhaps|possibly|probably|might be|could be|i think so|i guess|idk|i dunno|dunno|i don't know|i dont know|don't know|dont know|no idea|not really sure|hard to say|can't tell|cant tell|kind of|kinda|sort of|a (?:little|bit)|a little bit|a tiny bit|slightly|somewhat|hmm+|umm*|eh)\b/;
+
+export function isUnsure(raw: string, emoji?: EmojiWords): boolean {
+  return UNSURE.test(clean(raw, emoji));
+}
+
 /** `emoji`: read known emoji as words (a 👍 is a yes), as the composition root configured them. */
 export function parseYesNo(raw: string, emoji?: EmojiWords): 'yes' | 'no' | undefined {
   const text = clean(raw, emoji);
