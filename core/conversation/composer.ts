@@ -46,6 +46,15 @@ export interface TurnPlan {
   question?: Reply;
 }
 
+export interface TopicOptions {
+  /** A line before the answer. */
+  intro?: string;
+  /** Red flags only asked about: the answer ends with when to see a clinician. */
+  askedAbout?: FlagMention[];
+  /** A short note under the answer (a routine-level flag), with the sources it adds. */
+  note?: { text: string; sources: string[] };
+}
+
 /** What a parent first sees of a health answer: about this many words, the answer and up to MAX_FIRST_TIPS tips. */
 export const FIRST_SEEN_MAX_WORDS = 120;
 const MAX_FIRST_TIPS = 3;
@@ -185,12 +194,12 @@ export class ReplyComposer {
    * tips as fit about 120 words, the sources in short), and the rest (other tips, when to see a doctor,
    * the sources in full).
    */
-  private healthAnswer(topic: Topic, options: { intro?: string; askedAbout?: FlagMention[] }): { first: string; more: MoreContent } {
+  private healthAnswer(topic: Topic, options: TopicOptions): { first: string; more: MoreContent } {
     const m = this.deps.messages;
     const asked = this.askedAboutNote(options.askedAbout ?? []);
-    const sourceIds = [...topic.sources, ...asked.sources];
+    const sourceIds = [...topic.sources, ...asked.sources, ...(options.note?.sources ?? [])];
     const head = [options.intro, `**${topic.title}**`, this.fill(topic.answer.trim())].filter((p): p is string => Boolean(p));
-    const tail = [asked.note, this.shortSourcesLine(sourceIds)].filter((p): p is string => Boolean(p));
+    const tail = [asked.note, options.note?.text, this.shortSourcesLine(sourceIds)].filter((p): p is string => Boolean(p));
     const tips = topic.tips.map((t) => this.fill(t));
     const shown: string[] = [];
     const compose = (list: string[]) => [...head, ...(list.length > 0 ? [`${m.tipsHeading}\n${bullets(list)}`] : []), ...tail].join('\n\n');
@@ -211,7 +220,7 @@ export class ReplyComposer {
   }
 
   /** A knowledge topic's answer: what is first seen, the rest one tap away, and where to go next. */
-  topic(id: string, options: { intro?: string; askedAbout?: FlagMention[] } = {}): Reply {
+  topic(id: string, options: TopicOptions = {}): Reply {
     const topic = this.deps.kb.topic(id);
     if (topic.group === 'conversation') {
       const choices = id === 'greeting' || id === 'help' ? this.welcomeChoices() : this.topicChoices(topic.related);
@@ -237,7 +246,10 @@ export class ReplyComposer {
     const flags = this.knownFlags(plan.flags ?? []);
     const level = flags.length > 0 ? this.highestLevel(flags.map((f) => f.level)) : undefined;
     if (level === 'emergency') return this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
-    const answer = plan.topic ? this.topic(plan.topic, { intro: plan.intro, askedAbout: plan.askedAbout }) : undefined;
+    const flagSources = flags.flatMap((f) => f.sources);
+    // A routine flag is a short note under the answer, before its sources.
+    const note = level === 'routine' ? { text: `${this.deps.messages.routineNoteHeading} ${flags.map((f) => this.fill(f.why)).join(' ')}`, sources: flagSources } : undefined;
+    const answer = plan.topic ? this.topic(plan.topic, { intro: plan.intro, askedAbout: plan.askedAbout, note }) : undefined;
     const question = plan.question;
     const join = (parts: Array<string | undefined>) => parts.filter((p): p is string => Boolean(p)).join('\n\n');
 
@@ -255,12 +267,12 @@ export class ReplyComposer {
       const m = this.deps.messages;
       const notes = flags.map((f) => this.fill(f.why));
       const advice = answer
-        ? `${m.routineNoteHeading} ${notes.join(' ')}`
+        ? undefined
         : join([
             `**${this.flagAdvice(plan.flags ?? [], 'routine', plan.toBeSafe)}**`,
             bullets(notes),
             `${m.whoToCallHeading} ${this.contactLine()}.`,
-            this.shortSourcesLine(flags.flatMap((f) => f.sources)),
+            this.shortSourcesLine(flagSources),
           ]);
       return {
         ...(answer ?? {}),
@@ -321,7 +333,10 @@ export class ReplyComposer {
     const top = this.knownFlags(mentions).filter((f) => f.level === level);
     const own = [...new Set(top.map((f) => f.advice))];
     const advice = this.fill(own.length === 1 && own[0] ? own[0] : this.deps.redFlags.levels[level].howSoon);
-    return toBeSafe ? this.deps.messages.toBeSafe.replace('{advice}', advice) : advice;
+    if (!toBeSafe) return advice;
+    // "To be safe, book an appointment...": the advice goes on the sentence in lower case, names and numbers kept.
+    const inSentence = /^[A-Z][a-z]/.test(advice) ? `${advice[0].toLowerCase()}${advice.slice(1)}` : advice;
+    return this.deps.messages.toBeSafe.replace('{advice}', inSentence);
   }
 
   private crisisSentences(mentions: readonly FlagMention[]): string[] {

@@ -41,7 +41,7 @@ const NO = /^(n|no+|nope+|nah+|not really|not at all|none|nothing|neither|i do n
  * "Not sure", "maybe", "a little", "idk", "maybe a little pink": an answer that neither confirms nor
  * rules out. About a warning sign, it gets the sign's advice "to be safe".
  */
-const UNSURE = /^(?:not (?:sure|certain)|unsure|uncertain|maybe|mayb|perhaps|possibly|probably|might be|could be|i think so|i guess|idk|i dunno|dunno|i don't know|i dont know|don't know|dont know|no idea|not really sure|hard to say|can't tell|cant tell|kind of|kinda|sort of|a (?:little|bit)|a little bit|a tiny bit|slightly|somewhat|hmm+|umm*|eh)\b/;
+const UNSURE = /^(?:not (?:sure|certain)|unsure|uncertain|maybe|mayb|perhaps|possibly|probably|might be|could be|i think so|i guess|idk|i dunno|dunno|i do not know|do not know|i don't know|i dont know|don't know|dont know|not know|no idea|i am not sure|i'm not sure|im not sure|not really sure|hard to say|can't tell|cant tell|kind of|kinda|sort of|a (?:little|bit)|a little bit|a tiny bit|slightly|somewhat|hmm+|umm*|eh)\b/;
 
 export function isUnsure(raw: string, emoji?: EmojiWords): boolean {
   return UNSURE.test(clean(raw, emoji));
