@@ -60,8 +60,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const input = readTurnInput(innerDc.context.activity, this.services.maxMessageChars, this.services.maxReadableChars);
     if (input.problem) {
       const answer = { empty: composer.messages.emptyMessage, 'non-text': composer.messages.nonTextMessage, 'too-long': composer.fill(composer.messages.tooLongToRead) };
-      await sendReply(innerDc.context, { text: answer[input.problem] }, input.problem);
-      // Whatever was waiting for an answer asks again, so the parent is not left without a question.
+      // Whatever was waiting for an answer asks again, so the parent is not left without a question;
+      // with nothing waiting, the welcome menu's choices go with "what would you like to know?".
+      const choices = innerDc.activeDialog ? undefined : composer.welcomeChoices();
+      await sendReply(innerDc.context, { text: answer[input.problem], choices }, input.problem);
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }

@@ -80,7 +80,7 @@ export function countWords(text: string): number {
 export function shortCitation(citation: string): string {
   const quoted = /^"([^"]+)"/.exec(citation);
   if (quoted) return quoted[1];
-  return citation.split(':')[0].replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return citation.split(':')[0].trim();
 }
 
 /**
