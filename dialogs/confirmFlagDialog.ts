@@ -79,7 +79,9 @@ export class ConfirmFlagDialog extends Dialog<ConfirmFlagOptions> implements Ans
     if (answer === 'yes') return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags } satisfies SeeDoctorOptions);
     if (answer === 'unsure') return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags, toBeSafe: true } satisfies SeeDoctorOptions);
     if (answer === 'no') {
-      await sendReply(dc.context, this.afterNo(state), 'confirm-flag-denied');
+      // With a dialog waiting underneath (the symptom check), its question comes next: only thanks here.
+      const waiting = dc.stack.length > 1;
+      await sendReply(dc.context, waiting ? { text: this.services.composer.messages.confirmNoThanks } : this.afterNo(state), 'confirm-flag-denied');
       return dc.endDialog();
     }
     if (state.asked >= MAX_ASKS) {
