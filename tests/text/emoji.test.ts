@@ -5,6 +5,7 @@ import { KnowledgeError } from '../../core/knowledge/loader';
 import { basicNormalise } from '../../core/text/basicNormalise';
 import { EmojiWords, loadEmojiWords } from '../../core/text/emoji';
 import { parseAnswer, parseYesNo } from '../../core/triage/answers';
+import { dialogConversation, escalationOf, topicOf } from '../support/dialogClient';
 import { testDomain } from '../support/domain';
 
 const { emoji, understanding, safety } = testDomain();
@@ -43,6 +44,19 @@ describe('emoji read as words (knowledge/emoji.yaml)', () => {
     expect(parseAnswer('signs', '🤒', now, emoji)).toBe('fever');
     expect(parseYesNo('👍', emoji)).toBe('yes');
     expect(parseYesNo('👎', emoji)).toBe('no');
+  });
+});
+
+describe('emoji in a conversation', () => {
+  it('"🩸 from my nipple": the blood topic, with the advice to be seen', async () => {
+    const replies = await dialogConversation().say('🩸 from my nipple');
+    expect(replies.map(topicOf)).toContain('blood-in-milk');
+    expect(escalationOf(replies)).toEqual(expect.objectContaining({ reasons: expect.arrayContaining(['blood-in-discharge']) }));
+  });
+
+  it('"my breast is red and hot and I feel 🤒": advice to contact someone today', async () => {
+    const replies = await dialogConversation().say('my breast is red and hot and I feel 🤒');
+    expect(escalationOf(replies)).toEqual(expect.objectContaining({ level: 'urgent', reasons: expect.arrayContaining(['fever-with-breast-signs']) }));
   });
 });
 
