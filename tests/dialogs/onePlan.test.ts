@@ -43,8 +43,8 @@ async function play(conversation: Conversation, channelId?: string): Promise<Par
     const [reply] = replies;
     if (turn.topic !== undefined) expect({ context, topic: topicOf(reply) ?? null }).toEqual({ context, topic: turn.topic });
     if (turn.level !== undefined) expect({ context, level: escalationOf(replies)?.level ?? null }).toEqual({ context, level: turn.level });
-    if (turn.asks !== undefined) expect({ context, choices: turn.asks ? choicesOf(reply) : [] }).toEqual({ context, choices: turn.asks ? YES_NO : [] });
-    if (turn.asks === false) expect(choicesOf(reply)).not.toEqual(YES_NO);
+    if (turn.asks === true) expect({ context, choices: choicesOf(reply) }).toEqual({ context, choices: YES_NO });
+    if (turn.asks === false) expect({ context, choices: choicesOf(reply) }).not.toEqual({ context, choices: YES_NO });
     if (turn.says) expect(reply.text).toMatch(turn.says);
     if (turn.never) expect(reply.text).not.toMatch(turn.never);
   }
@@ -86,6 +86,17 @@ const CONVERSATIONS: Conversation[] = [
     name: 'a lump in the past is never asked about as "this lump"',
     turns: [{ say: 'I had a lump last year but it went away', level: null, never: /this lump/i }],
   },
+  ...(
+    [
+      ['my friend had mastitis, what is it?', 'mastitis-and-infection'],
+      ['my sister has blood in her milk, is that normal?', 'blood-in-milk'],
+      ['I had a blocked duct last month, how do I avoid another?', 'blocked-duct'],
+      ['last year I had a fever with mastitis', 'mastitis-and-infection'],
+    ] as const
+  ).map(([say, topic]) => ({
+    name: `about someone else or the past, answered and not asked about: "${say}"`,
+    turns: [{ say, topic, level: null, asks: false, never: /just to check/i }],
+  })),
 ];
 
 describe('one turn, one reply', () => {
