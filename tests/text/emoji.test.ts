@@ -9,7 +9,7 @@ import { dialogConversation, escalationOf, topicOf } from '../support/dialogClie
 import { testDomain } from '../support/domain';
 
 const { emoji, understanding, safety } = testDomain();
-const topicOf = (text: string) => {
+const understood = (text: string) => {
   const u = understanding.understand(text);
   return u.kind === 'topic' ? u.topic : u.kind;
 };
@@ -27,8 +27,8 @@ describe('emoji read as words (knowledge/emoji.yaml)', () => {
   });
 
   it('lets language understanding read them: "🩸 from my nipple" is about blood', () => {
-    expect(topicOf('🩸 from my nipple')).toBe('blood-in-milk');
-    expect(topicOf('my breast is 🥵 and red and i feel 🤒')).toBe('mastitis-and-infection');
+    expect(understood('🩸 from my nipple')).toBe('blood-in-milk');
+    expect(understood('my breast is 🥵 and red and i feel 🤒')).toBe('mastitis-and-infection');
   });
 
   it('lets red-flag detection read them', () => {
