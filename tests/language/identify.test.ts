@@ -28,6 +28,11 @@ describe('a message in another language is identified', () => {
   });
 });
 
+it('reads the start of a long message: a long Spanish one is Spanish, a long English one English', () => {
+  expect(language.languageOf('tengo fiebre y el pecho rojo y caliente. '.repeat(120))).toBe('es');
+  expect(language.languageOf('my breast is leaking a lot and I do not know why. '.repeat(100))).toBeUndefined();
+});
+
 /** Lines of the English test sets that really are in another language (out-of-scope examples). */
 const REALLY_FOREIGN = new Set(['¿qué tiempo hará mañana en Madrid?', 'quelle est la meilleure recette de crêpes', 'como hago arroz con leche']);
 
