@@ -390,7 +390,8 @@ export class ReplyComposer {
     };
     return {
       text: parts.join('\n\n'),
-      brief: `**${m.escalationLeads[level]}**`,
+      // The one line shown above the card: what to do, so it is read first even where the card is not.
+      brief: `**${howSoon}**`,
       escalation: { level, reasons: flags.map((f) => f.id) },
       choices,
       card,

@@ -57,8 +57,6 @@ export const messagesSchema = z
     confirmRetry: text,
     /** Advice given because the parent was not sure about a warning sign; {advice} is the level's advice. */
     toBeSafe: text.refine((t) => t.includes('{advice}'), 'must contain the placeholder {advice}'),
-    /** Where cards are shown, the one line above an escalation card, per level. */
-    escalationLeads: z.object({ emergency: text, urgent: text, soon: text, routine: text }).strict(),
     /** A routine-level flag is a short note under the answer, after this heading. */
     routineNoteHeading: text,
     /** The rest of a health answer: show-card title, and the button label before the topic's title. */
