@@ -7,7 +7,8 @@ const CHANNELS_WITHOUT_SUGGESTED_ACTIONS = new Set(['msteams']);
 
 /**
  * Channels that show Adaptive Cards, show-cards included: there an escalation is a one-line lead and its
- * card (said once), and the rest of an answer is a show-card. Everywhere else (the Emulator and its
+ * card (said once), and the rest of an answer is a show-card. Our web chat page also says so itself
+ * (channelData.showsCards), for Azure Direct Line, whose channel id is "directline". Everywhere else (the Emulator and its
  * transcripts, plain Direct Line clients, the terminal) the whole advice is text and the rest of an
  * answer is a button.
  */
@@ -110,9 +111,21 @@ function renderCard(card: ReplyCard): Attachment {
   return card.kind === 'escalation' ? escalationCard(card) : summaryCard(card);
 }
 
+/** What the client that sent the message says about itself. */
+export interface ClientTraits {
+  /** The client shows Adaptive Cards, show-cards included (our web chat page says so in channelData.showsCards). */
+  showsCards?: boolean;
+}
+
+/** Reads ClientTraits from an incoming activity's channelData; anything else counts as not said. */
+export function clientTraits(activity: Partial<Activity>): ClientTraits {
+  const channelData = activity.channelData as { showsCards?: unknown } | undefined;
+  return { showsCards: typeof channelData === 'object' && channelData !== null && channelData.showsCards === true };
+}
+
 /** One reply, as the activity a channel shows: plain text always, cards and choices on top of it. */
-export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity> {
-  const cards = channelId !== undefined && CARD_CHANNELS.has(channelId);
+export function renderReply(reply: Reply, channelId: string | undefined, client: ClientTraits = {}): Partial<Activity> {
+  const cards = client.showsCards === true || (channelId !== undefined && CARD_CHANNELS.has(channelId));
   const text = cards && reply.card && reply.brief ? reply.brief : reply.text;
   const activity = MessageFactory.text(text) as Partial<Activity>;
   activity.type = ActivityTypes.Message;

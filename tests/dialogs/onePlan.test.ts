@@ -194,6 +194,12 @@ describe('an escalation said once, where cards are shown', () => {
     expect(escalationOf(replies)).toEqual({ level: 'soon', reasons: ['blood-in-discharge'] });
   });
 
+  it('Web Chat over Azure Direct Line (channel "directline") says it shows cards, and gets one line and the card', async () => {
+    const [reply] = await dialogConversation({ channelId: 'directline' }).say({ type: 'message', text: message, channelData: { showsCards: true } });
+    expect(reply.text!.split('\n')).toHaveLength(1);
+    expect(reply.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+  });
+
   it('a channel without cards gets the whole advice as text', async () => {
     const [reply] = await dialogConversation({ channelId: 'directline' }).say(message);
     expect(reply.text).toMatch(/^\*\*Book an appointment[\s\S]*Why:[\s\S]*What you told me:[\s\S]*Who to call: Riverside Family Clinic/);
