@@ -67,18 +67,30 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    const assessment = this.isOwnButton(input.text) ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);
+    const ownButton = this.isOwnButton(input.text);
+    const assessment = ownButton ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);
+    // A message in another language: a short reply in that language (this helper reads English; whom
+    // to call), with the advice for any red flag the detector still found in it.
+    const otherLanguage = this.services.otherLanguage;
+    const language = ownButton ? undefined : otherLanguage?.languageOf(input.text);
+    const notice = language ? otherLanguage!.notice(language) : undefined;
     if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
       // One reply: the advice, urgency first, with the answer to what was asked.
-      const { topic } = this.askedTopic(input);
+      const { topic } = language ? {} : this.askedTopic(input);
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       await innerDc.cancelAllDialogs();
-      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })), topic });
+      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })), topic, preface: notice });
       return Dialog.EndOfTurn;
     }
     const command = commandOf(input.text, composer.messages);
     if (command) {
       await this.runCommand(innerDc, command);
+      return Dialog.EndOfTurn;
+    }
+    if (notice) {
+      await sendReply(innerDc.context, { text: notice }, 'other-language');
+      // As after an unreadable message, whatever was waiting asks again: the parent may read some English.
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     if (assessment.toConfirm.length > 0 && !(await this.activeDialogAccepts(innerDc, input.text))) {

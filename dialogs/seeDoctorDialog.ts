@@ -13,6 +13,8 @@ export interface SeeDoctorOptions {
   topic?: string;
   /** The parent was not sure about the sign: the advice says "to be safe". */
   toBeSafe?: boolean;
+  /** A line before the advice (the reply in the parent's own language, for a message in another one). */
+  preface?: string;
 }
 
 interface SeeDoctorState {
@@ -40,7 +42,7 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
     // A new flag during an emergency never lowers it: the emergency's reasons stay in the advice.
     const all = [...standing, ...flags.filter((f) => !standing.some((s) => s.id === f.id))];
     const level = composer.levelOf(all);
-    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, toBeSafe: options?.toBeSafe });
+    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, toBeSafe: options?.toBeSafe, preface: options?.preface });
     await sendReply(dc.context, reply, reply.topic ? 'topic-escalation' : 'escalation');
     await this.state.addReported(
       dc.context,

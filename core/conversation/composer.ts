@@ -245,13 +245,17 @@ export class ReplyComposer {
   plan(plan: TurnPlan): Reply {
     const flags = this.knownFlags(plan.flags ?? []);
     const level = flags.length > 0 ? this.highestLevel(flags.map((f) => f.level)) : undefined;
-    if (level === 'emergency') return this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
+    const join = (parts: Array<string | undefined>) => parts.filter((p): p is string => Boolean(p)).join('\n\n');
+    if (level === 'emergency') {
+      // Only the advice; a preface (the same advice in the parent's own language) may come first.
+      const emergency = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
+      return plan.preface ? { ...emergency, text: join([plan.preface, emergency.text]), brief: join([plan.preface, emergency.brief]) } : emergency;
+    }
     const flagSources = flags.flatMap((f) => f.sources);
     // A routine flag is a short note under the answer, before its sources.
     const note = level === 'routine' ? { text: `${this.deps.messages.routineNoteHeading} ${flags.map((f) => this.fill(f.why)).join(' ')}`, sources: flagSources } : undefined;
     const answer = plan.topic ? this.topic(plan.topic, { intro: plan.intro, askedAbout: plan.askedAbout, note }) : undefined;
     const question = plan.question;
-    const join = (parts: Array<string | undefined>) => parts.filter((p): p is string => Boolean(p)).join('\n\n');
 
     if (!level) {
       const text = join([plan.preface, answer?.text, question?.text]);

@@ -257,3 +257,21 @@ describe('the dialog tree', () => {
     expect(topicOf((await chat.say('Back: Why do breasts leak?'))[0])).toBe('why-breasts-leak');
   });
 });
+
+describe('a message in another language', () => {
+  it.each([
+    ['Tengo fiebre y el pecho rojo y caliente, ¿qué hago?', /solo lee inglés.*911.*\+1 555 010 0199/],
+    ['Mon sein coule tout le temps, est-ce normal ?', /ne lit que l'anglais.*911.*\+1 555 010 0199/],
+  ])('"%s" gets one short reply in that language, with whom to call', async (message, expected) => {
+    const replies = await dialogConversation().say(message);
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toMatch(expected);
+  });
+
+  it('a red flag the detector still reads in it gets its advice too, after the reply in that language', async () => {
+    const replies = await dialogConversation().say('🩸 del pezón, estoy muy preocupada y no sé qué hacer');
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toMatch(/^Este asistente solo lee inglés[\s\S]*\*\*Book an appointment/);
+    expect(escalationOf(replies)).toEqual({ level: 'soon', reasons: ['blood-in-discharge'] });
+  });
+});
