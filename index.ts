@@ -2,7 +2,7 @@ import { ConversationState, UserState, type Storage, type TurnContext } from 'bo
 import type { Server } from 'restify';
 import { createAdapter, type LeakAdapter } from './bot/adapter';
 import type { CloudSettings } from './bot/authentication';
-import { ConfigError, loadConfig, type AppConfig } from './bot/config';
+import { ConfigError, contactWarning, loadConfig, type AppConfig } from './bot/config';
 import { LeakBot } from './bot/leakBot';
 import { createLogger, type Logger } from './bot/logger';
 import { createMessagesHandler } from './bot/messagesEndpoint';
@@ -59,6 +59,8 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
       understanding: domain.understanding,
       safety: domain.safety,
       symptomCheck: domain.symptomCheck,
+      emoji: domain.emoji,
+      otherLanguage: { languageOf: (text) => domain.language.languageOf(text), notice: (language) => domain.languageNotices.textFor(language, config.clinic) },
       maxMessageChars: config.limits.maxMessageChars,
       maxReadableChars: config.limits.maxReadableChars,
     },
@@ -121,6 +123,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger({ level: config.log.level });
+  const warning = contactWarning(config.clinic);
+  if (warning) logger.warn('configuration_incomplete', { warning });
   const app = composeApplication(config, { logger });
   const address = await listen(app.server, config.port, config.host);
   logger.info('listening', { port: address.port, host: address.address, unauthenticated: config.unauthenticated });

@@ -6,6 +6,10 @@ import { z } from 'zod';
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** The placeholder .env.example holds for details only a clinic knows: left as it is, it counts as not set. */
+export const PLACEHOLDER = 'REPLACE-ME';
+const unsetIfPlaceholder = (value: unknown) => (typeof value === 'string' && value.toUpperCase().includes(PLACEHOLDER) ? undefined : emptyToUndefined(value));
+
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
 const booleanFlag = (fallback: boolean) =>
@@ -29,6 +33,9 @@ const wholeNumber = (fallback: number, min: number, max: number) =>
       .transform((v) => v ?? fallback),
   );
 
+/** Said in place of the emergency number when EMERGENCY_NUMBER is not set. */
+export const DEFAULT_EMERGENCY_NUMBER = 'your local emergency number';
+
 /** Environment variables, by name. Names are the ones Azure Bot Service and clinics' IT staff know. */
 const environmentSchema = z
   .object({
@@ -42,13 +49,13 @@ const environmentSchema = z
     ),
     MicrosoftAppTenantId: optionalText,
     ALLOW_REMOTE_UNAUTHENTICATED: booleanFlag(false),
-    CLINIC_NAME: z.preprocess(emptyToUndefined, z.string().trim().max(80, { error: 'must be at most 80 characters' }).default('your clinic')),
+    CLINIC_NAME: z.preprocess(unsetIfPlaceholder, z.string().trim().max(80, { error: 'must be at most 80 characters' }).default('your clinic')),
     CLINIC_PHONE: z.preprocess(
-      emptyToUndefined,
+      unsetIfPlaceholder,
       z.string().trim().regex(/^\+?[0-9][0-9 ().-]{2,24}$/, { error: 'must be a phone number such as +1 555 010 0199' }).optional(),
     ),
-    CLINIC_WEB: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).optional()),
-    EMERGENCY_NUMBER: z.preprocess(emptyToUndefined, z.string().trim().max(40, { error: 'must be at most 40 characters' }).default('your local emergency number')),
+    CLINIC_WEB: z.preprocess(unsetIfPlaceholder, z.url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' }).optional()),
+    EMERGENCY_NUMBER: z.preprocess(unsetIfPlaceholder, z.string().trim().max(40, { error: 'must be at most 40 characters' }).default(DEFAULT_EMERGENCY_NUMBER)),
     CLINIC_COLOR: z.preprocess(emptyToUndefined, z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like #7a3e9d' }).default('#7a3e9d')),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info')),
     LOG_MESSAGE_TEXT: booleanFlag(false),
@@ -159,6 +166,16 @@ export interface AppConfig {
     /** Reverse proxies in front of the server that append to X-Forwarded-For; 0: trust the socket address. */
     trustProxyHops: number;
   };
+}
+
+/**
+ * One line for the start-up log when the numbers a parent is told to call are not configured: the bot
+ * still runs (a demo needs none), but every escalation then says "your clinic" with no number.
+ */
+export function contactWarning(clinic: ClinicSettings): string | undefined {
+  const missing = [!clinic.phone && 'CLINIC_PHONE', clinic.emergencyNumber === DEFAULT_EMERGENCY_NUMBER && 'EMERGENCY_NUMBER'].filter(Boolean);
+  if (missing.length === 0) return undefined;
+  return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: escalations will tell parents to call without giving ${missing.length > 1 ? 'these numbers' : 'this number'}. Set ${missing.length > 1 ? 'them' : 'it'} in .env or the environment.`;
 }
 
 export class ConfigError extends Error {

@@ -7,6 +7,9 @@ import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
 import { CrisisSimilarity, loadExampleBanks, type TopicTexts } from './safety/similarity';
+import { createLanguageIdentifier, type LanguageIdentifier } from './language/identify';
+import { loadLanguageNotices, type LanguageNotices } from './language/notices';
+import { loadEmojiWords, type EmojiWords } from './text/emoji';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { join } from 'node:path';
 
@@ -28,6 +31,12 @@ export interface Domain {
   understanding: LanguageUnderstanding;
   safety: RedFlagDetector;
   composer: ReplyComposer;
+  /** Emoji read as words by language understanding, red-flag detection and the symptom check. */
+  emoji: EmojiWords;
+  /** Which language a message is in, when it is clearly not English. */
+  language: LanguageIdentifier;
+  /** What to say to a message in another language (knowledge/languages.yaml). */
+  languageNotices: LanguageNotices;
 }
 
 /**
@@ -39,8 +48,15 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
   const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
   const symptomCheck = loadSymptomCheckContent(knowledgeDir);
-  const understanding = createLanguageUnderstanding(kb);
-  const safety = createRedFlagDetector(redFlags, new CrisisSimilarity(loadExampleBanks(join(knowledgeDir, 'safety'), topicTexts(kb))));
+  const emoji = loadEmojiWords(join(knowledgeDir, 'emoji.yaml'));
+  const understanding = createLanguageUnderstanding(kb, { emoji });
+  const safety = createRedFlagDetector(redFlags, new CrisisSimilarity(loadExampleBanks(join(knowledgeDir, 'safety'), topicTexts(kb))), emoji);
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
-  return { kb, messages, redFlags, symptomCheck, understanding, safety, composer };
+  // A message English understanding reads as one of its topics is English, whatever its n-grams say.
+  const languageNotices = loadLanguageNotices(join(knowledgeDir, 'languages.yaml'));
+  const language = createLanguageIdentifier({
+    languages: languageNotices.languages(),
+    readsAsEnglish: (text) => understanding.understand(text).kind === 'topic',
+  });
+  return { kb, messages, redFlags, symptomCheck, understanding, safety, composer, emoji, language, languageNotices };
 }

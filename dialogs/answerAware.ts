@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../core/conversation/reply';
 
 /**
  * A dialog waiting for an answer says whether a message answers it. When it doesn't, the main dialog
@@ -11,6 +12,11 @@ export interface AnswerAware {
    * than an interruption would (the symptom check asks about cracked nipples before escalating blood).
    */
   settles?(state: unknown, flagIds: readonly string[]): boolean;
+  /**
+   * The question still waiting, so a reply that answers something else the parent asked can end with
+   * it: one reply, the answer first, the question after. Counts as asking it again.
+   */
+  pendingQuestion?(state: unknown): Reply;
 }
 
 export function isAnswerAware(dialog: unknown): dialog is AnswerAware {

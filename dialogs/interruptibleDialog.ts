@@ -36,6 +36,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    */
   protected abstract clickedTopic(text: string): string | undefined;
 
+  /** A button the bot offered (a topic, "More: <topic>"...), sent back word for word: it reports nothing. */
+  protected isOwnButton(text: string): boolean {
+    return this.clickedTopic(text) !== undefined;
+  }
+
+  /**
+   * The health topic this message asks about, if one is clear, else the topics it may mean: read
+   * before anything is said, so a reply about a warning sign also answers the question.
+   */
+  protected abstract askedTopic(input: TurnInput): { topic?: string; candidates?: string[] };
+
   protected override onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return this.onTurn(innerDc);
   }
@@ -49,15 +60,26 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const input = readTurnInput(innerDc.context.activity, this.services.maxMessageChars, this.services.maxReadableChars);
     if (input.problem) {
       const answer = { empty: composer.messages.emptyMessage, 'non-text': composer.messages.nonTextMessage, 'too-long': composer.fill(composer.messages.tooLongToRead) };
-      await sendReply(innerDc.context, { text: answer[input.problem] }, input.problem);
-      // Whatever was waiting for an answer asks again, so the parent is not left without a question.
+      // Whatever was waiting for an answer asks again, so the parent is not left without a question;
+      // with nothing waiting, the welcome menu's choices go with "what would you like to know?".
+      const choices = innerDc.activeDialog ? undefined : composer.welcomeChoices();
+      await sendReply(innerDc.context, { text: answer[input.problem], choices }, input.problem);
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    const assessment = this.clickedTopic(input.text) ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);
+    const ownButton = this.isOwnButton(input.text);
+    const assessment = ownButton ? NOTHING_TO_ASSESS : await this.assess(innerDc, input);
+    // A message in another language: a short reply in that language (this helper reads English; whom
+    // to call), with the advice for any red flag the detector still found in it.
+    const otherLanguage = this.services.otherLanguage;
+    const language = ownButton ? undefined : otherLanguage?.languageOf(input.text);
+    const notice = language ? otherLanguage!.notice(language) : undefined;
     if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
+      // One reply: the advice, urgency first, with the answer to what was asked.
+      const { topic } = language ? {} : this.askedTopic(input);
+      if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       await innerDc.cancelAllDialogs();
-      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })) });
+      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })), topic, preface: notice });
       return Dialog.EndOfTurn;
     }
     const command = commandOf(input.text, composer.messages);
@@ -65,8 +87,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await this.runCommand(innerDc, command);
       return Dialog.EndOfTurn;
     }
+    if (notice) {
+      await sendReply(innerDc.context, { text: notice }, 'other-language');
+      // As after an unreadable message, whatever was waiting asks again: the parent may read some English.
+      if (innerDc.activeDialog) await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     if (assessment.toConfirm.length > 0 && !(await this.activeDialogAccepts(innerDc, input.text))) {
-      await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: assessment.toConfirm[0] });
+      // The confirming question never takes the place of the answer: it comes after it.
+      const { topic, candidates } = this.askedTopic(input);
+      if (topic) await this.state.lastTopic.set(innerDc.context, topic);
+      const askedAbout = assessment.askedAbout.map((f) => ({ id: f.id, quote: f.quote }));
+      await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: assessment.toConfirm[0], topic, askedAbout, candidates });
       return Dialog.EndOfTurn;
     }
     if (input.cut) await sendReply(innerDc.context, { text: composer.messages.tooLong }, 'too-long');
@@ -125,6 +157,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const wasRunning = innerDc.activeDialog !== undefined;
     await innerDc.cancelAllDialogs();
     await this.state.misunderstood.set(context, 0);
+    await this.state.likelyTopics.delete(context);
     if (command === 'stop' && wasRunning) {
       await sendReply(context, { text: composer.messages.symptomCheckStopped, choices: composer.welcomeChoices() }, 'stopped');
       return;

@@ -1,8 +1,10 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Reply } from '../core/conversation/reply';
 import type { Understanding } from '../core/nlu/types';
 import type { SafetyAssessment } from '../core/safety/types';
 import { choiceKey, sameChoice } from './answerAware';
 import { COMMAND_TOPICS } from './commands';
+import { isAnswerAware } from './answerAware';
 import { ConfirmFlagDialog } from './confirmFlagDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { SEE_DOCTOR_DIALOG, SeeDoctorDialog } from './seeDoctorDialog';
@@ -22,8 +24,10 @@ const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
  * and out-of-scope paths.
  */
 export class MainDialog extends InterruptibleDialog {
-  /** Button labels (topic titles, welcome choices) to topic ids: a click always means its topic. */
+  /** Button labels (topic titles, welcome choices, the way back up) to topic ids: a click always means its topic. */
   private readonly choiceTopics = new Map<string, string>();
+  /** "More: <title>" buttons to the topic whose rest they ask for. */
+  private readonly moreTopics = new Map<string, string>();
 
   constructor(services: DialogServices, state: DialogStateAccessors, topics: Iterable<{ id: string; title: string }>) {
     super(MAIN_DIALOG, services, state);
@@ -35,10 +39,25 @@ export class MainDialog extends InterruptibleDialog {
       if (!this.choiceTopics.has(choiceKey(label))) this.choiceTopics.set(choiceKey(label), topic);
     };
     for (const c of composer.messages.welcomeChoices) add(c.label, c.topic);
-    for (const t of topics) {
-      add(composer.choiceLabel({ title: t.title } as Parameters<typeof composer.choiceLabel>[0]), t.id);
+    const all = [...topics];
+    for (const t of all) {
+      add(composer.choiceLabel(t), t.id);
       add(t.title, t.id);
     }
+    for (const t of all) {
+      add(composer.backLabel(t), t.id);
+      this.moreTopics.set(choiceKey(composer.moreLabel(t)), t.id);
+    }
+  }
+
+  protected askedTopic(input: TurnInput): { topic?: string; candidates?: string[] } {
+    const { composer, understanding } = this.services;
+    const clicked = this.clickedTopic(input.text);
+    if (clicked) return composer.answerable(clicked) ? { topic: clicked } : {};
+    const understood = understanding.understand(input.understood);
+    if (understood.kind === 'topic') return composer.answerable(understood.topic) ? { topic: understood.topic } : {};
+    if (understood.kind === 'unsure') return { candidates: understood.candidates.map((c) => c.topic) };
+    return {};
   }
 
   protected async route(innerDc: DialogContext, input: TurnInput, assessment: SafetyAssessment): Promise<DialogTurnResult> {
@@ -58,13 +77,21 @@ export class MainDialog extends InterruptibleDialog {
         await this.runCommand(innerDc, command);
         return Dialog.EndOfTurn;
       }
-      await this.answerTopic(innerDc, topic, assessment);
       if (active.id === SEE_DOCTOR_DIALOG) {
+        await this.answerTopic(innerDc, topic, assessment);
         await innerDc.cancelAllDialogs();
-      } else {
-        await sendReply(innerDc.context, { text: this.services.composer.messages.helpResume }, 'resume');
-        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
       }
+      const waiting = this.findDialog(active.id);
+      if (isAnswerAware(waiting) && waiting.pendingQuestion) {
+        // One reply: the answer, then the question that is still waiting.
+        const question = waiting.pendingQuestion(active.state);
+        await this.answerTopic(innerDc, topic, assessment, { ...question, text: `${this.services.composer.messages.helpResume}\n\n${question.text}` });
+        return Dialog.EndOfTurn;
+      }
+      await this.answerTopic(innerDc, topic, assessment);
+      await sendReply(innerDc.context, { text: this.services.composer.messages.helpResume }, 'resume');
+      await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
     if (active.id === SEE_DOCTOR_DIALOG) {
@@ -74,6 +101,10 @@ export class MainDialog extends InterruptibleDialog {
     // The waiting dialog asks its question again, in other words.
     await innerDc.continueDialog();
     return Dialog.EndOfTurn;
+  }
+
+  protected override isOwnButton(text: string): boolean {
+    return super.isOwnButton(text) || this.moreTopics.has(choiceKey(text));
   }
 
   protected clickedTopic(text: string): string | undefined {
@@ -87,6 +118,15 @@ export class MainDialog extends InterruptibleDialog {
     known?: Understanding,
   ): Promise<DialogTurnResult> {
     const { composer } = this.services;
+    if (sameChoice(input.text, composer.messages.menuChoice)) {
+      await sendReply(innerDc.context, composer.menu(), 'menu');
+      return Dialog.EndOfTurn;
+    }
+    const more = await this.moreAskedFor(innerDc, input.text);
+    if (more) {
+      await sendReply(innerDc.context, composer.topicMore(more), 'more');
+      return Dialog.EndOfTurn;
+    }
     if (sameChoice(input.text, composer.messages.noneOfThese)) {
       // The parent is helping, not being misunderstood again: ask for other words, count nothing.
       await sendReply(innerDc.context, { text: composer.messages.rephrase, choices: composer.welcomeChoices() }, 'rephrase');
@@ -99,6 +139,7 @@ export class MainDialog extends InterruptibleDialog {
 
     if (understanding.kind === 'topic') {
       await this.state.misunderstood.set(innerDc.context, 0);
+      await this.state.likelyTopics.delete(innerDc.context);
       const command = COMMAND_TOPICS[understanding.topic];
       if (command) {
         await this.runCommand(innerDc, command);
@@ -119,20 +160,35 @@ export class MainDialog extends InterruptibleDialog {
     return this.misunderstood(innerDc, understanding);
   }
 
-  private async answerTopic(innerDc: DialogContext, topic: string, assessment: SafetyAssessment): Promise<void> {
-    const reply = this.services.composer.topic(topic, { askedAbout: assessment.askedAbout.map((f) => ({ id: f.id, quote: f.quote })) });
+  /** The topic whose rest is asked for: its "More:" button, or "tell me more" after an answer. */
+  private async moreAskedFor(innerDc: DialogContext, text: string): Promise<string | undefined> {
+    const clicked = this.moreTopics.get(choiceKey(text));
+    if (clicked) return clicked;
+    if (!this.services.composer.messages.morePhrases.some((p) => sameChoice(text, p))) return undefined;
+    return this.state.lastTopic.get(innerDc.context);
+  }
+
+  private async answerTopic(innerDc: DialogContext, topic: string, assessment: SafetyAssessment, question?: Reply): Promise<void> {
+    const { composer } = this.services;
+    const reply = composer.plan({ topic, askedAbout: assessment.askedAbout.map((f) => ({ id: f.id, quote: f.quote })), question });
+    if (composer.answerable(topic)) await this.state.lastTopic.set(innerDc.context, topic);
     await sendReply(innerDc.context, reply, 'topic');
   }
 
   private async misunderstood(innerDc: DialogContext, understanding: Understanding): Promise<DialogTurnResult> {
     const { composer } = this.services;
     const count = (await this.state.misunderstood.get(innerDc.context, 0)) + 1;
+    const candidates = understanding.kind === 'unsure' ? understanding.candidates.map((c) => c.topic) : [];
+    const earlier = await this.state.likelyTopics.get(innerDc.context, []);
+    const likely = [...new Set([...candidates, ...earlier])].slice(0, 3);
     if (count >= MISUNDERSTANDINGS_BEFORE_HANDOFF) {
       await this.state.misunderstood.set(innerDc.context, 0);
-      await sendReply(innerDc.context, composer.misunderstoodTwice(), 'misunderstood-twice');
+      await this.state.likelyTopics.delete(innerDc.context);
+      await sendReply(innerDc.context, composer.misunderstoodTwice(likely), 'misunderstood-twice');
       return Dialog.EndOfTurn;
     }
     await this.state.misunderstood.set(innerDc.context, count);
+    await this.state.likelyTopics.set(innerDc.context, likely);
     if (understanding.kind === 'unsure') {
       await sendReply(innerDc.context, composer.unsure(understanding.candidates.map((c) => c.topic)), 'unsure');
     } else {

@@ -9,6 +9,12 @@ export const SEE_DOCTOR_DIALOG = 'seeDoctor';
 
 export interface SeeDoctorOptions {
   flags: FlagMention[];
+  /** The topic the parent asked about in the same message: answered in the same reply. */
+  topic?: string;
+  /** The parent was not sure about the sign: the advice says "to be safe". */
+  toBeSafe?: boolean;
+  /** A line before the advice (the reply in the parent's own language, for a message in another one). */
+  preface?: string;
 }
 
 interface SeeDoctorState {
@@ -36,7 +42,8 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
     // A new flag during an emergency never lowers it: the emergency's reasons stay in the advice.
     const all = [...standing, ...flags.filter((f) => !standing.some((s) => s.id === f.id))];
     const level = composer.levelOf(all);
-    await sendReply(dc.context, composer.escalation(level === 'emergency' ? all : flags), 'escalation');
+    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, toBeSafe: options?.toBeSafe, preface: options?.preface });
+    await sendReply(dc.context, reply, reply.topic ? 'topic-escalation' : 'escalation');
     await this.state.addReported(
       dc.context,
       flags.filter((f) => f.quote).map((f) => ({ said: f.quote! })),

@@ -2,9 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../core/conversation/reply';
 import type { ParentContext } from '../core/safety/types';
-import { parseAnswer } from '../core/triage/answers';
+import { isUnsure, parseAnswer } from '../core/triage/answers';
 import type { QuestionId } from '../core/triage/content';
-import { answersFromContext, nextStep, type TriageAnswers, type TriageStep } from '../core/triage/symptomCheck';
+import { answersFromContext, nextStep, UNSURE, type TriageAnswers, type TriageStep } from '../core/triage/symptomCheck';
 import { sameChoice, type AnswerAware } from './answerAware';
 import { SEE_DOCTOR_DIALOG } from './seeDoctorDialog';
 import { sendReply } from './send';
@@ -15,7 +15,16 @@ export const SYMPTOM_CHECK_DIALOG = 'symptomCheck';
 interface SymptomCheckState {
   answers: TriageAnswers;
   asking: QuestionId;
+  /** Answers to the current question the check could not place. */
   retries: number;
+}
+
+/** After this many answers it cannot place, the check records "not sure" and goes on: no question is asked a third time. */
+const UNPLACED_BEFORE_MOVING_ON = 2;
+
+/** Questions whose answers are yes or no; they also offer "Not sure". */
+function isYesNo(options: ReadonlyArray<{ value: string }>): boolean {
+  return options.length === 2 && options.every((o) => o.value === 'yes' || o.value === 'no');
 }
 
 const WEANED_WEEKS: Record<string, number> = { 'under-3-weeks': 1, 'under-3-months': 6, 'over-3-months': 13 };
@@ -49,12 +58,24 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
   private question(id: QuestionId, first: boolean): Reply {
     const q = this.services.symptomCheck.questions[id];
     const text = first ? `${this.services.symptomCheck.intro}\n\n${q.text}` : q.text;
-    return { text, choices: q.options.map((o) => ({ label: o.label })), ...(first ? { topic: 'symptom-check' } : {}) };
+    const choices = q.options.map((o) => ({ label: o.label }));
+    if (isYesNo(q.options)) choices.push({ label: this.services.composer.messages.confirmUnsure });
+    return { text, choices, ...(first ? { topic: 'symptom-check' } : {}) };
   }
 
+  /** The option picked or typed; "not sure" (any question) is recorded as such. */
   private read(question: QuestionId, text: string): string | undefined {
     const option = this.services.symptomCheck.questions[question].options.find((o) => sameChoice(text, o.label));
-    return option?.value ?? parseAnswer(question, text, this.now());
+    if (option) return option.value;
+    if (sameChoice(text, this.services.composer.messages.confirmUnsure)) return UNSURE;
+    const parsed = parseAnswer(question, text, this.now(), this.services.emoji);
+    if (parsed !== undefined) return parsed;
+    return isUnsure(text, this.services.emoji) ? UNSURE : undefined;
+  }
+
+  /** The waiting question, for a reply that first answers something else the parent asked. */
+  pendingQuestion(state: unknown): Reply {
+    return this.question((state as SymptomCheckState).asking, false);
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -75,11 +96,14 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const instance = dc.activeDialog!.state as SymptomCheckState;
     const text = (dc.context.activity.text ?? '').trim();
-    const value = this.read(instance.asking, text);
+    let value = this.read(instance.asking, text);
     if (value === undefined) {
       instance.retries += 1;
-      await sendReply(dc.context, { ...this.question(instance.asking, false), text: `${this.services.symptomCheck.retry}\n\n${this.services.symptomCheck.questions[instance.asking].text}` }, 'symptom-check-retry');
-      return Dialog.EndOfTurn;
+      if (instance.retries < UNPLACED_BEFORE_MOVING_ON) {
+        await sendReply(dc.context, { ...this.question(instance.asking, false), text: `${this.services.symptomCheck.retry}\n\n${this.services.symptomCheck.questions[instance.asking].text}` }, 'symptom-check-retry');
+        return Dialog.EndOfTurn;
+      }
+      value = UNSURE;
     }
     let answers = { ...instance.answers, [instance.asking]: value } as TriageAnswers;
     await this.state.addReported(dc.context, [{ question: this.services.symptomCheck.questions[instance.asking].text, said: text }]);
@@ -121,6 +145,6 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
       await sendReply(dc.context, reply, 'symptom-check-everyday');
       return dc.endDialog({ outcome: 'everyday', topic: step.topic });
     }
-    return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags: step.flags.map((id) => ({ id })) });
+    return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags: step.flags.map((id) => ({ id })), toBeSafe: step.toBeSafe });
   }
 }

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Activity, CardAction } from 'botbuilder';
 import { handleTurnError } from '../bot/adapter';
-import { loadConfig, readEnvironment } from '../bot/config';
+import { contactWarning, loadConfig, readEnvironment } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { TerminalAdapter } from '../bot/terminalAdapter';
 import { composeApplication, turnErrorApologies } from '../index';
@@ -30,6 +30,8 @@ function print(activity: Partial<Activity>, choices: CardAction[]): void {
 async function main(): Promise<void> {
   const config = loadConfig(readEnvironment());
   const logger = createLogger({ level: 'warn', write: (line) => process.stderr.write(line + '\n') });
+  const warning = contactWarning(config.clinic);
+  if (warning) logger.warn('configuration_incomplete', { warning });
   const app = composeApplication(config, { logger });
   let choices: CardAction[] = [];
   const adapter = new TerminalAdapter((activity) => print(activity, choices));

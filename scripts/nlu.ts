@@ -15,7 +15,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stem } from 'natural/lib/natural/stemmers/porter_stemmer';
-import { loadKnowledgeBase } from '../core/knowledge/loader';
+import { defaultKnowledgeDir, loadKnowledgeBase } from '../core/knowledge/loader';
+import { loadEmojiWords } from '../core/text/emoji';
 import { projectRoot } from '../core/projectRoot';
 import { accuracyLine, evaluate, predictedLabel, readLabelledTsv } from '../core/nlu/evaluate';
 import { corpusFromKnowledgeBase, createLanguageUnderstanding } from '../core/nlu/understanding';
@@ -33,7 +34,8 @@ function describe(u: ReturnType<ReturnType<typeof createLanguageUnderstanding>['
 function runEval(file: string): number {
   const messages = readLabelledTsv(file);
   const kb = loadKnowledgeBase();
-  const lu = createLanguageUnderstanding(kb);
+  // Emoji read as words, as in the running bot.
+  const lu = createLanguageUnderstanding(kb, { emoji: loadEmojiWords(join(defaultKnowledgeDir(), 'emoji.yaml')) });
   const known = new Set([...lu.topics, 'out-of-scope']);
   const unknownLabels = [...new Set(messages.map((m) => m.topic).filter((t) => !known.has(t)))];
   if (unknownLabels.length > 0) console.log(`warning: labels that are not topics: ${unknownLabels.join(', ')}`);

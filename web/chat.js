@@ -105,11 +105,26 @@
       webSocket: !!session.webSocket,
       pollingInterval: 1000
     });
+    // Tells the bot this client shows Adaptive Cards, so an escalation comes once (one line and its card)
+    // over Azure Direct Line too, whose channel id ("directline") does not say which client is talking.
+    var store = WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity) {
+            var activity = action.payload.activity;
+            var channelData = Object.assign({}, activity.channelData, { showsCards: true });
+            action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { channelData: channelData }) }) });
+          }
+          return next(action);
+        };
+      };
+    });
     var maxChars = parseInt(data.maxChars, 10) || 2000;
     var font = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
     WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: store,
         userID: session.userId,
         username: 'You',
         locale: 'en-US',

@@ -23,6 +23,8 @@ export const messagesSchema = z
     storageError: text,
     storageConflict: text,
     sourcesPrefix: text,
+    /** After the first few sources named in short; {count} is how many more. */
+    sourcesMore: text.refine((t) => t.includes('{count}'), 'must contain the placeholder {count}'),
     relatedPrompt: text,
     tipsHeading: text,
     seeDoctorHeading: text,
@@ -50,6 +52,22 @@ export const messagesSchema = z
     confirmYes: text,
     confirmNo: text,
     confirmNoThanks: text,
+    confirmUnsure: text,
+    /** Said when a yes/no answer could not be placed; the question follows. */
+    confirmRetry: text,
+    /** Advice given because the parent was not sure about a warning sign; {advice} is the level's advice. */
+    toBeSafe: text.refine((t) => t.includes('{advice}'), 'must contain the placeholder {advice}'),
+    /** A routine-level flag is a short note under the answer, after this heading. */
+    routineNoteHeading: text,
+    /** The rest of a health answer: show-card title, and the button label before the topic's title. */
+    moreTitle: text,
+    morePrefix: text,
+    /** Typed ways of asking for the rest of the last answer. */
+    morePhrases: z.array(text).min(1),
+    /** The way back up the dialog tree: before the parent topic's title, and the welcome menu. */
+    backPrefix: text,
+    menuChoice: text,
+    menuPrompt: text,
     commands: z
       .object({
         help: z.array(text).min(1),

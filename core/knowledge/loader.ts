@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import { sourcesFileSchema, topicSchema, type Source, type Topic } from './schema';
+import { buildTopicTree, treeProblems, type TopicTree } from './tree';
 
 export class KnowledgeError extends Error {
   constructor(readonly problems: string[]) {
@@ -15,6 +16,8 @@ export class KnowledgeError extends Error {
 export interface KnowledgeBase {
   readonly topics: ReadonlyMap<string, Topic>;
   readonly sources: ReadonlyMap<string, Source>;
+  /** The dialog tree: the welcome menu, hubs and their children, as the topics' `parent` fields say. */
+  readonly tree: TopicTree;
   topic(id: string): Topic;
 }
 
@@ -93,10 +96,14 @@ export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): Knowledg
     });
   }
 
+  const fileOf = new Map(files.map((name) => [name.replace(/\.ya?ml$/, ''), shown(join(topicDir, name))]));
+  for (const problem of treeProblems(topics)) problems.push(`${fileOf.get(problem.id) ?? problem.id}: field ${problem.field}: ${problem.message}`);
+
   if (problems.length > 0) throw new KnowledgeError(problems);
   return {
     topics,
     sources,
+    tree: buildTopicTree(topics),
     topic(id: string): Topic {
       const found = topics.get(id);
       if (!found) throw new Error(`Unknown topic "${id}"`);

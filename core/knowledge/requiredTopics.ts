@@ -1,7 +1,7 @@
 /** Topic ids the product promises (issue "Knowledge base and language understanding"); tests check each exists. */
 export const REQUIRED_TOPICS = {
   'why-it-leaks': [
-    'letdown-reflex', 'pregnancy-leaking', 'full-breasts', 'other-breast-leaking', 'shower-leaking',
+    'why-breasts-leak', 'letdown-reflex', 'pregnancy-leaking', 'full-breasts', 'other-breast-leaking', 'shower-leaking',
     'leaking-during-sex', 'stress-and-emotions', 'dmer', 'pressure-triggers', 'oversupply',
     'no-obvious-reason', 'medications-and-hormones', 'galactorrhea',
   ],
@@ -11,7 +11,7 @@ export const REQUIRED_TOPICS = {
   ],
   'normal-and-duration': ['is-leaking-normal', 'when-does-leaking-stop', 'leaking-after-weaning'],
   managing: [
-    'breast-pads', 'feed-or-pump-often', 'nipple-pressure', 'hiding-leaks-clothing', 'leaking-at-work',
+    'managing-leaks', 'breast-pads', 'feed-or-pump-often', 'nipple-pressure', 'hiding-leaks-clothing', 'leaking-at-work',
     'leaking-at-night', 'confidence-and-embarrassment',
   ],
   safety: ['when-to-see-doctor', 'symptom-check'],

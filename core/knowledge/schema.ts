@@ -15,12 +15,28 @@ const topicId = z
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 
+/** The welcome menu: the root of the dialog tree. Top-level topics name it as their parent. */
+export const TREE_ROOT = 'root';
+
 /** One knowledge topic, as a clinician writes it in knowledge/topics/<id>.yaml. */
 export const topicSchema = z
   .object({
     id: topicId,
     title: nonEmptyText,
     group: z.enum(TOPIC_GROUPS),
+    /**
+     * Where the topic sits in the dialog tree a parent browses: another topic's id, or "root" for the
+     * welcome menu. Every health topic has one; conversation topics (hello, help...) are outside the tree.
+     */
+    parent: topicId.optional(),
+    /**
+     * An overview whose answer sums up its children (why breasts leak, managing leaks): each child is one
+     * of its buttons, and language understanding learns it from its title and examples only, since the
+     * words of its answer belong to the children.
+     */
+    hub: z.boolean().default(false),
+    /** Place among its siblings in menus (smaller first); unordered siblings follow, by title. */
+    order: z.number().int().min(0).optional(),
     /** Short, warm, plain answer. May use {clinicName}, {clinicPhone}, {clinicWeb}, {emergencyNumber}, {crisisLine}. */
     answer: nonEmptyText,
     tips: z.array(nonEmptyText).default([]),
@@ -35,6 +51,15 @@ export const topicSchema = z
   })
   .strict()
   .superRefine((topic, ctx) => {
+    if (topic.id === TREE_ROOT) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `"${TREE_ROOT}" is the welcome menu's name; choose another id` });
+    }
+    if (topic.group !== 'conversation' && !topic.parent) {
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: `a health topic must name its parent topic, or "${TREE_ROOT}" for the welcome menu` });
+    }
+    if (topic.group === 'conversation' && topic.parent) {
+      ctx.addIssue({ code: 'custom', path: ['parent'], message: 'a conversation topic is outside the dialog tree and has no parent' });
+    }
     if (topic.group !== 'conversation' && topic.sources.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a health topic must name at least one source' });
     }

@@ -14,6 +14,7 @@
  */
 import { stem as porterStem } from 'natural/lib/natural/stemmers/porter_stemmer';
 import { basicNormalise } from '../text/basicNormalise';
+import type { EmojiWords } from '../text/emoji';
 import { NLU_CONFIG, type NluConfig } from './config';
 import { FuzzyCorrector } from './fuzzy';
 import { defaultLexicon, type Lexicon } from './lexicon';
@@ -65,8 +66,8 @@ export function cutMessage(text: string, max: number = NLU_CONFIG.input.maxChars
 }
 
 /** Shape-level clean-up: basicNormalise, then accents, apostrophes and numbers. */
-function cleanShape(raw: string, maxChars: number): string {
-  let text = basicNormalise(cutMessage(raw, maxChars));
+function cleanShape(raw: string, maxChars: number, emoji?: EmojiWords): string {
+  let text = basicNormalise(cutMessage(raw, maxChars), emoji);
   text = text.normalize('NFD').replace(/\p{M}+/gu, '');
   text = text.replace(/'s\b/g, '').replace(/'/g, '');
   // "38.5", "1,000": one number, not a sentence end.
@@ -87,7 +88,8 @@ export class Tokeniser {
   constructor(
     readonly lexicon: Lexicon = defaultLexicon(),
     vocabulary: Iterable<string> = [],
-    private readonly options: { fuzzy?: boolean; config?: NluConfig } = {},
+    /** `emoji`: known emoji read as their words (knowledge/emoji.yaml); other emoji are dropped. */
+    private readonly options: { fuzzy?: boolean; config?: NluConfig; emoji?: EmojiWords } = {},
   ) {
     this.config = options.config ?? NLU_CONFIG;
     const vocab = [...vocabulary];
@@ -121,7 +123,7 @@ export class Tokeniser {
     const { maxChars, maxWords, maxWordLength } = this.config.input;
     const raw: string[] = [];
     let wordCount = 0;
-    for (const match of cleanShape(text, maxChars).matchAll(WORD_OR_BOUNDARY)) {
+    for (const match of cleanShape(text, maxChars, this.options.emoji).matchAll(WORD_OR_BOUNDARY)) {
       const piece = match[0];
       if (BOUNDARY.test(piece)) {
         if (raw.length > 0 && !BOUNDARY.test(raw[raw.length - 1])) raw.push(piece);

@@ -24,6 +24,7 @@ import { defaultLexicon, type Lexicon } from './lexicon';
 import { TopicModel, type ModelScores } from './model';
 import { loadOutOfScopeExamples } from './outOfScope';
 import { Tokeniser, type Analysis } from './tokenise';
+import type { EmojiWords } from '../text/emoji';
 import type { LanguageUnderstanding, TopicScore, Understanding } from './types';
 
 /** The training data, as `scripts/nlu.ts export` prints it. */
@@ -42,6 +43,8 @@ export interface NluOptions {
   config?: NluConfig;
   /** Fit temperature and gate on held-out scores (default true; else fixed defaults from the config). */
   calibrate?: boolean;
+  /** Emoji read as words (knowledge/emoji.yaml, from the composition root); without it emoji are dropped. */
+  emoji?: EmojiWords;
 }
 
 /** Everything the decision was made from (for the curator tools and tests). */
@@ -78,7 +81,8 @@ export function corpusFromKnowledgeBase(kb: KnowledgeBase, outOfScope: string[] 
     topics: [...kb.topics.values()].map((t) => ({
       id: t.id,
       examples: [...t.examples],
-      descriptions: [t.title, ...splitSentences(t.answer), ...t.tips],
+      // A hub's answer sums up its children: its words belong to them, so only its title is trained on.
+      descriptions: t.hub ? [t.title] : [t.title, ...splitSentences(t.answer), ...t.tips],
     })),
     outOfScope,
   };
@@ -112,7 +116,7 @@ interface Prepared {
   items: PreparedItem[];
 }
 
-function prepare(corpus: TrainingCorpus, lexicon: Lexicon, config: NluConfig): Prepared {
+function prepare(corpus: TrainingCorpus, lexicon: Lexicon, config: NluConfig, emoji?: EmojiWords): Prepared {
   const classes = corpus.topics.map((t) => t.id);
   if (classes.length < 2) throw new Error('Language understanding needs at least two topics');
   if (new Set(classes).size !== classes.length) throw new Error('The training corpus lists a topic twice');
@@ -128,7 +132,7 @@ function prepare(corpus: TrainingCorpus, lexicon: Lexicon, config: NluConfig): P
     classes.push(OUT_OF_SCOPE);
     labelled.push(...corpus.outOfScope.map((text) => ({ topic: OUT_OF_SCOPE, text, weight: 1, description: false })));
   }
-  const { tokeniser, analyses } = new Tokeniser(lexicon, [], { config }).trainOn(labelled.map((l) => l.text));
+  const { tokeniser, analyses } = new Tokeniser(lexicon, [], { config, emoji }).trainOn(labelled.map((l) => l.text));
   const items = labelled.map((l, i) => ({ ...l, features: extractFeatures(analyses[i], config.features) }));
   return { tokeniser, classes, items };
 }
@@ -145,7 +149,7 @@ export interface HeldOutSample extends ScoredSample {
  */
 export function crossValidatedScores(corpus: TrainingCorpus, options: NluOptions = {}): { classes: string[]; samples: HeldOutSample[] } {
   const config = options.config ?? NLU_CONFIG;
-  const { classes, items } = prepare(corpus, options.lexicon ?? defaultLexicon(), config);
+  const { classes, items } = prepare(corpus, options.lexicon ?? defaultLexicon(), config, options.emoji);
   return { classes, samples: heldOutScores(items, classes, config, config.calibration.folds) };
 }
 
@@ -208,7 +212,7 @@ export function fitCalibration(samples: readonly HeldOutSample[], classes: reado
 
 export function trainLanguageUnderstanding(corpus: TrainingCorpus, options: NluOptions = {}): TrainedLanguageUnderstanding {
   const config = options.config ?? NLU_CONFIG;
-  const { tokeniser, classes, items } = prepare(corpus, options.lexicon ?? defaultLexicon(), config);
+  const { tokeniser, classes, items } = prepare(corpus, options.lexicon ?? defaultLexicon(), config, options.emoji);
   const model = TopicModel.train(items, classes, config.model);
   const calibration: Calibration =
     options.calibrate === false

@@ -22,6 +22,7 @@
  */
 import type { ConceptId, Mention } from './concepts';
 import { mentionStatus, type Status } from './scope';
+import type { EmojiWords } from '../text/emoji';
 import { applyMasks, makeSentence, tokenMatches, type Sentence } from './text';
 
 export type CrisisConcept = Extract<ConceptId, 'crisis-self' | 'crisis-self-soft' | 'crisis-baby' | 'crisis-baby-soft' | 'psychosis' | 'psychosis-soft'>;
@@ -1108,7 +1109,7 @@ function crisisStatus(match: RawMatch, questionsCount: boolean): { status: Statu
 // ------------------------------------------------------------------ entry point
 
 /** Sentences plus short neighbours joined ("I want out. Of everything. Of life."). */
-function withJoinedShortSentences(sentences: Sentence[]): Sentence[] {
+function withJoinedShortSentences(sentences: Sentence[], emoji?: EmojiWords): Sentence[] {
   const out = [...sentences];
   for (let i = 0; i + 1 < sentences.length; i++) {
     const a = sentences[i];
@@ -1116,7 +1117,7 @@ function withJoinedShortSentences(sentences: Sentence[]): Sentence[] {
     if (a.tokens.length <= 8 && b.tokens.length <= 10 && a.tokens.length > 0 && b.tokens.length > 0) {
       const c = sentences[i + 2];
       const raw = c && c.tokens.length <= 6 ? `${a.raw} ${b.raw} ${c.raw}` : `${a.raw} ${b.raw}`;
-      out.push(makeSentence(raw, a.index, b.questionMark));
+      out.push(makeSentence(raw, a.index, b.questionMark, emoji));
     }
   }
   return out;
@@ -1128,10 +1129,11 @@ export function messageFacts(sentences: Sentence[]): MessageFacts {
 }
 
 /** Crisis, harm-to-baby and psychosis mentions in a message (pattern layer). */
-export function findCrisisMentions(sentences: Sentence[]): Mention[] {
+/** `emoji`: the same emoji reading the sentences were made with, for the short sentences joined here. */
+export function findCrisisMentions(sentences: Sentence[], emoji?: EmojiWords): Mention[] {
   const msg = messageFacts(sentences);
   const raw: RawMatch[] = [];
-  const all = withJoinedShortSentences(sentences);
+  const all = withJoinedShortSentences(sentences, emoji);
   const questionFamilies = new Set(FAMILIES.filter((f) => f.questionsCount).map((f) => f.id));
   const familyOf = (cue: string) => cue.split('#')[0];
   for (const s of all) {

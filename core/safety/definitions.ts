@@ -43,6 +43,8 @@ export const redFlagSchema = z
     question: yesNoQuestion,
     altQuestions: z.record(kebab, yesNoQuestion).optional(),
     sources: z.array(kebab).min(1, 'must name at least one source'),
+    /** What to do for this flag when the level's general `howSoon` does not fit it (D-MER is not about a medicine). */
+    advice: plain.optional(),
     crisis: z.boolean().optional(),
     crisisLine: plain.optional(),
   })

@@ -10,6 +10,7 @@ import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { RULES, View, WEANED_WEEKS_FLAG, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
 import { splitMessage, type Sentence } from './text';
+import type { EmojiWords } from '../text/emoji';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
 
 export interface AssessOptions {
@@ -116,16 +117,21 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
 /**
  * `similarity` is the crisis example index; the composition root builds it once at start-up from the
  * knowledge it has loaded. Without one, the default index is built from the knowledge folder on first use.
+ * `emoji` (knowledge/emoji.yaml, from the composition root) lets "🩸" and "🤒" be read as blood and fever.
  */
-export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedFlagDefinitions(), similarity?: CrisisSimilarity): RedFlagDetector {
+export function createRedFlagDetector(
+  definitions: RedFlagDefinitions = loadRedFlagDefinitions(),
+  similarity?: CrisisSimilarity,
+  emoji?: EmojiWords,
+): RedFlagDetector {
   const missing = RULES.filter((r) => !definitions.flags.has(r.id)).map((r) => r.id);
   if (missing.length > 0) {
     throw new Error(`knowledge/red-flags.yaml: field flags: no definition for rule id(s) ${missing.map((m) => `"${m}"`).join(', ')}`);
   }
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
-    const sentences = splitMessage(typeof text === 'string' ? text : '');
-    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...findSimilarMentions(sentences, similarity ?? defaultCrisisSimilarity())];
+    const sentences = splitMessage(typeof text === 'string' ? text : '', emoji);
+    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences, emoji), ...findSimilarMentions(sentences, similarity ?? defaultCrisisSimilarity())];
     const learned = learnContext(sentences, { now: options.now });
     const ctx = effectiveContext(known, learned);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.

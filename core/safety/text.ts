@@ -7,6 +7,7 @@
  * more than a few hundred characters.
  */
 import { basicNormalise } from '../text/basicNormalise';
+import type { EmojiWords } from '../text/emoji';
 import { repairToken } from './spelling';
 
 /** Longest raw sentence handled in one piece; longer ones are cut into overlapping chunks. */
@@ -89,8 +90,8 @@ function chunk(piece: RawPiece): RawPiece[] {
 }
 
 /** Shape-level clean-up after basicNormalise: units, numbers, punctuation, possessives. */
-export function normaliseForSafety(raw: string): string {
-  let t = basicNormalise(raw);
+export function normaliseForSafety(raw: string, emoji?: EmojiWords): string {
+  let t = basicNormalise(raw, emoji);
   t = t
     .replace(/\bw\/o\b/g, ' without ')
     .replace(/\bw\//g, ' with ')
@@ -182,8 +183,9 @@ function clausesOf(tokens: string[]): { clauses: Clause[]; clauseOf: number[] } 
   return { clauses, clauseOf };
 }
 
-export function makeSentence(raw: string, index: number, questionMark: boolean): Sentence {
-  const text = normaliseForSafety(raw);
+/** `emoji`: known emoji are read as their words ("🩸" is "blood"); `raw` keeps them as typed. */
+export function makeSentence(raw: string, index: number, questionMark: boolean, emoji?: EmojiWords): Sentence {
+  const text = normaliseForSafety(raw, emoji);
   const tokens = text.length > 0 ? text.split(' ') : [];
   const offsets: number[] = [];
   let pos = 0;
@@ -195,8 +197,8 @@ export function makeSentence(raw: string, index: number, questionMark: boolean):
   return { index, raw, text, tokens, offsets, questionMark, clauses, clauseOf };
 }
 
-export function splitMessage(message: string): Sentence[] {
-  return rawSentences(message).map((p, i) => makeSentence(p.raw, i, p.questionMark));
+export function splitMessage(message: string, emoji?: EmojiWords): Sentence[] {
+  return rawSentences(message).map((p, i) => makeSentence(p.raw, i, p.questionMark, emoji));
 }
 
 /** Token index at a character offset of `sentence.text` (binary search). */

@@ -1,3 +1,5 @@
+import type { EmojiWords } from './emoji';
+
 /**
  * Shape-level clean-up shared by language understanding and red-flag detection: it changes how a
  * message is written, never which words it holds, so negations ("not", "never", "no") always survive.
@@ -19,9 +21,12 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\b(it|that|there|what|who|he|she|where|how|here)'s\b/g, '$1 is'],
 ];
 
-/** Lower-case, Unicode-normalised, straight quotes, contractions expanded, whitespace collapsed. */
-export function basicNormalise(raw: string): string {
-  let text = raw.normalize('NFKC').toLowerCase();
+/**
+ * Lower-case, Unicode-normalised, straight quotes, contractions expanded, whitespace collapsed; with
+ * `emoji` (knowledge/emoji.yaml, injected by the composition root), known emoji become their words.
+ */
+export function basicNormalise(raw: string, emoji?: EmojiWords): string {
+  let text = (emoji ? emoji.expand(raw) : raw).normalize('NFKC').toLowerCase();
   text = text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
   text = text.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"');
   text = text.replace(/[\u2010-\u2015]/g, '-');

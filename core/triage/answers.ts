@@ -1,4 +1,5 @@
 import { basicNormalise } from '../text/basicNormalise';
+import type { EmojiWords } from '../text/emoji';
 import type { AnswerOf, QuestionId } from './content';
 
 /**
@@ -13,8 +14,8 @@ function clauses(text: string): string[] {
   return text.split(/\s*(?:[,;.!?]|\bbut\b|\bthough\b|\bhowever\b|\bexcept\b|\band\b|\balso\b|\bplus\b)\s*/).filter((c) => c.length > 0);
 }
 
-function clean(raw: string): string {
-  return basicNormalise(raw).replace(/[^\p{L}\p{N}\s',.;!?°-]/gu, ' ').replace(/\s+/g, ' ').trim();
+function clean(raw: string, emoji?: EmojiWords): string {
+  return basicNormalise(raw, emoji).replace(/[^\p{L}\p{N}\s',.;!?°-]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** True when `pattern` appears in a clause that does not negate it before the match. */
@@ -36,8 +37,19 @@ function denies(text: string, pattern: RegExp): boolean {
 const YES = /^(y|ya|yah|yes+|yep+|yup+|yeah+|yea|sure|ok|okay|definitely|absolutely|i do|i am|i have|it is|they are|kind of|kinda|sort of|a (?:little|bit)|a little bit|a little|some|correct|right|true|affirmative|uh huh|mhm+|mm+)\b/;
 const NO = /^(n|no+|nope+|nah+|not really|not at all|none|nothing|neither|i do not|i am not|i have not|i don't|no way|negative|never)\b/;
 
-export function parseYesNo(raw: string): 'yes' | 'no' | undefined {
-  const text = clean(raw);
+/**
+ * "Not sure", "maybe", "a little", "idk", "maybe a little pink": an answer that neither confirms nor
+ * rules out. About a warning sign, it gets the sign's advice "to be safe".
+ */
+const UNSURE = /^(?:not (?:sure|certain)|unsure|uncertain|maybe|mayb|perhaps|possibly|probably|might be|could be|i think so|i guess|idk|i dunno|dunno|i do not know|do not know|i don't know|i dont know|don't know|dont know|not know|no idea|i am not sure|i'm not sure|im not sure|not really sure|hard to say|can't tell|cant tell|kind of|kinda|sort of|a (?:little|bit)|a little bit|a tiny bit|slightly|somewhat|hmm+|umm*|eh)\b/;
+
+export function isUnsure(raw: string, emoji?: EmojiWords): boolean {
+  return UNSURE.test(clean(raw, emoji));
+}
+
+/** `emoji`: read known emoji as words (a 👍 is a yes), as the composition root configured them. */
+export function parseYesNo(raw: string, emoji?: EmojiWords): 'yes' | 'no' | undefined {
+  const text = clean(raw, emoji);
   if (NO.test(text)) return 'no';
   if (YES.test(text)) return 'yes';
   return undefined;
@@ -165,8 +177,9 @@ const parsers: { [Q in QuestionId]: Parser<Q> } = {
   },
 };
 
-export function parseAnswer<Q extends QuestionId>(question: Q, raw: string, now: Date = new Date()): AnswerOf<Q> | undefined {
-  const text = clean(raw);
+/** `emoji`: read known emoji as words ("🩸" answers the colour question), as the composition root configured them. */
+export function parseAnswer<Q extends QuestionId>(question: Q, raw: string, now: Date = new Date(), emoji?: EmojiWords): AnswerOf<Q> | undefined {
+  const text = clean(raw, emoji);
   if (text.length === 0 || text.length > 500) return undefined;
   return (parsers[question] as Parser<Q>)(text, now);
 }

@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, readEnvironment } from '../../bot/config';
+import { parse as parseDotenv } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { ConfigError, contactWarning, loadConfig, readEnvironment } from '../../bot/config';
+import { projectRoot } from '../../core/projectRoot';
 
 function errorFor(env: Record<string, string>): string {
   try {
@@ -27,6 +30,21 @@ describe('configuration', () => {
   it('reads the clinic settings parents see', () => {
     const config = loadConfig({ CLINIC_NAME: 'Riverside', CLINIC_PHONE: '+44 20 7946 0000', CLINIC_WEB: 'https://riverside.example', EMERGENCY_NUMBER: '999' });
     expect(config.clinic).toEqual(expect.objectContaining({ name: 'Riverside', phone: '+44 20 7946 0000', web: 'https://riverside.example', emergencyNumber: '999' }));
+  });
+
+  it('warns when the numbers a parent is told to call are not set, naming each', () => {
+    expect(contactWarning(loadConfig({}).clinic)).toMatch(/^CLINIC_PHONE and EMERGENCY_NUMBER are not set: /);
+    expect(contactWarning(loadConfig({ EMERGENCY_NUMBER: '999' }).clinic)).toMatch(/^CLINIC_PHONE is not set: /);
+    expect(contactWarning(loadConfig({ CLINIC_PHONE: '+44 20 7946 0000' }).clinic)).toMatch(/^EMERGENCY_NUMBER is not set: /);
+    expect(contactWarning(loadConfig({ CLINIC_PHONE: '+44 20 7946 0000', EMERGENCY_NUMBER: '999' }).clinic)).toBeUndefined();
+  });
+
+  it('.env.example holds placeholders, not real-looking details, and copied as it is they count as not set', () => {
+    const example = parseDotenv(readFileSync(join(projectRoot(), '.env.example')));
+    for (const name of ['CLINIC_PHONE', 'EMERGENCY_NUMBER', 'CLINIC_NAME', 'CLINIC_WEB']) expect([name, example[name]]).toEqual([name, 'REPLACE-ME']);
+    const config = loadConfig(example);
+    expect(config.clinic).toEqual(expect.objectContaining({ name: 'your clinic', phone: undefined, web: undefined, emergencyNumber: 'your local emergency number' }));
+    expect(contactWarning(config.clinic)).toMatch(/CLINIC_PHONE and EMERGENCY_NUMBER are not set/);
   });
 
   it.each([

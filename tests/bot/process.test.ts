@@ -42,6 +42,10 @@ describe('the bot process', () => {
       const [code] = await once(child, 'exit');
       expect(code).toBe(0);
       expect(stdout.text()).toContain(`"event":"shutting_down","signal":"${signal}"`);
+      // With no clinic phone and no emergency number, start-up says so in one line.
+      const warnings = stdout.text().split('\n').filter((l) => l.includes('"event":"configuration_incomplete"'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/CLINIC_PHONE and EMERGENCY_NUMBER are not set/);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

@@ -83,13 +83,16 @@ describe('the see-a-doctor dialog', () => {
     const body = (card?.content as { body: Array<{ items?: Array<{ text: string }> }> }).body;
     expect(body[0].items![0].text).toMatch(/URGENT/);
     expect(JSON.stringify(card?.content)).toContain('tel:+15550100199');
-    expect(choicesOf(reply)).toEqual(['Summary for my clinician', 'I have another question']);
+    // The mastitis question in the same message is answered in the same reply, its rest one tap away.
+    expect(topicOf(reply)).toBe('mastitis-and-infection');
+    expect(choicesOf(reply)).toEqual(['More: Mastitis and breast infection', 'Summary for my clinician', 'I have another question']);
   });
 
   it('routine: ask the prescriber, never stop the medicine alone', async () => {
     const replies = await dialogConversation().say('my nipples started leaking milky stuff after i started domperidone, im not breastfeeding');
     expect(escalationOf(replies)).toEqual({ level: 'routine', reasons: ['discharge-with-new-medicine'] });
-    expect(texts(replies)).toMatch(/don't stop a medicine on your own/i);
+    expect(texts(replies)).toMatch(/(don't|do not) stop (or change )?a (prescribed )?medicine on your own/i);
+    expect(texts(replies)).toMatch(/keep taking it/i);
   });
 
   it('an emergency holds the conversation until the parent says they are getting help', async () => {
@@ -137,7 +140,7 @@ describe('confirming an uncertain red flag', () => {
     const chat = dialogConversation();
     const asked = await chat.say("I don't think there's blood? maybe?");
     expect(escalationOf(asked)).toBeUndefined();
-    expect(choicesOf(asked[asked.length - 1])).toEqual(['Yes', 'No']);
+    expect(choicesOf(asked[asked.length - 1])).toEqual(['Yes', 'No', 'Not sure']);
     const replies = await chat.say('yes');
     expect(escalationOf(replies)?.reasons).toContain('blood-in-discharge');
   });
@@ -154,7 +157,8 @@ describe('confirming an uncertain red flag', () => {
 describe('not understood', () => {
   it('unsure: offers the closest topics as choices, and a choice leads to its topic', async () => {
     const chat = dialogConversation();
-    const replies = await chat.say('leaking');
+    // A bare "leaking" opens the why-breasts-leak overview; "milk" alone is still ambiguous.
+    const replies = await chat.say('milk');
     expect(topicOf(replies[0])).toBeUndefined();
     expect(texts(replies)).toMatch(/not quite sure/i);
     const choices = choicesOf(replies[replies.length - 1]);
@@ -166,7 +170,7 @@ describe('not understood', () => {
 
   it('"None of these" asks for other words; only a second failure to understand offers the clinic', async () => {
     const chat = dialogConversation();
-    await chat.say('leaking');
+    await chat.say('milk');
     expect(texts(await chat.say('None of these'))).toMatch(/other words/i);
     expect(texts(await chat.say('what is the best car seat'))).toContain('Riverside Family Clinic (+1 555 010 0199)');
   });

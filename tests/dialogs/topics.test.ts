@@ -5,6 +5,9 @@ const domain = testDomain();
 const topics = [...domain.kb.topics.values()];
 const commandTopics = new Set(['restart', 'forget-me', 'help']);
 
+const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const shortName = (citation: string) => (citation.startsWith('"') ? citation.slice(1, citation.indexOf('"', 1)) : citation.split(':')[0]);
+
 describe('every knowledge topic, picked from a button', () => {
   it.each(topics.filter((t) => t.id !== 'symptom-check' && !commandTopics.has(t.id)).map((t) => [t.id, t] as const))('%s', async (id, topic) => {
     const chat = dialogConversation();
@@ -18,17 +21,57 @@ describe('every knowledge topic, picked from a button', () => {
       expect(text).not.toMatch(/\{[a-zA-Z]+\}/);
       return;
     }
+    // What the parent first sees: the title, the answer, at most three tips, the sources in short.
     expect(text).toContain(topic.title);
     expect(text).toMatch(/Sources: .+/);
-    for (const source of topic.sources) expect(text).toContain(domain.kb.sources.get(source)!.citation);
-    if (topic.seeDoctor) expect(text).toMatch(/When to see a doctor:/);
-    // Related topics come back as buttons, and a button leads to its topic.
-    const related = choicesOf(replies[0]);
-    expect(related.length).toBe(topic.related.length);
-    if (related.length > 0) {
-      const next = await chat.say(related[0]);
-      expect(topicOf(next[0])).toBe(topic.related[0]);
-    }
+    expect(text).toContain(shortName(domain.kb.sources.get(topic.sources[0])!.citation));
+    expect((text.match(/^- /gm) ?? []).length).toBeLessThanOrEqual(3);
+    // About 120 words; only an answer too long for any tip may go over it.
+    if (text.includes('Tips:')) expect(words(text)).toBeLessThanOrEqual(120);
+    expect(text).not.toMatch(/When to see a doctor:/);
+
+    // The rest is one tap away: every tip, when to see a doctor, every source in full.
+    const choices = choicesOf(replies[0]);
+    expect(choices[0]).toMatch(/^More: /);
+    const more = (await chat.say(choices[0]))[0];
+    expect(topicOf(more)).toBe(id);
+    const all = `${text}\n${more.text}`;
+    for (const tip of topic.tips) expect(all).toContain(tip.split('{')[0].trim());
+    if (topic.seeDoctor) expect(more.text).toMatch(/When to see a doctor:/);
+    for (const source of topic.sources) expect(more.text).toContain(domain.kb.sources.get(source)!.citation);
+
+    // The tree: a hub offers its children, a leaf its neighbours; both a way back up.
+    const tree = domain.kb.tree;
+    const navigation = choices.slice(1);
+    const up = tree.parent(id);
+    expect(navigation[navigation.length - 1]).toBe(up ? domain.composer.backLabel(up) : "Back to the menu");
+    const offered = tree.isHub(id) ? tree.children(id) : tree.neighbours(id, 3);
+    expect(navigation.slice(0, -1)).toEqual(offered.map((t) => domain.composer.choiceLabel(t)));
+    const back = await chat.say(navigation[navigation.length - 1]);
+    if (up) expect(topicOf(back[0])).toBe(up.id);
+    else expect(choicesOf(back[0])).toEqual(domain.messages.welcomeChoices.map((c) => c.label));
+    if (navigation.length > 1) expect(topicOf((await chat.say(navigation[0]))[0])).toBe(offered[0].id);
+  });
+});
+
+describe('the rest of an answer where cards are shown', () => {
+  it('Web Chat gets it as a show-card, not a button; plain channels get the button', async () => {
+    const webchat = (await dialogConversation({ channelId: 'webchat' }).say('Blocked (plugged) milk duct'))[0];
+    expect(choicesOf(webchat).some((c) => c.startsWith('More:'))).toBe(false);
+    const card = webchat.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+    const action = (card?.content as { actions: Array<{ type: string; title: string; card: { body: Array<{ text: string }> } }> }).actions[0];
+    expect(action.type).toBe('Action.ShowCard');
+    expect(action.card.body.map((b) => b.text).join('\n')).toMatch(/When to see a doctor:/);
+    const plain = (await dialogConversation().say('Blocked (plugged) milk duct'))[0];
+    expect(plain.attachments ?? []).toHaveLength(0);
+  });
+
+  it('"tell me more" gives the rest of the last answer', async () => {
+    const chat = dialogConversation();
+    await chat.say('how do i unblock a milk duct');
+    const more = await chat.say('tell me more');
+    expect(topicOf(more[0])).toBe('blocked-duct');
+    expect(more[0].text).toMatch(/When to see a doctor:/);
   });
 });
 

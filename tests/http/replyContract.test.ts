@@ -47,6 +47,37 @@ describe('the reply contract, over HTTP with expectReplies', () => {
     expect(escalation).toEqual({ level: 'soon', reasons: expect.arrayContaining(['new-nipple-inversion', 'skin-dimpling']) });
   });
 
+  it('a reply that answers a topic and advises seeing someone carries both, in one message', async () => {
+    const replies = await conversation(bot.baseUrl).say('I have a fever and my breast is red and hot, how do I treat mastitis?');
+    const answer = replies[replies.length - 1];
+    expect(topicOf(answer)).toBe('mastitis-and-infection');
+    expect(escalationOf(answer)).toEqual({ level: 'urgent', reasons: ['fever-with-breast-signs'] });
+    expect(replies.filter((r) => escalationOf(r))).toHaveLength(1);
+  });
+
+  it('in Web Chat an escalation is one line and the card; without cards the whole advice is text', async () => {
+    const message = 'there is blood coming out of my nipple';
+    const webchat = await conversation(bot.baseUrl, 'webchat').say(message);
+    const [escalated] = webchat.filter((r) => escalationOf(r));
+    expect(escalated.text!.split('\n')).toHaveLength(1);
+    expect(escalated.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const plain = await conversation(bot.baseUrl, 'directline').say(message);
+    const [whole] = plain.filter((r) => escalationOf(r));
+    expect(whole.text).toMatch(/Why:[\s\S]*Who to call: Riverside Family Clinic/);
+  });
+
+  it('a health answer is short at first, its rest one tap away', async () => {
+    const chat = conversation(bot.baseUrl);
+    await chat.say('hi');
+    const [answer] = await chat.say('how do i unblock a milk duct');
+    expect(answer.text!.split(/\s+/).length).toBeLessThanOrEqual(125);
+    const more = answer.suggestedActions!.actions[0].title;
+    expect(more).toBe('More: Blocked (plugged) milk duct');
+    const [rest] = await chat.say(more);
+    expect(topicOf(rest)).toBe('blocked-duct');
+    expect(rest.text).toMatch(/When to see a doctor:/);
+  });
+
   it('does not escalate a negated red flag', async () => {
     const replies = await conversation(bot.baseUrl).say('no pain, no lump, no fever, just leaking a lot');
     expect(replies.some((r) => escalationOf(r))).toBe(false);

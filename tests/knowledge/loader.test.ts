@@ -42,7 +42,7 @@ describe('loading the knowledge base', () => {
     const examples = Array.from({ length: 12 }, (_, i) => `  - example ${i}`).join('\n');
     writeFileSync(
       join(dir, 'topics', 'new-topic.yaml'),
-      `id: new-topic\ntitle: New\ngroup: managing\nanswer: Some words.\nrelated: [no-such-topic]\nsources: [no-such-source]\nexamples:\n${examples}\n`,
+      `id: new-topic\ntitle: New\ngroup: managing\nparent: root\nanswer: Some words.\nrelated: [no-such-topic]\nsources: [no-such-source]\nexamples:\n${examples}\n`,
     );
     const problems = problemsOf(dir);
     expect(problems).toContainEqual(expect.stringMatching(/new-topic\.yaml: field related\.0: no topic has the id "no-such-topic"/));
@@ -59,5 +59,22 @@ describe('loading the knowledge base', () => {
     const examples = Array.from({ length: 12 }, (_, i) => `  - example ${i}`).join('\n');
     writeFileSync(join(dir, 'topics', 'new-condition.yaml'), `id: new-condition\ntitle: New\ngroup: conditions\nanswer: Words.\nsources: [acr]\nexamples:\n${examples}\n`);
     expect(problemsOf(dir)).toContainEqual(expect.stringMatching(/new-condition\.yaml: field seeDoctor: a condition must say when to see a clinician/));
+  });
+
+  it('names a health topic without a parent, a parent that does not exist, and a circle of parents', () => {
+    const examples = Array.from({ length: 12 }, (_, i) => `  - example ${i}`).join('\n');
+    const write = (id: string, parent: string | undefined) =>
+      writeFileSync(
+        join(dir, 'topics', `${id}.yaml`),
+        `id: ${id}\ntitle: New\ngroup: managing\n${parent ? `parent: ${parent}\n` : ''}answer: Words.\nsources: [lll]\nexamples:\n${examples}\n`,
+      );
+    write('orphan', undefined);
+    write('lost', 'no-such-hub');
+    write('round-a', 'round-b');
+    write('round-b', 'round-a');
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(/orphan\.yaml: field parent: a health topic must name its parent/));
+    expect(problems).toContainEqual(expect.stringMatching(/lost\.yaml: field parent: no topic has the id "no-such-hub"/));
+    expect(problems).toContainEqual(expect.stringMatching(/round-a\.yaml: field parent: the parents go round in a circle/));
   });
 });

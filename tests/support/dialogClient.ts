@@ -2,7 +2,7 @@ import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, t
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { DialogStateAccessors } from '../../dialogs/services';
-import { testDomain } from './domain';
+import { TEST_CLINIC, testDomain } from './domain';
 
 export interface Escalation {
   level: string;
@@ -28,6 +28,8 @@ export function dialogConversation(options: { channelId?: string; now?: Date } =
       understanding: domain.understanding,
       safety: domain.safety,
       symptomCheck: domain.symptomCheck,
+      emoji: domain.emoji,
+      otherLanguage: { languageOf: (text) => domain.language.languageOf(text), notice: (language) => domain.languageNotices.textFor(language, TEST_CLINIC) },
       maxMessageChars: 2000,
       now: options.now ? () => options.now! : undefined,
     },

@@ -145,9 +145,9 @@ describe('the Teams package for a sample configuration', () => {
 describe('the bot commands', () => {
   /** The topic each command should reach: its title is sent to the bot as the message text when picked. */
   const COMMAND_TOPICS: Record<string, string> = {
-    'Why do I leak?': 'letdown-reflex',
+    'Why do I leak?': 'why-breasts-leak',
     'Is leaking normal?': 'is-leaking-normal',
-    'Breast pads': 'breast-pads',
+    'How to handle leaks': 'managing-leaks',
     'Leaking at work': 'leaking-at-work',
     'Leaking at night': 'leaking-at-night',
     'When does leaking stop?': 'when-does-leaking-stop',

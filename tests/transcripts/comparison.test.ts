@@ -211,7 +211,7 @@ describe('recording', () => {
   });
 
   it("writes the Emulator's transcript shape: every activity both ways, in order, with its postage and roles", async () => {
-    const transcript = await recordConversation(parseSteps('what are breast pads\n[Leaking at night]'), { botUrl: bot.baseUrl });
+    const transcript = await recordConversation(parseSteps('what are breast pads\n[Clothes that hide leaks]'), { botUrl: bot.baseUrl });
     const saved = parseTranscript(serializeTranscript(transcript));
     expect(saved.map((a) => `${a.from?.role}:${a.type}`)).toEqual(['user:conversationUpdate', 'bot:message', 'user:message', 'bot:message', 'user:message', 'bot:message']);
 
@@ -227,8 +227,9 @@ describe('recording', () => {
     expect(question).toMatchObject({ text: 'what are breast pads', textFormat: 'plain', recipient: { role: 'bot' }, serviceUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
     expect(welcome).toMatchObject({ replyToId: start.id, recipient: { id: start.from!.id, role: 'user' } });
     expect(answer).toMatchObject({ replyToId: question.id, channelData: { topic: 'breast-pads' } });
-    expect(viewOf(answer).suggestedActions).toContain('Leaking at night');
-    expect(tap.text).toBe('Leaking at night');
+    // A topic offers its neighbours in the tree (breast pads, then clothes that hide leaks...).
+    expect(viewOf(answer).suggestedActions).toContain('Clothes that hide leaks');
+    expect(tap.text).toBe('Clothes that hide leaks');
     expect(turnsOf(saved)).toHaveLength(3);
   });
 
