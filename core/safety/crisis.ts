@@ -1116,7 +1116,7 @@ function withJoinedShortSentences(sentences: Sentence[]): Sentence[] {
     if (a.tokens.length <= 8 && b.tokens.length <= 10 && a.tokens.length > 0 && b.tokens.length > 0) {
       const c = sentences[i + 2];
       const raw = c && c.tokens.length <= 6 ? `${a.raw} ${b.raw} ${c.raw}` : `${a.raw} ${b.raw}`;
-      out.push(makeSentence(raw, a.index, b.questionMark));
+      out.push(makeSentence(raw, a.index, b.questionMark, a.knowledge));
     }
   }
   return out;
