@@ -8,7 +8,8 @@ import { findCrisisMentions } from './crisis';
 import { CrisisSimilarity, defaultCrisisSimilarity, findSimilarMentions } from './similarity';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
-import { RULES, View, WEANED_WEEKS_FLAG, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, type SafetyKnowledge } from './knowledge';
+import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
 import { splitMessage, type Sentence } from './text';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
 
@@ -19,6 +20,8 @@ export interface AssessOptions {
 
 export interface RedFlagDetector {
   readonly definitions: RedFlagDefinitions;
+  /** The concepts, modifiers and rules it reads with (knowledge/safety). */
+  readonly knowledge: SafetyKnowledge;
   assess(text: string, known?: ParentContext, options?: AssessOptions): SafetyAssessment;
 }
 
@@ -47,15 +50,15 @@ function quoteOf(mentions: Mention[]): string {
   return parts.join(' … ');
 }
 
-function effectiveContext(known: ParentContext, learned: Partial<ParentContext>): EffectiveContext {
+function effectiveContext(known: ParentContext, learned: Partial<ParentContext>, thresholds: SafetyKnowledge['thresholds']): EffectiveContext {
   const lactation = learned.lactation ?? known.lactation;
   let weanedWeeksAgo: number | undefined;
   if (lactation === 'weaned') {
     weanedWeeksAgo = learned.weanedWeeksAgo ?? (learned.lactation === undefined || learned.lactation === known.lactation ? known.weanedWeeksAgo : undefined);
   }
   const male = learned.male ?? known.male ?? false;
-  const notLactating = lactation === 'none' || (lactation === 'weaned' && weanedWeeksAgo !== undefined && weanedWeeksAgo >= WEANED_WEEKS_FLAG) || male;
-  return { lactation, weanedWeeksAgo, male, notLactating };
+  const notLactating = lactation === 'none' || (lactation === 'weaned' && weanedWeeksAgo !== undefined && weanedWeeksAgo >= thresholds.weanedWeeks) || male;
+  return { lactation, weanedWeeksAgo, male, notLactating, thresholds };
 }
 
 type Bucket = 'flag' | 'confirm' | 'asked';
@@ -100,7 +103,7 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
     return null;
   }
   if (!rule.test) return null;
-  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences));
+  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences, rule.concepts));
   const report = run('report');
   if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
   const confirm = run('confirm');
@@ -117,17 +120,21 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
  * `similarity` is the crisis example index; the composition root builds it once at start-up from the
  * knowledge it has loaded. Without one, the default index is built from the knowledge folder on first use.
  */
-export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedFlagDefinitions(), similarity?: CrisisSimilarity): RedFlagDetector {
-  const missing = RULES.filter((r) => !definitions.flags.has(r.id)).map((r) => r.id);
-  if (missing.length > 0) {
-    throw new Error(`knowledge/red-flags.yaml: field flags: no definition for rule id(s) ${missing.map((m) => `"${m}"`).join(', ')}`);
-  }
+export function createRedFlagDetector(
+  definitions: RedFlagDefinitions = loadRedFlagDefinitions(),
+  similarity?: CrisisSimilarity,
+  knowledge: SafetyKnowledge = defaultSafetyKnowledge(),
+): RedFlagDetector {
+  // Every flag has a rule, every rule a flag, every question a rule may ask exists, every reading named exists.
+  const problems = checkRulesAgainstFlags(knowledge, new Map([...definitions.flags].map(([id, d]) => [id, Object.keys(d.altQuestions ?? {})])), new Set(LOGIC.keys()));
+  if (problems.length > 0) throw new SafetyKnowledgeError(problems);
+  const RULES = compileRules(knowledge);
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
-    const sentences = splitMessage(typeof text === 'string' ? text : '');
+    const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
     const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...findSimilarMentions(sentences, similarity ?? defaultCrisisSimilarity())];
     const learned = learnContext(sentences, { now: options.now });
-    const ctx = effectiveContext(known, learned);
+    const ctx = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
     const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && ctx.lactation === 'pregnant'));
 
@@ -161,7 +168,7 @@ export function createRedFlagDetector(definitions: RedFlagDefinitions = loadRedF
     return { flags, toConfirm: questions, askedAbout: asked, learned, level };
   }
 
-  return { definitions, assess };
+  return { definitions, knowledge, assess };
 }
 
 let defaultDetector: RedFlagDetector | undefined;

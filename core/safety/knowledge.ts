@@ -103,6 +103,7 @@ export const rulesFileSchema = z
         lumpDays: positive,
         weanedWeeks: positive,
         weaningWindDownWeeks: positive,
+        weanedLumpWeeks: positive,
         mastitisDays: positive,
         nippleSoreDays: positive,
         explainedBloodDays: positive,
@@ -140,6 +141,8 @@ export interface CompiledModifier {
 }
 
 export interface SafetyKnowledge {
+  /** How the rules file is named in errors. */
+  rulesFile: string;
   concepts: ReadonlyMap<string, CompiledConcept>;
   /** Token -> repaired word(s), from every concept's misspellings and the spelling section. */
   spelling: ReadonlyMap<string, string>;
@@ -181,12 +184,27 @@ export interface SafetyKnowledgeFiles {
 }
 
 export interface CrossCheckInputs {
-  /** Flag id -> keys of its altQuestions, from red-flags.yaml. */
-  flags?: ReadonlyMap<string, readonly string[]>;
-  /** Named readings the engine has (core/safety/rules.ts). */
-  logic?: ReadonlySet<string>;
-  /** Concepts other readers use by id (the symptom check). */
+  /** Concepts other readers use by id, besides the symptom check's. */
   usedElsewhere?: ReadonlySet<string>;
+}
+
+/**
+ * The rules against red-flags.yaml and the engine: every flag has a rule and every rule a flag, every
+ * alternative question a rule may ask exists, every named reading exists. Returns the problems.
+ */
+export function checkRulesAgainstFlags(k: SafetyKnowledge, flags: ReadonlyMap<string, readonly string[]>, logic: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const file = k.rulesFile;
+  for (const [flag, rule] of k.rules) {
+    if (rule.logic && !logic.has(rule.logic)) problems.push(`${file}: field rules.${flag}.logic: the engine has no reading named "${rule.logic}"`);
+    const alt = flags.get(flag);
+    if (!alt) problems.push(`${file}: field rules.${flag}: no red flag "${flag}" in red-flags.yaml`);
+    rule.asks?.forEach((key, i) => {
+      if (alt && !alt.includes(key)) problems.push(`${file}: field rules.${flag}.asks.${i}: red-flags.yaml gives flag "${flag}" no altQuestions.${key}`);
+    });
+  }
+  for (const flag of flags.keys()) if (!k.rules.has(flag)) problems.push(`${file}: field rules: red flag "${flag}" (red-flags.yaml) has no rule`);
+  return problems;
 }
 
 function describe(file: string, issue: z.core.$ZodIssue): string {
@@ -223,19 +241,6 @@ export function buildSafetyKnowledge(
     for (const [field, id] of refs) {
       used.add(id);
       if (!known(id)) problems.push(`${names.rules}: field ${field}: concept "${id}" is not in ${names.concepts}`);
-    }
-    if (rule.logic && inputs.logic && !inputs.logic.has(rule.logic)) problems.push(`${names.rules}: field rules.${flag}.logic: the engine has no reading named "${rule.logic}"`);
-    if (inputs.flags) {
-      const alt = inputs.flags.get(flag);
-      if (!alt) problems.push(`${names.rules}: field rules.${flag}: no red flag "${flag}" in red-flags.yaml`);
-      rule.asks?.forEach((key, i) => {
-        if (alt && !alt.includes(key)) problems.push(`${names.rules}: field rules.${flag}.asks.${i}: red-flags.yaml gives flag "${flag}" no altQuestions.${key}`);
-      });
-    }
-  }
-  if (inputs.flags) {
-    for (const flag of inputs.flags.keys()) {
-      if (!(flag in r.data.rules)) problems.push(`${names.rules}: field rules: red flag "${flag}" (red-flags.yaml) has no rule`);
     }
   }
   for (const [id, concept] of Object.entries(c.data.concepts)) {
@@ -291,6 +296,7 @@ export function buildSafetyKnowledge(
   ) as unknown as Record<ModifierCategory, CompiledModifier>;
 
   return {
+    rulesFile: names.rules,
     concepts,
     spelling,
     fuzzyTargets: c.data.fuzzy.targets,
