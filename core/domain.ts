@@ -2,12 +2,15 @@ import { ReplyComposer } from './conversation/composer';
 import { loadMessages, type BotMessages } from './conversation/messages';
 import type { ClinicDetails } from './conversation/template';
 import { defaultKnowledgeDir, loadKnowledgeBase, type KnowledgeBase } from './knowledge/loader';
+import { loadLexiconWithConcepts } from './nlu/conceptLexicon';
 import { createLanguageUnderstanding } from './nlu/understanding';
 import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
+import { loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
 import { CrisisSimilarity, loadExampleBanks, type TopicTexts } from './safety/similarity';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
+import { answerVocabulary } from './triage/vocabulary';
 import { join } from 'node:path';
 
 /** The topics' examples and answers: everyday words the crisis similarity index must not mistake for crisis. */
@@ -24,6 +27,8 @@ export interface Domain {
   kb: KnowledgeBase;
   messages: BotMessages;
   redFlags: RedFlagDefinitions;
+  /** The one lexicon, the modifiers and the red-flag rules (knowledge/safety). */
+  safetyKnowledge: SafetyKnowledge;
   symptomCheck: SymptomCheckContent;
   understanding: LanguageUnderstanding;
   safety: RedFlagDetector;
@@ -38,9 +43,12 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   const kb = loadKnowledgeBase(knowledgeDir);
   const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
   const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
-  const symptomCheck = loadSymptomCheckContent(knowledgeDir);
-  const understanding = createLanguageUnderstanding(kb);
-  const safety = createRedFlagDetector(redFlags, new CrisisSimilarity(loadExampleBanks(join(knowledgeDir, 'safety'), topicTexts(kb))));
+  // One lexicon: the concepts are read by the detector, language understanding and the symptom check alike.
+  const safetyKnowledge = loadSafetyKnowledge(join(knowledgeDir, 'safety'));
+  const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
+  const lexicon = loadLexiconWithConcepts(safetyKnowledge.concepts.values(), join(knowledgeDir, 'nlu', 'lexicon.yaml'));
+  const understanding = createLanguageUnderstanding(kb, { lexicon });
+  const safety = createRedFlagDetector(redFlags, new CrisisSimilarity(loadExampleBanks(join(knowledgeDir, 'safety'), topicTexts(kb))), safetyKnowledge);
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
-  return { kb, messages, redFlags, symptomCheck, understanding, safety, composer };
+  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, safety, composer };
 }

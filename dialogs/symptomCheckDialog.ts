@@ -54,7 +54,7 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
 
   private read(question: QuestionId, text: string): string | undefined {
     const option = this.services.symptomCheck.questions[question].options.find((o) => sameChoice(text, o.label));
-    return option?.value ?? parseAnswer(question, text, this.now());
+    return option?.value ?? parseAnswer(question, text, this.now(), this.services.symptomCheck.vocabulary);
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
