@@ -7,7 +7,7 @@ import { createLanguageUnderstanding } from './nlu/understanding';
 import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
-import { loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
+import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
 import { CrisisSimilarity, loadExampleBanks, type TopicTexts } from './safety/similarity';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { answerVocabulary } from './triage/vocabulary';
@@ -44,7 +44,8 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
   const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
   // One lexicon: the concepts are read by the detector, language understanding and the symptom check alike.
-  const safetyKnowledge = loadSafetyKnowledge(join(knowledgeDir, 'safety'));
+  const inlineRules = [...redFlags.flags.values()].flatMap((f) => (f.rule ? [f.rule] : []));
+  const safetyKnowledge = loadSafetyKnowledge(join(knowledgeDir, 'safety'), { usedElsewhere: conceptsOf(inlineRules) });
   const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
   const lexicon = loadLexiconWithConcepts(safetyKnowledge.concepts.values(), join(knowledgeDir, 'nlu', 'lexicon.yaml'));
   const understanding = createLanguageUnderstanding(kb, { lexicon });

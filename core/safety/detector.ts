@@ -8,7 +8,7 @@ import { findCrisisMentions } from './crisis';
 import { CrisisSimilarity, defaultCrisisSimilarity, findSimilarMentions } from './similarity';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
-import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, type SafetyKnowledge } from './knowledge';
+import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
 import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
 import { splitMessage, type Sentence } from './text';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
@@ -123,8 +123,12 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
 export function createRedFlagDetector(
   definitions: RedFlagDefinitions = loadRedFlagDefinitions(),
   similarity?: CrisisSimilarity,
-  knowledge: SafetyKnowledge = defaultSafetyKnowledge(),
+  shared: SafetyKnowledge = defaultSafetyKnowledge(),
 ): RedFlagDetector {
+  // A flag may carry its rule in red-flags.yaml itself (one file for a new flag).
+  const inline = new Map<string, RuleDeclaration>();
+  for (const [id, d] of definitions.flags) if (d.rule) inline.set(id, d.rule);
+  const knowledge = withInlineRules(shared, inline);
   // Every flag has a rule, every rule a flag, every question a rule may ask exists, every reading named exists.
   const problems = checkRulesAgainstFlags(knowledge, new Map([...definitions.flags].map(([id, d]) => [id, Object.keys(d.altQuestions ?? {})])), new Set(LOGIC.keys()));
   if (problems.length > 0) throw new SafetyKnowledgeError(problems);

@@ -79,7 +79,7 @@ const condition = z
   .strict()
   .refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) > 0, 'needs `all` or `any`');
 
-const ruleSchema = z
+export const ruleSchema = z
   .object({
     when: z.array(condition).optional(),
     confirm: z.array(condition).optional(),
@@ -192,6 +192,34 @@ export interface CrossCheckInputs {
  * The rules against red-flags.yaml and the engine: every flag has a rule and every rule a flag, every
  * alternative question a rule may ask exists, every named reading exists. Returns the problems.
  */
+/**
+ * The knowledge with the rules a flag of red-flags.yaml carries itself (`rule:`), so a new red flag
+ * can be added in that one file. A flag may not have a rule in both places.
+ */
+export function withInlineRules(k: SafetyKnowledge, inline: ReadonlyMap<string, RuleDeclaration>, flagsFile = 'red-flags.yaml'): SafetyKnowledge {
+  if (inline.size === 0) return k;
+  const problems: string[] = [];
+  const rules = new Map(k.rules);
+  for (const [flag, rule] of inline) {
+    if (rules.has(flag)) problems.push(`${flagsFile}: field flags.${flag}.rule: the flag already has a rule in ${k.rulesFile}`);
+    const refs = [...(rule.concepts ?? []), ...(rule.topics ?? []), ...[...(rule.when ?? []), ...(rule.confirm ?? [])].flatMap((c) => [...(c.all ?? []), ...(c.any ?? []), ...(c.none ?? [])])];
+    for (const id of refs) if (!k.concepts.has(id) && !ENGINE_CONCEPTS.has(id)) problems.push(`${flagsFile}: field flags.${flag}.rule: concept "${id}" is not in concepts.yaml`);
+    rules.set(flag, rule);
+  }
+  if (problems.length > 0) throw new SafetyKnowledgeError(problems);
+  return { ...k, rules };
+}
+
+/** Every concept a rule refers to (for the "every concept is used" check of rules kept elsewhere). */
+export function conceptsOf(rules: Iterable<RuleDeclaration>): Set<string> {
+  const out = new Set<string>();
+  for (const rule of rules) {
+    for (const id of [...(rule.concepts ?? []), ...(rule.topics ?? [])]) out.add(id);
+    for (const c of [...(rule.when ?? []), ...(rule.confirm ?? [])]) for (const id of [...(c.all ?? []), ...(c.any ?? []), ...(c.none ?? [])]) out.add(id);
+  }
+  return out;
+}
+
 export function checkRulesAgainstFlags(k: SafetyKnowledge, flags: ReadonlyMap<string, readonly string[]>, logic: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const file = k.rulesFile;

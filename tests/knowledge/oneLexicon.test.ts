@@ -65,6 +65,35 @@ describe('one new synonym in knowledge/safety/concepts.yaml', () => {
   });
 });
 
+describe('a new red flag, in red-flags.yaml alone', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = knowledgeCopy();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is detected with the rule written beside its wording', () => {
+    const flag = [
+      '  - id: dizzy-when-pumping',
+      '    level: routine',
+      '    label: "feeling dizzy while pumping"',
+      '    why: "Feeling dizzy while pumping is worth mentioning at your next visit."',
+      '    question: "Just to check: do you feel dizzy while you pump?"',
+      '    sources: [seed-000]',
+      '    rule:',
+      '      when:',
+      '        - any: [dizzy]',
+      '',
+    ].join('\n');
+    edit(dir, 'red-flags.yaml', (text) => `${text.trimEnd()}\n\n${flag}`);
+    const message = 'I feel dizzy every time I pump';
+    const known = { lactation: 'pumping' as const };
+    expect(loadDomain(TEST_CLINIC).safety.assess(message, known, { now: NOW }).flags).toEqual([]);
+    const extended = loadDomain(TEST_CLINIC, dir);
+    expect(extended.safety.assess(message, known, { now: NOW }).flags.map((f) => f.id)).toEqual(['dizzy-when-pumping']);
+  });
+});
+
 describe('a broken reference in knowledge/safety stops start-up, naming the file', () => {
   let dir: string;
   beforeEach(() => {
