@@ -8,19 +8,10 @@ import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
 import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
-import { CrisisSimilarity, loadExampleBanks, type TopicTexts } from './safety/similarity';
+import { loadCrisisClassifier } from './safety/crisisClassifier';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { answerVocabulary } from './triage/vocabulary';
 import { join } from 'node:path';
-
-/** The topics' examples and answers: everyday words the crisis similarity index must not mistake for crisis. */
-function topicTexts(kb: KnowledgeBase): TopicTexts {
-  const topics = [...kb.topics.values()];
-  return {
-    examples: topics.flatMap((t) => t.examples),
-    answers: topics.flatMap((t) => [...t.answer.split(/(?<=[.!?])\s+/), ...t.tips]),
-  };
-}
 
 /** Everything the bot knows and how it listens, loaded and checked once at start-up. */
 export interface Domain {
@@ -49,7 +40,9 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
   const lexicon = loadLexiconWithConcepts(safetyKnowledge.concepts.values(), join(knowledgeDir, 'nlu', 'lexicon.yaml'));
   const understanding = createLanguageUnderstanding(kb, { lexicon });
-  const safety = createRedFlagDetector(redFlags, new CrisisSimilarity(loadExampleBanks(join(knowledgeDir, 'safety'), topicTexts(kb))), safetyKnowledge);
+  // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
+  const { classifier } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
+  const safety = createRedFlagDetector(redFlags, classifier, safetyKnowledge);
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
   return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, safety, composer };
 }

@@ -5,7 +5,7 @@
  */
 import { findMentions, type Mention } from './concepts';
 import { findCrisisMentions } from './crisis';
-import { CrisisSimilarity, defaultCrisisSimilarity, findSimilarMentions } from './similarity';
+import { defaultCrisisClassifier } from './crisisClassifier';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
@@ -16,6 +16,11 @@ import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssess
 export interface AssessOptions {
   /** "Today", used for month names ("I weaned in March"). Defaults to the current date. */
   now?: Date;
+}
+
+/** A second layer of crisis reading behind the pattern families (the trained classifier, ./crisisClassifier). */
+export interface CrisisReader {
+  findMentions(sentences: readonly Sentence[]): Mention[];
 }
 
 export interface RedFlagDetector {
@@ -65,14 +70,14 @@ type Bucket = 'flag' | 'confirm' | 'asked';
 
 /**
  * How many different softer crisis signs a message holds: different cues (pattern families, or the
- * similarity net where no pattern spoke) in places that do not overlap. The same words matched twice
+ * classifier where no pattern spoke) in places that do not overlap. The same words matched twice
  * count once.
  */
 function independentCues(soft: Mention[]): number {
-  const patternSentences = new Set(soft.filter((m) => m.family !== 'similar').map((m) => m.sentence.index));
+  const patternSentences = new Set(soft.filter((m) => m.family !== 'classifier').map((m) => m.sentence.index));
   const kept: Mention[] = [];
   for (const m of soft) {
-    if (m.family === 'similar' && patternSentences.has(m.sentence.index)) continue;
+    if (m.family === 'classifier' && patternSentences.has(m.sentence.index)) continue;
     const overlaps = kept.some((k) => k.sentence.index === m.sentence.index && k.start < m.end && m.start < k.end);
     const sameCue = kept.some((k) => (k.family ?? k.concept) === (m.family ?? m.concept));
     if (!overlaps && !sameCue) kept.push(m);
@@ -117,12 +122,13 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
 }
 
 /**
- * `similarity` is the crisis example index; the composition root builds it once at start-up from the
- * knowledge it has loaded. Without one, the default index is built from the knowledge folder on first use.
+ * `crisis` is the second crisis layer (the trained classifier); the composition root loads it once at
+ * start-up. Without one, the project's built classifier is loaded on first use; null reads crisis
+ * language with the pattern families alone (for measuring the layers apart).
  */
 export function createRedFlagDetector(
   definitions: RedFlagDefinitions = loadRedFlagDefinitions(),
-  similarity?: CrisisSimilarity,
+  crisis?: CrisisReader | null,
   shared: SafetyKnowledge = defaultSafetyKnowledge(),
 ): RedFlagDetector {
   // A flag may carry its rule in red-flags.yaml itself (one file for a new flag).
@@ -136,7 +142,7 @@ export function createRedFlagDetector(
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
-    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...findSimilarMentions(sentences, similarity ?? defaultCrisisSimilarity())];
+    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))];
     const learned = learnContext(sentences, { now: options.now });
     const ctx = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
