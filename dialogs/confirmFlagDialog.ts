@@ -1,7 +1,7 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { RedFlagFinding } from '../core/safety/types';
-import { parseYesNo } from '../core/triage/answers';
+import { parseScreeningAnswer, parseYesNo } from '../core/triage/answers';
 import { sameChoice, type AnswerAware } from './answerAware';
 import { SEE_DOCTOR_DIALOG } from './seeDoctorDialog';
 import { sendReply } from './send';
@@ -29,20 +29,21 @@ export class ConfirmFlagDialog extends Dialog<ConfirmFlagOptions> implements Ans
     return Dialog.EndOfTurn;
   }
 
-  private answer(text: string): 'yes' | 'no' | undefined {
+  private answer(text: string, finding: ConfirmFlagOptions['finding'] | undefined): 'yes' | 'no' | undefined {
     const m = this.services.composer.messages;
     if (sameChoice(text, m.confirmYes)) return 'yes';
     if (sameChoice(text, m.confirmNo)) return 'no';
-    return parseYesNo(text);
+    // To an emergency question ("are you having thoughts of hurting yourself?") "sometimes" is a yes.
+    return finding?.level === 'emergency' ? parseScreeningAnswer(text) : parseYesNo(text);
   }
 
-  accepts(_context: TurnContext, _state: unknown, text: string): boolean {
-    return this.answer(text) !== undefined;
+  accepts(_context: TurnContext, state: unknown, text: string): boolean {
+    return this.answer(text, (state as Partial<ConfirmFlagOptions> | undefined)?.finding) !== undefined;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { finding } = dc.activeDialog!.state as ConfirmFlagOptions;
-    const answer = this.answer(dc.context.activity.text ?? '');
+    const answer = this.answer(dc.context.activity.text ?? '', finding);
     if (answer === 'yes') return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags: [{ id: finding.id, quote: finding.quote }] });
     if (answer === 'no') {
       await sendReply(dc.context, { text: this.services.composer.messages.confirmNoThanks }, 'confirm-flag-denied');

@@ -65,7 +65,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await this.runCommand(innerDc, command);
       return Dialog.EndOfTurn;
     }
-    if (assessment.toConfirm.length > 0 && !(await this.activeDialogAccepts(innerDc, input.text))) {
+    // An emergency question (crisis language) is asked even when a symptom-check question could take
+    // the message as its answer; only the confirming dialog's own answer goes through.
+    const question = assessment.toConfirm[0];
+    const answered = question && (question.level !== 'emergency' || innerDc.activeDialog?.id === CONFIRM_FLAG_DIALOG) && (await this.activeDialogAccepts(innerDc, input.text));
+    if (question && !answered) {
       await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: assessment.toConfirm[0] });
       return Dialog.EndOfTurn;
     }

@@ -44,6 +44,20 @@ export function parseYesNo(raw: string): 'yes' | 'no' | undefined {
   return undefined;
 }
 
+/** "Sometimes", "on and off", "not sure": anything short of a clear no, anywhere in the answer. */
+const PARTLY = /\b(sometimes|some ?times|at times|occasionally|now and (?:then|again)|on and off|off and on|some (?:days|nights|mornings|evenings)|every so often|once or twice|a few times|maybe|possibly|perhaps|i think so|i guess|probably|not sure|unsure|don'?t know|dunno|idk|hard to say|kind of|kinda|sort of|sorta)\b/;
+const PARTLY_AT_START = /^(a (?:little|bit)|a little bit|little bit|bit|slightly|somewhat|some|yes and no|hmm+|um+)\b/;
+
+/**
+ * An answer to a screening question about an emergency (thoughts of self-harm, of harming the baby,
+ * psychosis): "sometimes", "kind of", "a bit", "not sure" count as yes; only a clear no is a no.
+ */
+export function parseScreeningAnswer(raw: string): 'yes' | 'no' | undefined {
+  const text = clean(raw);
+  if (PARTLY.test(text) || PARTLY_AT_START.test(text)) return 'yes';
+  return parseYesNo(raw);
+}
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_PATTERN = new RegExp(`\\b(?:in |since |back in |around |end of |beginning of )?(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b`);
 const NUMBER_WORDS: Record<string, number> = {
