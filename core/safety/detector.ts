@@ -10,6 +10,7 @@ import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
 import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
 
@@ -55,7 +56,7 @@ function quoteOf(mentions: Mention[]): string {
   return parts.join(' … ');
 }
 
-function effectiveContext(known: ParentContext, learned: Partial<ParentContext>, thresholds: SafetyKnowledge['thresholds']): EffectiveContext {
+function effectiveContext(known: ParentContext, learned: Partial<ParentContext>, thresholds: SafetyKnowledge['thresholds'], picture: EffectiveContext['picture'] = {}): EffectiveContext {
   const lactation = learned.lactation ?? known.lactation;
   let weanedWeeksAgo: number | undefined;
   if (lactation === 'weaned') {
@@ -63,7 +64,7 @@ function effectiveContext(known: ParentContext, learned: Partial<ParentContext>,
   }
   const male = learned.male ?? known.male ?? false;
   const notLactating = lactation === 'none' || (lactation === 'weaned' && weanedWeeksAgo !== undefined && weanedWeeksAgo >= thresholds.weanedWeeks) || male;
-  return { lactation, weanedWeeksAgo, male, notLactating, thresholds };
+  return { lactation, weanedWeeksAgo, male, notLactating, thresholds, picture };
 }
 
 type Bucket = 'flag' | 'confirm' | 'asked';
@@ -144,9 +145,15 @@ export function createRedFlagDetector(
     const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
     const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))];
     const learned = learnContext(sentences, { now: options.now });
-    const ctx = effectiveContext(known, learned, knowledge.thresholds);
+    const first = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
-    const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && ctx.lactation === 'pregnant'));
+    const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && first.lactation === 'pregnant'));
+    // The clinical picture of this message; dates the context reader could not place ("weaned at
+    // Christmas", "stopped at 18 months, he turns three next week") come from it.
+    const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date() });
+    if (learned.lactation === undefined && picture.status === 'weaned') learned.lactation = 'weaned';
+    if (learned.lactation === 'weaned' && learned.weanedWeeksAgo === undefined && picture.weeksSinceWeaning !== undefined) learned.weanedWeeksAgo = picture.weeksSinceWeaning;
+    const ctx = effectiveContext(known, learned, knowledge.thresholds, picture);
 
     const flags: RedFlagFinding[] = [];
     const toConfirm: SafetyAssessment['toConfirm'] = [];
@@ -175,7 +182,8 @@ export function createRedFlagDetector(
       .sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
     const flagged = new Set(flags.map((f) => f.id));
     const asked = askedAbout.filter((a) => !flagged.has(a.id));
-    return { flags, toConfirm: questions, askedAbout: asked, learned, level };
+    const merged = mergePicture(known.picture, picture);
+    return { flags, toConfirm: questions, askedAbout: asked, learned, level, ...(Object.keys(merged).length > 0 ? { picture: merged } : {}) };
   }
 
   return { definitions, knowledge, assess };

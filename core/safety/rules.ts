@@ -16,6 +16,7 @@ import type { Duration } from './context';
 import { maleExperiencer, maleOtherExperiencer } from './context';
 import type { Status } from './scope';
 import type { Sentence } from './text';
+import type { ClinicalPicture } from './picture';
 import type { RuleCondition, RuleDeclaration, SafetyKnowledge, Thresholds } from './knowledge';
 import type { ParentContext } from './types';
 
@@ -34,6 +35,8 @@ export interface EffectiveContext {
   /** Not lactating now: never lactated lately, or weaned `thresholds.weanedWeeks` (about 3 months) ago or more. */
   notLactating: boolean;
   thresholds: Thresholds;
+  /** This message's clinical picture (./picture). */
+  picture: ClinicalPicture;
 }
 
 export class View {
@@ -292,7 +295,7 @@ const READINGS: Array<Reading & { id: string }> = [
       if (lump.length === 0) return null;
       const lasting = [...v.all('persisting'), ...v.all('growing')];
       if (lasting.length > 0) return hit([...lump, ...lasting]);
-      if (v.longestNear(lump) >= v.ctx.thresholds.lumpDays) return hit(lump);
+      if (Math.max(v.longestNear(lump), v.ctx.picture.lumpDays ?? 0) >= v.ctx.thresholds.lumpDays) return hit(lump);
       if (v.ctx.notLactating || v.ctx.male) return hit(lump);
       // After weaning (beyond the first few weeks) a new lump is not a feeding lump.
       if (v.ctx.lactation === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedLumpWeeks)) return hit(lump);
