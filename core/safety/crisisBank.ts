@@ -72,9 +72,9 @@ export interface CrisisTrainingData {
   /** Crisis wording, each with the flag its category raises. */
   positive: Array<BankLine & { flag: CrisisFlagId }>;
   lookalike: BankLine[];
-  /** Extra text always trained on (never cross-validated): older example lists, topics' examples. */
-  extraPositive: Array<{ text: string; flag: CrisisFlagId }>;
-  extraNegative: string[];
+  /** Extra text always trained on (never cross-validated): older example lists, topics' examples (read when first used). */
+  readonly extraPositive: Array<{ text: string; flag: CrisisFlagId }>;
+  readonly extraNegative: string[];
   /** Hash of everything the model is trained from: a model with another key is stale. */
   key: string;
 }
@@ -101,9 +101,10 @@ function readBank(file: string, categories: ReadonlySet<string>, problems: strin
   const out: BankLine[] = [];
   const seen = new Set<string>();
   const name = file.split(/[\\/]/).pop();
+  const where = shown(file);
   lines.slice(1).forEach((line, i) => {
     if (line.trim() === '') return;
-    const at = `${shown(file)}: line ${i + 2}`;
+    const at = `${where}: line ${i + 2}`;
     const tab = line.indexOf('\t');
     const category = tab < 0 ? '' : line.slice(0, tab).trim();
     const text = tab < 0 ? line.trim() : line.slice(tab + 1).trim();
@@ -128,18 +129,23 @@ const crisisYamlSchema = z
   .strict();
 const benignYamlSchema = z.object({ benign: z.array(z.string().trim().min(3)) }).strict();
 
+function yamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
 /** The topics' example questions: everyday messages about leaking. Shapes are checked by the knowledge loader. */
 function topicExamples(dir: string): string[] {
   const out: string[] = [];
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  } catch {
-    return out;
-  }
-  for (const f of files) {
+  for (const file of yamlFiles(dir)) {
     try {
-      const data = parseYaml(readFileSync(join(dir, f), 'utf8')) as { examples?: unknown };
+      const data = parseYaml(readFileSync(file, 'utf8')) as { examples?: unknown };
       if (Array.isArray(data?.examples)) for (const e of data.examples) if (typeof e === 'string' && e.trim().length > 2) out.push(e.trim());
     } catch {
       continue;
@@ -164,20 +170,43 @@ export function loadCrisisTrainingData(dir: string = defaultCrisisDir()): Crisis
     const other = crisisWords.get(sameLine(l.text));
     if (other) problems.push(`${shown(lookalikeFile)}: ${l.at}: field text: the same message is crisis wording at ${other}`);
   }
-  const crisisYaml = readValidatedYaml(join(dir, 'crisis-examples.yaml'), crisisYamlSchema);
-  const benignYaml = readValidatedYaml(join(dir, 'benign-examples.yaml'), benignYamlSchema);
   if (problems.length > 0) throw new KnowledgeError(problems);
-  const extraPositive = [
-    ...crisisYaml.self.map((text) => ({ text, flag: 'thoughts-of-self-harm' as const })),
-    ...crisisYaml.baby.map((text) => ({ text, flag: 'thoughts-of-harming-baby' as const })),
-    ...crisisYaml.psychosis.map((text) => ({ text, flag: 'psychosis-signs' as const })),
-  ];
-  const extraNegative = [...benignYaml.benign, ...topicExamples(join(dir, '..', 'topics'))];
+  const topicDir = join(dir, '..', 'topics');
+  // The extra text is only parsed when a model is trained; the key hashes its files' bytes, which is
+  // what keeps start-up quick when the built model is current.
   const hash = createHash('sha256');
   hash.update(JSON.stringify(config.training));
   for (const p of positive) hash.update(`p\t${p.flag}\t${p.text}\n`);
   for (const l of lookalike) hash.update(`n\t${l.text}\n`);
-  for (const p of extraPositive) hash.update(`P\t${p.flag}\t${p.text}\n`);
-  for (const t of extraNegative) hash.update(`N\t${t}\n`);
-  return { config, positive, lookalike, extraPositive, extraNegative, key: hash.digest('hex').slice(0, 16) };
+  for (const file of [join(dir, 'crisis-examples.yaml'), join(dir, 'benign-examples.yaml'), ...yamlFiles(topicDir)]) {
+    hash.update(`f\t${file.split(/[\\/]/).pop()}\n`);
+    hash.update(readFileSync(file));
+  }
+  let extra: { positive: CrisisTrainingData['extraPositive']; negative: string[] } | undefined;
+  const loadExtra = () => {
+    if (extra) return extra;
+    const crisisYaml = readValidatedYaml(join(dir, 'crisis-examples.yaml'), crisisYamlSchema);
+    const benignYaml = readValidatedYaml(join(dir, 'benign-examples.yaml'), benignYamlSchema);
+    extra = {
+      positive: [
+        ...crisisYaml.self.map((text) => ({ text, flag: 'thoughts-of-self-harm' as const })),
+        ...crisisYaml.baby.map((text) => ({ text, flag: 'thoughts-of-harming-baby' as const })),
+        ...crisisYaml.psychosis.map((text) => ({ text, flag: 'psychosis-signs' as const })),
+      ],
+      negative: [...benignYaml.benign, ...topicExamples(topicDir)],
+    };
+    return extra;
+  };
+  return {
+    config,
+    positive,
+    lookalike,
+    get extraPositive() {
+      return loadExtra().positive;
+    },
+    get extraNegative() {
+      return loadExtra().negative;
+    },
+    key: hash.digest('hex').slice(0, 16),
+  };
 }
