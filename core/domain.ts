@@ -7,6 +7,7 @@ import { createLanguageUnderstanding } from './nlu/understanding';
 import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
+import { warmUp } from './safety/warmUp';
 import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
 import { loadCrisisClassifier } from './safety/crisisClassifier';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
@@ -43,6 +44,8 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
   const { classifier } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
   const safety = createRedFlagDetector(redFlags, classifier, safetyKnowledge);
+  // Ready means ready: the first parent's message must not pay for compiling the detector's patterns.
+  warmUp(safety);
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
   return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, safety, composer };
 }
