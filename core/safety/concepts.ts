@@ -23,7 +23,7 @@ export interface Mention {
   reason: string;
   /** Temperature in °C, for numeric fever mentions. */
   celsius?: number;
-  /** Crisis mentions: which pattern family (or the similarity net) found it. */
+  /** Crisis mentions: which pattern family (or the classifier) found it. */
   family?: string;
 }
 
@@ -66,7 +66,7 @@ const MED =
 
 const SPECS: ConceptSpec[] = [
   { id: 'fever-very-high', status: { normalDenies: true } },
-  // ---------------- crisis, harm to the baby and psychosis: see ./crisis (pattern families) and ./similarity
+  // ---------------- crisis, harm to the baby and psychosis: see ./crisis (pattern families) and ./crisisClassifier
   {
     id: 'confusion',
     status: { selfOnly: true },

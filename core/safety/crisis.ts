@@ -1,7 +1,7 @@
 /**
  * Crisis language: thoughts of suicide or self-harm, thoughts or acts of harming the baby, and signs
- * of psychosis after birth. This is the layer of broad pattern families (the similarity net in
- * ./similarity is the second layer). Each family is one way people talk about the same thing:
+ * of psychosis after birth. This is the layer of broad pattern families (the classifier in
+ * ./crisisClassifier is the second layer). Each family is one way people talk about the same thing:
  *
  *   self   - wishes to be dead or not to exist, "done with life", wanting everything to stop for
  *            good, burden beliefs ("nobody would miss me"), thoughts of dying, method / plan / means

@@ -10,10 +10,10 @@
  *
  * With the bands of knowledge/safety/crisis-classifier.yaml:
  *
- *   in context >= report, or a part >= reportPart  -> the crisis flag (an emergency), unless the
- *                                                     sentence bounds it in everyday time, place or
- *                                                     activity ("for an hour", "at the gym")
- *   a part or the context >= ask                   -> the flag's one gentle question
+ *   in context >= report, or a part >= reportPart  -> the crisis flag (an emergency); only the
+ *                                                     question when the piece is bounded in everyday
+ *                                                     time, place or activity ("for an hour", "nursing")
+ *   a part or the context >= ask                   -> the flag's one gentle question (not when bounded)
  *
  * Other people's stories, denials, idioms and questions about a condition are in the look-alike bank,
  * so the model itself learns to tell them apart; no scope rule is applied on top.
@@ -116,8 +116,10 @@ export class CrisisClassifier {
     this.everyday = everyday.map((p) => new RegExp(p));
   }
 
-  private bounded(s: Sentence): boolean {
-    return this.everyday.some((p) => p.test(s.text));
+  /** The piece's own words (a part) or its sentence (a context) bound it in everyday time, place or activity. */
+  private bounded(p: CrisisPart): boolean {
+    const text = p.level === 'part' ? p.sentence.tokens.slice(p.start, p.end).join(' ') : p.sentence.text;
+    return this.everyday.some((e) => e.test(text));
   }
 
   /** The best-scoring context and part of the message for each crisis flag (any probability). */
@@ -174,7 +176,11 @@ export class CrisisClassifier {
     for (const p of this.parts(sentences)) {
       // A word or two ("goodbye") is too little to go on: the pattern families read those.
       if (p.probability < ask || p.words < minWords.ask) continue;
-      const strong = p.probability >= (p.level === 'context' ? report : reportPart) && p.words >= minWords.report && !this.bounded(p.sentence);
+      const high = p.probability >= (p.level === 'context' ? report : reportPart);
+      // Bounded in everyday life ("I stopped nursing in March"): what would report only asks, the rest is quiet.
+      const bounded = this.bounded(p);
+      if (bounded && !high) continue;
+      const strong = high && p.words >= minWords.report && !bounded;
       const prev = byFlag.get(p.flag);
       if (!prev || (strong && !prev.strong) || (strong === prev.strong && p.probability > prev.part.probability)) byFlag.set(p.flag, { part: p, strong });
     }

@@ -168,7 +168,7 @@ export function wordsPattern(words: Iterable<string>, flags = 'g'): RegExp {
   return new RegExp(list.length === 0 ? '(?!)' : `\\b(?:${list.join('|')})\\b`, flags);
 }
 
-/** Concepts the engine itself provides (crisis language and psychosis: core/safety/crisis.ts and similarity.ts). */
+/** Concepts the engine itself provides (crisis language and psychosis: core/safety/crisis.ts and crisisClassifier.ts). */
 export const ENGINE_CONCEPTS: ReadonlySet<string> = new Set(['crisis-self', 'crisis-self-soft', 'crisis-baby', 'crisis-baby-soft', 'psychosis', 'psychosis-soft']);
 
 /**
