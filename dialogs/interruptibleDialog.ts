@@ -80,7 +80,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async assess(innerDc: DialogContext, input: TurnInput): Promise<SafetyAssessment> {
     const parent = await this.state.parent.get(innerDc.context, {});
     const assessment = this.services.safety.assess(input.text, parent);
-    if (Object.keys(assessment.learned).length > 0) await this.state.parent.set(innerDc.context, { ...parent, ...assessment.learned });
+    // The clinical picture lives with the rest of what the conversation knows about the parent.
+    const learned = assessment.picture ? { ...assessment.learned, picture: assessment.picture } : assessment.learned;
+    if (Object.keys(learned).length > 0) await this.state.parent.set(innerDc.context, { ...parent, ...learned });
     return assessment;
   }
 

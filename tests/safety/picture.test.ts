@@ -4,6 +4,7 @@
  * fever and temperature; and the red flags that need that arithmetic.
  */
 import { findPastTimes, weeksSinceWeaningByAge } from '../../core/safety/when';
+import { answersFromContext } from '../../core/triage/symptomCheck';
 import { assess, BREASTFEEDING, confirmIds, flagIds } from './helpers';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -80,5 +81,13 @@ describe('the picture of one message, and of the conversation', () => {
     const second = assess('and now I have a temperature of 38.9', { ...BREASTFEEDING, picture: first.picture });
     expect(second.picture).toMatchObject({ redness: 'yes', pain: 'yes', fever: 'yes', side: 'one' });
     expect(second.picture?.temperatureC).toBeCloseTo(38.9, 1);
+  });
+});
+
+describe('the symptom check does not ask again what the picture holds', () => {
+  it("takes the side, colour and trigger the parent already gave, never someone else's", () => {
+    const { picture } = assess('there is blood coming from one nipple when I squeeze it', BREASTFEEDING);
+    expect(answersFromContext({ ...BREASTFEEDING, picture })).toMatchObject({ status: 'breastfeeding', side: 'one', colour: 'bloody', trigger: 'squeezed' });
+    expect(answersFromContext({ ...BREASTFEEDING, picture: { ...picture, about: 'someone-else' } })).toEqual({ status: 'breastfeeding' });
   });
 });
