@@ -29,6 +29,17 @@ function fastest(fn: () => unknown, runs: number): number {
   return best;
 }
 
+export interface DetectorResult {
+  date: string;
+  loadDomainMs: number;
+  firstMessageMs: number;
+  laterMedianMs: number;
+  testSet: { messages: number; rounds: number; medianMs: number; p99Ms: number; maxMs: number };
+  message2000: { chars: number; medianMs: number; maxMs: number; flags: string[] };
+  /** Per data set: recall per level and false positives, as one line. */
+  sets: Record<string, string>;
+}
+
 function main(): void {
   const rounds = Number(flag('rounds', '5'));
   const t0 = performance.now();
@@ -56,7 +67,7 @@ function main(): void {
     sets[name] = summary(name, score(loadDataSet(file), (text, known) => assess(text, known)));
   }
 
-  const result = {
+  const result: Omit<DetectorResult, 'date'> = {
     loadDomainMs: loadMs,
     firstMessageMs: first,
     laterMedianMs: later.median,
@@ -70,7 +81,7 @@ function main(): void {
   console.log(`test set (${test.length} x ${rounds}): median ${f(latency.median)} ms (target 0.15), p99 ${f(latency.p99)} ms (target 1), max ${f(latency.max)} ms`);
   console.log(`2,000-char message: median ${f(longMs.median)} ms (target 2), flags ${buriedFlags.join(',') || '-'}`);
   for (const line of Object.values(sets)) console.log(line);
-  writeResult('detector', result);
+  writeResult('detector', { date: new Date().toISOString(), ...result });
 }
 
-main();
+if (require.main === module) main();

@@ -59,9 +59,6 @@ const SIGN_ELSEWHERE = /\b(throat|face|eyes?|cheeks?|legs?|calf|calves|ankles?|f
 const LUMP_ELSEWHERE = /\b(throat|neck|head|scalp|legs?|thigh|arm|wrist|hands?|fingers?|foot|feet|toe|back|belly|stomach|tummy|abdomen|groin|vagina|vaginal|vulva|labia|butt|bum|bottom|buttock|jaw|gums?|ears?|eyes?|eyelid|lips?|tongue|testicles?|scar|incision|c section|collarbone|shin|knee|elbow|face|cheek|forehead|chin|nose|sum|sums|sugar|oatmeal|porridge|formula|bottle|gravy|custard|food|puree|poop|poo|stool)\b/;
 const LUMP_HERE = /\b(breast|breasts|nipple|nipples|areola|chest|armpit|armpits|underarm|under (my|the) arm|duct|ducts|boob)\b/;
 
-const MED =
-  'antidepressants?|ssris?|sertraline|zoloft|fluoxetine|prozac|citalopram|celexa|escitalopram|lexapro|paroxetine|paxil|venlafaxine|effexor|amitriptyline|mirtazapine|antipsychotics?|risperidone|risperdal|haloperidol|haldol|olanzapine|zyprexa|quetiapine|seroquel|chlorpromazine|sulpiride|amisulpride|metoclopramide|reglan|maxolon|domperidone|motilium|birth control|the pill|mini pill|minipill|contraceptives?|contraception|depo|depo provera|implant|nexplanon|mirena|hormonal iud|iud|estrogen|oestrogen|hrt|hormone replacement|hormones|opioids?|codeine|oxycodone|morphine|methadone|tramadol|verapamil|methyldopa|cimetidine|ranitidine|medication|medications|medicine|medicines|meds|med|pills?|tablets|prescription|drug|drugs|antihistamines?|anti sickness|antinausea|anti nausea|blood pressure (medication|meds|pills)|injection|shot';
-
 // ------------------------------------------------------------------ concept table
 
 const SPECS: ConceptSpec[] = [

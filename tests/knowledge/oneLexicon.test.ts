@@ -37,7 +37,7 @@ describe('one new synonym in knowledge/safety/concepts.yaml', () => {
   beforeAll(() => {
     dir = knowledgeCopy();
     // The one-line change knowledge/README.md describes: the new word under "fever:" of the fever concept.
-    edit(dir, 'safety/concepts.yaml', (text) => text.replace(/(\n  fever:\n(?:    .*\n)*?    misspellings:\n      fever: \[)/, `$1${NEW_WORD}, `));
+    edit(dir, 'safety/concepts.yaml', (text) => text.replace(/(\n {2}fever:\n(?: {4}.*\n)*? {4}misspellings:\n {6}fever: \[)/, `$1${NEW_WORD}, `));
     original = loadDomain(TEST_CLINIC);
     extended = loadDomain(TEST_CLINIC, dir);
   });
@@ -112,7 +112,7 @@ describe('a broken reference in knowledge/safety stops start-up, naming the file
   });
 
   it('a red flag without a rule', () => {
-    edit(dir, 'safety/rules.yaml', (text) => text.replace(/\n  red-streaks:\n(    .*\n)+?(?=  [a-z])/, '\n'));
+    edit(dir, 'safety/rules.yaml', (text) => text.replace(/\n {2}red-streaks:\n( {4}.*\n)+?(?= {2}[a-z])/, '\n'));
     expect(() => loadDomain(TEST_CLINIC, dir)).toThrow(/safety\/rules\.yaml: field rules: red flag "red-streaks" \(red-flags\.yaml\) has no rule/);
   });
 
