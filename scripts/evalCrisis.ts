@@ -2,16 +2,17 @@
  * Cross-validates the crisis classifier on the crisis banks and prints, per category, recall (crisis
  * lines) or the false rate (look-alike lines) of:
  *   patterns   the pattern families alone (the first layer)
- *   +similar   patterns and the old similarity net (what ran before the classifier), when present
- *   +model     patterns and the classifier trained without the line's fold (the detector as shipped)
- * and a sweep of the thresholds, to choose them (knowledge/safety/crisis-classifier.yaml).
+ *   +model     patterns and the classifier trained without the line's fold (the detector as shipped,
+ *              with the bands, everyday bounds and fewest words of crisis-classifier.yaml)
+ * each as "escalated" (a crisis flag) and "or asked" (a flag or the gentle crisis question), and with
+ * --sweep the raw probability bands (no bounds), to choose the thresholds.
  *
  *   npm run eval:crisis [-- --folds 5] [-- --sweep]
  */
 import { performance } from 'node:perf_hooks';
 import { loadCrisisTrainingData } from '../core/safety/crisisBank';
 import { CrisisClassifier, trainCrisisModel } from '../core/safety/crisisClassifier';
-import { createRedFlagDetector, type CrisisReader } from '../core/safety/detector';
+import { createRedFlagDetector } from '../core/safety/detector';
 import { loadRedFlagDefinitions } from '../core/safety/definitions';
 import { splitMessage } from '../core/safety/text';
 import type { SafetyAssessment } from '../core/safety/types';
@@ -51,26 +52,7 @@ const lines = folds();
 const patterns = createRedFlagDetector(definitions, null);
 const patternResults = lines.map((l) => patterns.assess(l.text));
 
-// The old similarity net, when this checkout still has it (for the before/after comparison).
-async function similarityReader(): Promise<CrisisReader | null> {
-  try {
-    const mod = (await import('../core/safety/similarity' as string)) as {
-      CrisisSimilarity: new (banks: unknown) => unknown;
-      loadExampleBanks: () => unknown;
-      findSimilarMentions: (s: unknown, index: unknown) => Array<{ family?: string }>;
-    };
-    const index = new mod.CrisisSimilarity(mod.loadExampleBanks());
-    return { findMentions: (s) => mod.findSimilarMentions(s, index).map((m) => ({ ...m, family: 'classifier' })) as never };
-  } catch {
-    return null;
-  }
-}
-
 async function main(): Promise<void> {
-  const sim = await similarityReader();
-  const simDetector = sim ? createRedFlagDetector(definitions, sim) : null;
-  const simResults = simDetector ? lines.map((l) => simDetector.assess(l.text)) : null;
-
   // Held-out probabilities and detector results for every line, from the model of its fold.
   const context = new Array<number>(lines.length).fill(0);
   const part = new Array<number>(lines.length).fill(0);
@@ -99,20 +81,16 @@ async function main(): Promise<void> {
     const idx = lines.map((l, j) => (filter(l) ? j : -1)).filter((j) => j >= 0);
     return [idx.filter(pick).length, idx.length] as const;
   };
-  const of = (results: SafetyAssessment[] | null, what: (r: SafetyAssessment) => boolean) => (j: number) => (results ? what(results[j]) : false);
+  const of = (results: SafetyAssessment[], what: (r: SafetyAssessment) => boolean) => (j: number) => what(results[j]);
 
   console.log(`crisis banks: ${data.positive.length} crisis lines, ${data.lookalike.length} look-alikes; ${FOLDS}-fold cross-validation, stratified by category`);
   console.log(`thresholds: report ${data.config.thresholds.report}, ask ${data.config.thresholds.ask}; mean training time per fold ${(trainMs / FOLDS / 1000).toFixed(2)} s`);
   console.log('');
-  console.log('escalated = crisis flag raised (emergency); +asked = escalated or the gentle crisis question asked');
-  console.log(`${'category'.padEnd(36)} ${'n'.padStart(4)}  ${'patterns'.padStart(8)} ${'+similar'.padStart(8)} ${'+model'.padStart(8)}   ${'+asked:'.padStart(7)} ${'pattern'.padStart(7)} ${'+simil'.padStart(7)} ${'+model'.padStart(7)}`);
+    console.log(`${'category'.padEnd(24)} ${'n'.padStart(4)}  escalated: ${'patterns'.padStart(8)} ${'+model'.padStart(8)}   or asked: ${'patterns'.padStart(8)} ${'+model'.padStart(8)}`);
   const row = (name: string, filter: (l: Line) => boolean) => {
-    const cells = [patternResults, simResults, modelResults].map((r) => rate(of(r, escalatesCrisis), filter));
-    const asked = [patternResults, simResults, modelResults].map((r) => rate(of(r, (x) => escalatesCrisis(x) || asksCrisis(x)), filter));
-    const n = cells[0][1];
-    console.log(
-      `${name.padEnd(36)} ${String(n).padStart(4)}  ${cells.map(([a, b], k) => (k === 1 && !simResults ? '    -   ' : pct(a, b).padStart(8))).join(' ')}   ${''.padStart(7)} ${asked.map(([a, b], k) => (k === 1 && !simResults ? '   -   ' : pct(a, b).padStart(7))).join(' ')}`,
-    );
+    const cells = [patternResults, modelResults].map((r) => rate(of(r, escalatesCrisis), filter));
+    const asked = [patternResults, modelResults].map((r) => rate(of(r, (x) => escalatesCrisis(x) || asksCrisis(x)), filter));
+    console.log(`${name.padEnd(24)} ${String(cells[0][1]).padStart(4)}  ${''.padStart(10)} ${cells.map(([a, b]) => pct(a, b).padStart(8)).join(' ')}   ${''.padStart(9)} ${asked.map(([a, b]) => pct(a, b).padStart(8)).join(' ')}`);
   };
   for (const kind of ['positive', 'lookalike'] as const) {
     console.log(kind === 'positive' ? '-- crisis lines: recall' : '-- look-alike lines: false rate');
