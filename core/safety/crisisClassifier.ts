@@ -130,27 +130,33 @@ export class CrisisClassifier {
       const prev = best.get(key);
       if (!prev || part.probability > prev.probability) best.set(key, part);
     };
-    for (const context of contextsOf(sentences)) {
-      const scores = context.length === 1 ? this.model.score(context[0].tokens) : this.model.score(messageTokens(context));
-      if (!scores) continue;
-      // The quote is the sentence of the run that scores highest on its own.
-      let at = context[0];
-      if (context.length > 1) {
-        let top = -1;
-        for (const s of context) {
-          const own = this.model.score(s.tokens)?.crisis ?? 0;
-          if (own > top) [top, at] = [own, s];
-        }
-      }
-      const words = context.reduce((n, s) => n + wordCount(s.tokens, 0, s.tokens.length), 0);
-      consider({ flag: scores.top, probability: scores.crisis, level: 'context', words, sentence: at, start: 0, end: at.tokens.length });
-    }
+    // Each sentence is read once; a run of sentences is the sum of its sentences (no word pair crosses
+    // a sentence end), so reading in context costs nothing more.
+    const whole = new Map<Sentence, { sums: Float64Array; own: number }>();
     for (const s of sentences) {
-      const read = this.model.reader(s.tokens);
+      const n = s.tokens.length;
+      if (n === 0) continue;
+      const read = this.model.pieces(s.tokens);
+      whole.set(s, { sums: read.sums(0, n), own: read.score(0, n)?.crisis ?? 0 });
       for (const [start, end] of partsOf(s)) {
-        const scores = read(start, end);
+        const scores = read.score(start, end);
         if (scores) consider({ flag: scores.top, probability: scores.crisis, level: 'part', words: wordCount(s.tokens, start, end), sentence: s, start, end });
       }
+    }
+    const total = new Float64Array(CRISIS_CLASSES.length + 1);
+    for (const context of contextsOf(sentences)) {
+      total.fill(0);
+      let at = context[0];
+      let words = 0;
+      for (const s of context) {
+        const w = whole.get(s)!;
+        for (let k = 0; k < total.length; k++) total[k] += w.sums[k];
+        words += wordCount(s.tokens, 0, s.tokens.length);
+        // The quote is the sentence of the run that scores highest on its own.
+        if (w.own > whole.get(at)!.own) at = s;
+      }
+      const scores = this.model.scoreOfSums(total);
+      if (scores) consider({ flag: scores.top, probability: scores.crisis, level: 'context', words, sentence: at, start: 0, end: at.tokens.length });
     }
     return [...best.values()];
   }

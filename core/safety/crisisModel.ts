@@ -232,10 +232,11 @@ export class CrisisModel {
   }
 
   /**
-   * Running sums over a token list, for scoring any range of it: `at(start, end)` gives the scores
-   * of tokens [start, end).
+   * Running sums over a token list, for reading any range of it in constant time: `sums(start, end)`
+   * gives the per-class weight sums and the feature count (last slot) of tokens [start, end), and
+   * `score(start, end)` its class scores.
    */
-  reader(tokens: readonly string[]): (start: number, end: number) => ClassScores | null {
+  pieces(tokens: readonly string[]): { sums(start: number, end: number): Float64Array; score(start: number, end: number): ClassScores | null } {
     const n = tokens.length;
     const W = K + 1;
     // words[i+1] - words[a] = sums of word features of tokens [a, i]; pairs likewise for pairs (i, i+1).
@@ -250,24 +251,29 @@ export class CrisisModel {
       if (v && i + 1 < n && isWord(tokens[i + 1])) this.sums([pairFeature(t, tokens[i + 1])], pair);
       for (let k = 0; k < W; k++) pairs[(i + 1) * W + k] = pairs[i * W + k] + pair[k];
     }
-    const z = new Float64Array(K);
-    return (start, end) => {
-      if (end <= start) return null;
+    const sums = (start: number, end: number): Float64Array => {
+      const out = new Float64Array(W);
+      if (end <= start) return out;
       // Pairs fully inside [start, end): those starting at start .. end-2.
-      const count = words[end * W + K] - words[start * W + K] + (end - 1 > start ? pairs[(end - 1) * W + K] - pairs[start * W + K] : 0);
-      if (count <= 0) return null;
-      const norm = 1 / Math.sqrt(count);
-      for (let k = 0; k < K; k++) {
-        const s = words[end * W + k] - words[start * W + k] + (end - 1 > start ? pairs[(end - 1) * W + k] - pairs[start * W + k] : 0);
-        z[k] = this.bias[k] + s * norm;
-      }
-      return softmaxScores(z);
+      for (let k = 0; k < W; k++) out[k] = words[end * W + k] - words[start * W + k] + (end - 1 > start ? pairs[(end - 1) * W + k] - pairs[start * W + k] : 0);
+      return out;
     };
+    return { sums, score: (start, end) => this.scoreOfSums(sums(start, end)) };
+  }
+
+  /** Class scores from weight sums and a feature count (several pieces' sums may be added together). */
+  scoreOfSums(sums: Float64Array): ClassScores | null {
+    const count = sums[K];
+    if (count <= 0) return null;
+    const norm = 1 / Math.sqrt(count);
+    const z = new Float64Array(K);
+    for (let k = 0; k < K; k++) z[k] = this.bias[k] + sums[k] * norm;
+    return softmaxScores(z);
   }
 
   /** Scores of a whole token list. */
   score(tokens: readonly string[]): ClassScores | null {
-    return this.reader(tokens)(0, tokens.length);
+    return this.pieces(tokens).score(0, tokens.length);
   }
 }
 
