@@ -39,6 +39,17 @@ export interface EffectiveContext {
   picture: ClinicalPicture;
 }
 
+/** Whether a mention belongs to a man other than the parent, worked out once per mention (rules ask many times). */
+const manElse = new WeakMap<Mention, boolean>();
+function someManElse(m: Mention): boolean {
+  let v = manElse.get(m);
+  if (v === undefined) {
+    v = maleOtherExperiencer(m.sentence, m.start);
+    manElse.set(m, v);
+  }
+  return v;
+}
+
 export class View {
   constructor(
     readonly mentions: ReadonlyArray<Mention>,
@@ -63,7 +74,7 @@ export class View {
 
   /** Like `all`, without mentions that belong to a man other than the parent ("my husband has a fever"). */
   own(...concepts: ConceptId[]): Mention[] {
-    return this.all(...concepts).filter((m) => !maleOtherExperiencer(m.sentence, m.start));
+    return this.all(...concepts).filter((m) => !someManElse(m));
   }
 
   has(...concepts: ConceptId[]): boolean {
