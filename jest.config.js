@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.check.json' }],
   },
   testTimeout: 30000,
+  // The crisis classifier is trained from the banks before the tests, when its model file is missing or stale.
+  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
 };

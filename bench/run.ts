@@ -3,7 +3,7 @@
  * bench/results/summary.json (each benchmark also writes its own file there).
  *
  *   npx tsx bench/run.ts                       all of them, about 4 minutes
- *   npx tsx bench/run.ts --only http,memory    some of them: http, memory, startup, nlu, turn
+ *   npx tsx bench/run.ts --only http,memory    some of them: http, memory, startup, nlu, turn, detector
  *   npx tsx bench/run.ts --quick               shorter runs, for a smoke test (about 1.5 minutes)
  *
  * Options passed on: --duration S, --repeats N, --connections 1,16,64 (http); --conversations N
@@ -19,9 +19,10 @@ import { spawnTs } from './lib/children';
 import { flag, fmt, hasFlag, machine, readResult, RESULTS_DIR, table, writeResult } from './lib/report';
 import type { MemoryResult } from './memory';
 import type { StartupResult } from './startup';
+import type { DetectorResult } from './detector';
 import type { TurnResult } from './turn';
 
-const SECTIONS = ['http', 'memory', 'startup', 'nlu', 'turn'] as const;
+const SECTIONS = ['http', 'memory', 'startup', 'nlu', 'turn', 'detector'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface NluResult {
@@ -48,6 +49,8 @@ function plan(section: Section): { file: string; args: string[]; nodeFlags: stri
       return { file: 'bench/nlu.ts', args: pass('rounds', quick ? '5' : '20'), nodeFlags: [] };
     case 'turn':
       return { file: 'bench/turn.ts', args: pass('conversations', quick ? '60' : '200'), nodeFlags: [] };
+    case 'detector':
+      return { file: 'bench/detector.ts', args: pass('rounds', quick ? '2' : '5'), nodeFlags: [] };
   }
 }
 
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
   const startup = load<StartupResult>('startup');
   const nlu = load<NluResult & { date: string }>('nlu');
   const turn = load<TurnResult>('turn');
+  const detector = load<DetectorResult>('detector');
   const stale = (s: Section, date?: string) => (ran(s) ? '' : date ? ` (from ${date.slice(0, 16)})` : '');
 
   const rows: Array<Array<string | number>> = [['measure', 'value', 'target']];
@@ -130,6 +134,14 @@ async function main(): Promise<void> {
     rows.push(['red-flag detector, slowest adversarial message', `${fmt(worst.ms, 0)} ms (${worst.name})`, '']);
   }
 
+  if (detector) {
+    const d = detector;
+    rows.push([`detector, red-flag test set, median / p99${stale('detector', d.date)}`, `${fmt(d.testSet.medianMs, 3)} / ${fmt(d.testSet.p99Ms, 3)} ms`, '<= 0.15 / 1 ms']);
+    rows.push([`detector, ${d.message2000.chars}-character message, median`, `${fmt(d.message2000.medianMs, 2)} ms`, '<= 2 ms']);
+    rows.push(['detector, first message after start-up / later median', `${fmt(d.firstMessageMs, 1)} / ${fmt(d.laterMedianMs, 1)} ms`, 'within 50 ms']);
+    for (const line of Object.values(d.sets)) rows.push([`detector on ${line.split(':')[0]}`, line.split(': ').slice(1).join(': '), '']);
+  }
+
   const m = machine();
   const summary = {
     date: new Date().toISOString(),
@@ -147,6 +159,7 @@ async function main(): Promise<void> {
     startup: startup && { command: startup.command, medianReadyMs: startup.medianReadyMs, minReadyMs: startup.minReadyMs, maxReadyMs: startup.maxReadyMs, medianRssMB: startup.medianRssMB },
     nlu: nlu && { latency: nlu.latency, accuracy: nlu.accuracy },
     turn: turn && { perTurn: turn.perTurn, parts: turn.parts, detector: turn.detector },
+    detector,
   };
   const file = writeResult('summary', summary);
 

@@ -89,7 +89,7 @@ export async function runTurnBench(conversations: number): Promise<TurnResult> {
   const app = composeApplication(config, {
     logger: silentLogger,
     storage,
-    domain: { ...domain, safety: { definitions: safety.definitions, assess: timed(assess, clock.assess) }, understanding: { understand: timed(understand, clock.understand) } },
+    domain: { ...domain, safety: { definitions: safety.definitions, knowledge: safety.knowledge, assess: timed(assess, clock.assess) }, understanding: { understand: timed(understand, clock.understand) } },
   });
   const turn = (conversation: string, user: string, text: string) =>
     app.adapter.runInProcessTurn(

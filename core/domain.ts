@@ -2,31 +2,28 @@ import { ReplyComposer } from './conversation/composer';
 import { loadMessages, type BotMessages } from './conversation/messages';
 import type { ClinicDetails } from './conversation/template';
 import { defaultKnowledgeDir, loadKnowledgeBase, type KnowledgeBase } from './knowledge/loader';
+import { loadLexiconWithConcepts } from './nlu/conceptLexicon';
 import { createLanguageUnderstanding } from './nlu/understanding';
 import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
-import { CrisisSimilarity, loadExampleBanks, type TopicTexts } from './safety/similarity';
 import { createLanguageIdentifier, type LanguageIdentifier } from './language/identify';
 import { loadLanguageNotices, type LanguageNotices } from './language/notices';
 import { loadEmojiWords, type EmojiWords } from './text/emoji';
+import { warmUp } from './safety/warmUp';
+import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
+import { loadCrisisClassifier } from './safety/crisisClassifier';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
+import { answerVocabulary } from './triage/vocabulary';
 import { join } from 'node:path';
-
-/** The topics' examples and answers: everyday words the crisis similarity index must not mistake for crisis. */
-function topicTexts(kb: KnowledgeBase): TopicTexts {
-  const topics = [...kb.topics.values()];
-  return {
-    examples: topics.flatMap((t) => t.examples),
-    answers: topics.flatMap((t) => [...t.answer.split(/(?<=[.!?])\s+/), ...t.tips]),
-  };
-}
 
 /** Everything the bot knows and how it listens, loaded and checked once at start-up. */
 export interface Domain {
   kb: KnowledgeBase;
   messages: BotMessages;
   redFlags: RedFlagDefinitions;
+  /** The one lexicon, the modifiers and the red-flag rules (knowledge/safety). */
+  safetyKnowledge: SafetyKnowledge;
   symptomCheck: SymptomCheckContent;
   understanding: LanguageUnderstanding;
   safety: RedFlagDetector;
@@ -47,10 +44,18 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   const kb = loadKnowledgeBase(knowledgeDir);
   const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
   const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
-  const symptomCheck = loadSymptomCheckContent(knowledgeDir);
+  // One lexicon: the concepts are read by the detector, language understanding and the symptom check alike.
+  const inlineRules = [...redFlags.flags.values()].flatMap((f) => (f.rule ? [f.rule] : []));
+  const safetyKnowledge = loadSafetyKnowledge(join(knowledgeDir, 'safety'), { usedElsewhere: conceptsOf(inlineRules) });
+  const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
   const emoji = loadEmojiWords(join(knowledgeDir, 'emoji.yaml'));
-  const understanding = createLanguageUnderstanding(kb, { emoji });
-  const safety = createRedFlagDetector(redFlags, new CrisisSimilarity(loadExampleBanks(join(knowledgeDir, 'safety'), topicTexts(kb))), emoji);
+  const lexicon = loadLexiconWithConcepts(safetyKnowledge.concepts.values(), join(knowledgeDir, 'nlu', 'lexicon.yaml'));
+  const understanding = createLanguageUnderstanding(kb, { lexicon, emoji });
+  // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
+  const { classifier } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
+  const safety = createRedFlagDetector(redFlags, classifier, safetyKnowledge, emoji);
+  // Ready means ready: the first parent's message must not pay for compiling the detector's patterns.
+  warmUp(safety);
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
   // A message English understanding reads as one of its topics is English, whatever its n-grams say.
   const languageNotices = loadLanguageNotices(join(knowledgeDir, 'languages.yaml'));
@@ -58,5 +63,5 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
     languages: languageNotices.languages(),
     readsAsEnglish: (text) => understanding.understand(text).kind === 'topic',
   });
-  return { kb, messages, redFlags, symptomCheck, understanding, safety, composer, emoji, language, languageNotices };
+  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, safety, composer, emoji, language, languageNotices };
 }

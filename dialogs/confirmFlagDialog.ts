@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { FlagMention } from '../core/conversation/composer';
 import type { Reply } from '../core/conversation/reply';
 import type { RedFlagFinding } from '../core/safety/types';
-import { isUnsure, parseYesNo } from '../core/triage/answers';
+import { isUnsure, parseScreeningAnswer, parseYesNo } from '../core/triage/answers';
 import { sameChoice, type AnswerAware } from './answerAware';
 import { SEE_DOCTOR_DIALOG, type SeeDoctorOptions } from './seeDoctorDialog';
 import { sendReply } from './send';
@@ -51,17 +51,22 @@ export class ConfirmFlagDialog extends Dialog<ConfirmFlagOptions> implements Ans
     return Dialog.EndOfTurn;
   }
 
-  private answer(text: string): ConfirmAnswer | undefined {
+  private answer(text: string, finding: RedFlagFinding | undefined): ConfirmAnswer | undefined {
     const m = this.services.composer.messages;
     if (sameChoice(text, m.confirmYes)) return 'yes';
     if (sameChoice(text, m.confirmNo)) return 'no';
+    // To an emergency question ("are you having thoughts of hurting yourself?") "sometimes", "kind of"
+    // or "not sure" is a yes.
+    const screening = finding?.level === 'emergency' ? parseScreeningAnswer(text) : undefined;
+    if (screening) return screening;
     if (sameChoice(text, m.confirmUnsure) || isUnsure(text, this.services.emoji)) return 'unsure';
     return parseYesNo(text, this.services.emoji);
   }
 
   /** Any message answers once the question has been asked twice: it is never asked a third time. */
   accepts(_context: TurnContext, state: unknown, text: string): boolean {
-    return this.answer(text) !== undefined || (state as ConfirmFlagState).asked >= MAX_ASKS;
+    const s = state as ConfirmFlagState;
+    return this.answer(text, s.finding) !== undefined || s.asked >= MAX_ASKS;
   }
 
   /** The question again, counted, for a reply that first answers something else the parent asked. */
@@ -74,7 +79,7 @@ export class ConfirmFlagDialog extends Dialog<ConfirmFlagOptions> implements Ans
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as ConfirmFlagState;
     const text = dc.context.activity.text ?? '';
-    const answer = this.answer(text);
+    const answer = this.answer(text, state.finding);
     const flags = [{ id: state.finding.id, quote: state.finding.quote }];
     if (answer === 'yes') return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags } satisfies SeeDoctorOptions);
     if (answer === 'unsure') return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags, toBeSafe: true } satisfies SeeDoctorOptions);

@@ -93,12 +93,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (innerDc.activeDialog) await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
-    if (assessment.toConfirm.length > 0 && !(await this.activeDialogAccepts(innerDc, input.text))) {
+    // An emergency question (crisis language) is asked even when a symptom-check question could take
+    // the message as its answer; only the confirming dialog's own answer goes through.
+    const question = assessment.toConfirm[0];
+    const answered =
+      question && (question.level !== 'emergency' || innerDc.activeDialog?.id === CONFIRM_FLAG_DIALOG) && (await this.activeDialogAccepts(innerDc, input.text));
+    if (question && !answered) {
       // The confirming question never takes the place of the answer: it comes after it.
       const { topic, candidates } = this.askedTopic(input);
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       const askedAbout = assessment.askedAbout.map((f) => ({ id: f.id, quote: f.quote }));
-      await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: assessment.toConfirm[0], topic, askedAbout, candidates });
+      await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: question, topic, askedAbout, candidates });
       return Dialog.EndOfTurn;
     }
     if (input.cut) await sendReply(innerDc.context, { text: composer.messages.tooLong }, 'too-long');
@@ -108,7 +113,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async assess(innerDc: DialogContext, input: TurnInput): Promise<SafetyAssessment> {
     const parent = await this.state.parent.get(innerDc.context, {});
     const assessment = this.services.safety.assess(input.text, parent);
-    if (Object.keys(assessment.learned).length > 0) await this.state.parent.set(innerDc.context, { ...parent, ...assessment.learned });
+    // The clinical picture lives with the rest of what the conversation knows about the parent.
+    const learned = assessment.picture ? { ...assessment.learned, picture: assessment.picture } : assessment.learned;
+    if (Object.keys(learned).length > 0) await this.state.parent.set(innerDc.context, { ...parent, ...learned });
     return assessment;
   }
 

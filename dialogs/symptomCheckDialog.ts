@@ -68,7 +68,7 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
     const option = this.services.symptomCheck.questions[question].options.find((o) => sameChoice(text, o.label));
     if (option) return option.value;
     if (sameChoice(text, this.services.composer.messages.confirmUnsure)) return UNSURE;
-    const parsed = parseAnswer(question, text, this.now(), this.services.emoji);
+    const parsed = parseAnswer(question, text, this.now(), this.services.symptomCheck.vocabulary, this.services.emoji);
     if (parsed !== undefined) return parsed;
     return isUnsure(text, this.services.emoji) ? UNSURE : undefined;
   }
@@ -80,7 +80,7 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const parent = await this.state.parent.get(dc.context, {});
-    const answers = answersFromContext(parent);
+    const answers = answersFromContext(parent, this.services.symptomCheck.vocabulary?.thresholds);
     return this.proceed(dc, { answers, asking: 'status', retries: 0 }, nextStep(answers, parent), true);
   }
 
@@ -109,7 +109,7 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
     await this.state.addReported(dc.context, [{ question: this.services.symptomCheck.questions[instance.asking].text, said: text }]);
     const parent = await this.learn(dc.context, answers);
     // "I stopped nursing 2 weeks ago" answers two questions at once.
-    answers = { ...answersFromContext(parent), ...answers };
+    answers = { ...answersFromContext(parent, this.services.symptomCheck.vocabulary?.thresholds), ...answers };
     return this.proceed(dc, { answers, asking: instance.asking, retries: 0 }, nextStep(answers, parent), false);
   }
 

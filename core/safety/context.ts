@@ -357,7 +357,16 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
   return selfMale && !FEMALE_OTHER.test(s.text);
 }
 
-const MALE_OTHER_SUBJECT = /\b(husband|boyfriend|fiance|brother|father|dad|grandpa|grandfather|uncle|he|him|his)\b/;
+/** A grown man as the subject: the experiencer-man words of knowledge/safety/modifiers.yaml, or he/him/his. */
+const maleSubjects = new WeakMap<Sentence['knowledge'], RegExp>();
+function maleOtherSubject(s: Sentence): RegExp {
+  let re = maleSubjects.get(s.knowledge);
+  if (!re) {
+    re = new RegExp(`\\b(${[...s.knowledge.modifiers['experiencer-man'].words, 'he', 'him', 'his'].join('|')})\\b`);
+    maleSubjects.set(s.knowledge, re);
+  }
+  return re;
+}
 
 /**
  * "my husband has a cold and a fever": the sign at `at` belongs to a man other than the parent (the
@@ -367,7 +376,7 @@ const MALE_OTHER_SUBJECT = /\b(husband|boyfriend|fiance|brother|father|dad|grand
 export function maleOtherExperiencer(s: Sentence, at: number): boolean {
   const text = experiencerScope(s, at);
   if (firstPersonOwner(text) || FEMALE_OTHER.test(text)) return false;
-  const named = MALE_OTHER_SUBJECT.exec(text);
+  const named = maleOtherSubject(s).exec(text);
   if (!named) return false;
   if (/^(he|him|his)$/.test(named[0]) && !ADULT_MALE.test(text) && BABY_HERE.test(s.text)) return false;
   return true;

@@ -1,7 +1,7 @@
 /**
  * Crisis language: thoughts of suicide or self-harm, thoughts or acts of harming the baby, and signs
- * of psychosis after birth. This is the layer of broad pattern families (the similarity net in
- * ./similarity is the second layer). Each family is one way people talk about the same thing:
+ * of psychosis after birth. This is the layer of broad pattern families (the classifier in
+ * ./crisisClassifier is the second layer). Each family is one way people talk about the same thing:
  *
  *   self   - wishes to be dead or not to exist, "done with life", wanting everything to stop for
  *            good, burden beliefs ("nobody would miss me"), thoughts of dying, method / plan / means
@@ -22,7 +22,6 @@
  */
 import type { ConceptId, Mention } from './concepts';
 import { mentionStatus, type Status } from './scope';
-import type { EmojiWords } from '../text/emoji';
 import { applyMasks, makeSentence, tokenMatches, type Sentence } from './text';
 
 export type CrisisConcept = Extract<ConceptId, 'crisis-self' | 'crisis-self-soft' | 'crisis-baby' | 'crisis-baby-soft' | 'psychosis' | 'psychosis-soft'>;
@@ -1109,7 +1108,7 @@ function crisisStatus(match: RawMatch, questionsCount: boolean): { status: Statu
 // ------------------------------------------------------------------ entry point
 
 /** Sentences plus short neighbours joined ("I want out. Of everything. Of life."). */
-function withJoinedShortSentences(sentences: Sentence[], emoji?: EmojiWords): Sentence[] {
+function withJoinedShortSentences(sentences: Sentence[]): Sentence[] {
   const out = [...sentences];
   for (let i = 0; i + 1 < sentences.length; i++) {
     const a = sentences[i];
@@ -1117,7 +1116,7 @@ function withJoinedShortSentences(sentences: Sentence[], emoji?: EmojiWords): Se
     if (a.tokens.length <= 8 && b.tokens.length <= 10 && a.tokens.length > 0 && b.tokens.length > 0) {
       const c = sentences[i + 2];
       const raw = c && c.tokens.length <= 6 ? `${a.raw} ${b.raw} ${c.raw}` : `${a.raw} ${b.raw}`;
-      out.push(makeSentence(raw, a.index, b.questionMark, emoji));
+      out.push(makeSentence(raw, a.index, b.questionMark, a.knowledge));
     }
   }
   return out;
@@ -1129,11 +1128,10 @@ export function messageFacts(sentences: Sentence[]): MessageFacts {
 }
 
 /** Crisis, harm-to-baby and psychosis mentions in a message (pattern layer). */
-/** `emoji`: the same emoji reading the sentences were made with, for the short sentences joined here. */
-export function findCrisisMentions(sentences: Sentence[], emoji?: EmojiWords): Mention[] {
+export function findCrisisMentions(sentences: Sentence[]): Mention[] {
   const msg = messageFacts(sentences);
   const raw: RawMatch[] = [];
-  const all = withJoinedShortSentences(sentences, emoji);
+  const all = withJoinedShortSentences(sentences);
   const questionFamilies = new Set(FAMILIES.filter((f) => f.questionsCount).map((f) => f.id));
   const familyOf = (cue: string) => cue.split('#')[0];
   for (const s of all) {

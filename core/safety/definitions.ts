@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import { sourcesFileSchema } from '../knowledge/schema';
+import { ruleSchema } from './knowledge';
 import { URGENCY_LEVELS, type Urgency } from './types';
 
 const kebab = z
@@ -47,6 +48,8 @@ export const redFlagSchema = z
     advice: plain.optional(),
     crisis: z.boolean().optional(),
     crisisLine: plain.optional(),
+    /** The flag's rule, written here instead of knowledge/safety/rules.yaml (same shape). */
+    rule: ruleSchema.optional(),
   })
   .strict()
   .superRefine((flag, ctx) => {

@@ -5,10 +5,12 @@
  */
 import { findMentions, type Mention } from './concepts';
 import { findCrisisMentions } from './crisis';
-import { CrisisSimilarity, defaultCrisisSimilarity, findSimilarMentions } from './similarity';
+import { defaultCrisisClassifier } from './crisisClassifier';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
-import { RULES, View, WEANED_WEEKS_FLAG, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
+import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
 import type { EmojiWords } from '../text/emoji';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
@@ -18,8 +20,15 @@ export interface AssessOptions {
   now?: Date;
 }
 
+/** A second layer of crisis reading behind the pattern families (the trained classifier, ./crisisClassifier). */
+export interface CrisisReader {
+  findMentions(sentences: readonly Sentence[]): Mention[];
+}
+
 export interface RedFlagDetector {
   readonly definitions: RedFlagDefinitions;
+  /** The concepts, modifiers and rules it reads with (knowledge/safety). */
+  readonly knowledge: SafetyKnowledge;
   assess(text: string, known?: ParentContext, options?: AssessOptions): SafetyAssessment;
 }
 
@@ -48,29 +57,29 @@ function quoteOf(mentions: Mention[]): string {
   return parts.join(' … ');
 }
 
-function effectiveContext(known: ParentContext, learned: Partial<ParentContext>): EffectiveContext {
+function effectiveContext(known: ParentContext, learned: Partial<ParentContext>, thresholds: SafetyKnowledge['thresholds'], picture: EffectiveContext['picture'] = {}): EffectiveContext {
   const lactation = learned.lactation ?? known.lactation;
   let weanedWeeksAgo: number | undefined;
   if (lactation === 'weaned') {
     weanedWeeksAgo = learned.weanedWeeksAgo ?? (learned.lactation === undefined || learned.lactation === known.lactation ? known.weanedWeeksAgo : undefined);
   }
   const male = learned.male ?? known.male ?? false;
-  const notLactating = lactation === 'none' || (lactation === 'weaned' && weanedWeeksAgo !== undefined && weanedWeeksAgo >= WEANED_WEEKS_FLAG) || male;
-  return { lactation, weanedWeeksAgo, male, notLactating };
+  const notLactating = lactation === 'none' || (lactation === 'weaned' && weanedWeeksAgo !== undefined && weanedWeeksAgo >= thresholds.weanedWeeks) || male;
+  return { lactation, weanedWeeksAgo, male, notLactating, thresholds, picture };
 }
 
 type Bucket = 'flag' | 'confirm' | 'asked';
 
 /**
  * How many different softer crisis signs a message holds: different cues (pattern families, or the
- * similarity net where no pattern spoke) in places that do not overlap. The same words matched twice
+ * classifier where no pattern spoke) in places that do not overlap. The same words matched twice
  * count once.
  */
 function independentCues(soft: Mention[]): number {
-  const patternSentences = new Set(soft.filter((m) => m.family !== 'similar').map((m) => m.sentence.index));
+  const patternSentences = new Set(soft.filter((m) => m.family !== 'classifier').map((m) => m.sentence.index));
   const kept: Mention[] = [];
   for (const m of soft) {
-    if (m.family === 'similar' && patternSentences.has(m.sentence.index)) continue;
+    if (m.family === 'classifier' && patternSentences.has(m.sentence.index)) continue;
     const overlaps = kept.some((k) => k.sentence.index === m.sentence.index && k.start < m.end && m.start < k.end);
     const sameCue = kept.some((k) => (k.family ?? k.concept) === (m.family ?? m.concept));
     if (!overlaps && !sameCue) kept.push(m);
@@ -101,7 +110,7 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
     return null;
   }
   if (!rule.test) return null;
-  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences));
+  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences, rule.concepts));
   const report = run('report');
   if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
   const confirm = run('confirm');
@@ -115,27 +124,39 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
 }
 
 /**
- * `similarity` is the crisis example index; the composition root builds it once at start-up from the
- * knowledge it has loaded. Without one, the default index is built from the knowledge folder on first use.
- * `emoji` (knowledge/emoji.yaml, from the composition root) lets "🩸" and "🤒" be read as blood and fever.
+ * `crisis` is the second crisis layer (the trained classifier); the composition root loads it once at
+ * start-up. Without one, the project's built classifier is loaded on first use; null reads crisis
+ * language with the pattern families alone (for measuring the layers apart). `emoji` (knowledge/emoji.yaml,
+ * from the composition root) lets "🩸" and "🤒" be read as blood and fever.
  */
 export function createRedFlagDetector(
   definitions: RedFlagDefinitions = loadRedFlagDefinitions(),
-  similarity?: CrisisSimilarity,
+  crisis?: CrisisReader | null,
+  shared: SafetyKnowledge = defaultSafetyKnowledge(),
   emoji?: EmojiWords,
 ): RedFlagDetector {
-  const missing = RULES.filter((r) => !definitions.flags.has(r.id)).map((r) => r.id);
-  if (missing.length > 0) {
-    throw new Error(`knowledge/red-flags.yaml: field flags: no definition for rule id(s) ${missing.map((m) => `"${m}"`).join(', ')}`);
-  }
+  // A flag may carry its rule in red-flags.yaml itself (one file for a new flag).
+  const inline = new Map<string, RuleDeclaration>();
+  for (const [id, d] of definitions.flags) if (d.rule) inline.set(id, d.rule);
+  const knowledge = { ...withInlineRules(shared, inline), ...(emoji ? { emoji } : {}) };
+  // Every flag has a rule, every rule a flag, every question a rule may ask exists, every reading named exists.
+  const problems = checkRulesAgainstFlags(knowledge, new Map([...definitions.flags].map(([id, d]) => [id, Object.keys(d.altQuestions ?? {})])), new Set(LOGIC.keys()));
+  if (problems.length > 0) throw new SafetyKnowledgeError(problems);
+  const RULES = compileRules(knowledge);
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
-    const sentences = splitMessage(typeof text === 'string' ? text : '', emoji);
-    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences, emoji), ...findSimilarMentions(sentences, similarity ?? defaultCrisisSimilarity())];
+    const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
+    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))];
     const learned = learnContext(sentences, { now: options.now });
-    const ctx = effectiveContext(known, learned);
+    const first = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
-    const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && ctx.lactation === 'pregnant'));
+    const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && first.lactation === 'pregnant'));
+    // The clinical picture of this message; dates the context reader could not place ("weaned at
+    // Christmas", "stopped at 18 months, he turns three next week") come from it.
+    const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date() });
+    if (learned.lactation === undefined && picture.status === 'weaned') learned.lactation = 'weaned';
+    if (learned.lactation === 'weaned' && learned.weanedWeeksAgo === undefined && picture.weeksSinceWeaning !== undefined) learned.weanedWeeksAgo = picture.weeksSinceWeaning;
+    const ctx = effectiveContext(known, learned, knowledge.thresholds, picture);
 
     const flags: RedFlagFinding[] = [];
     const toConfirm: SafetyAssessment['toConfirm'] = [];
@@ -164,10 +185,11 @@ export function createRedFlagDetector(
       .sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
     const flagged = new Set(flags.map((f) => f.id));
     const asked = askedAbout.filter((a) => !flagged.has(a.id));
-    return { flags, toConfirm: questions, askedAbout: asked, learned, level };
+    const merged = mergePicture(known.picture, picture);
+    return { flags, toConfirm: questions, askedAbout: asked, learned, level, ...(Object.keys(merged).length > 0 ? { picture: merged } : {}) };
   }
 
-  return { definitions, assess };
+  return { definitions, knowledge, assess };
 }
 
 let defaultDetector: RedFlagDetector | undefined;

@@ -9,4 +9,12 @@ export {
   type RedFlagDefinition,
   type RedFlagDefinitions,
 } from './definitions';
-export { RULE_IDS } from './rules';
+export { LOGIC } from './rules';
+export {
+  loadSafetyKnowledge,
+  buildSafetyKnowledge,
+  defaultSafetyKnowledge,
+  defaultSafetyKnowledgeDir,
+  SafetyKnowledgeError,
+  type SafetyKnowledge,
+} from './knowledge';

@@ -6,12 +6,18 @@
  *   confirm - plus mentions the parent is unsure of  -> toConfirm (ask one question)
  *   asked   - plus mentions only asked about         -> askedAbout (answer + when to see a doctor)
  * A rule may also say that what it found is only enough to ask (`confirmOnly`).
+ *
+ * The rules are knowledge/safety/rules.yaml: a rule there is either a declaration (all / any / none
+ * of some concepts), evaluated here, or names one of the readings below (`LOGIC`) and lists the
+ * concepts it reads; a reading sees only those. The thresholds come from the same file.
  */
 import type { ConceptId, Mention } from './concepts';
 import type { Duration } from './context';
 import { maleExperiencer, maleOtherExperiencer } from './context';
 import type { Status } from './scope';
 import type { Sentence } from './text';
+import type { ClinicalPicture } from './picture';
+import type { RuleCondition, RuleDeclaration, SafetyKnowledge, Thresholds } from './knowledge';
 import type { ParentContext } from './types';
 
 export type Mode = 'report' | 'confirm' | 'asked';
@@ -26,12 +32,23 @@ export interface EffectiveContext {
   lactation?: ParentContext['lactation'];
   weanedWeeksAgo?: number;
   male: boolean;
-  /** Not lactating now: never lactated lately, or weaned 13+ weeks (about 3 months) ago. */
+  /** Not lactating now: never lactated lately, or weaned `thresholds.weanedWeeks` (about 3 months) ago or more. */
   notLactating: boolean;
+  thresholds: Thresholds;
+  /** This message's clinical picture (./picture). */
+  picture: ClinicalPicture;
 }
 
-/** About three months, in weeks: leaking this long after weaning needs a check. */
-export const WEANED_WEEKS_FLAG = 13;
+/** Whether a mention belongs to a man other than the parent, worked out once per mention (rules ask many times). */
+const manElse = new WeakMap<Mention, boolean>();
+function someManElse(m: Mention): boolean {
+  let v = manElse.get(m);
+  if (v === undefined) {
+    v = maleOtherExperiencer(m.sentence, m.start);
+    manElse.set(m, v);
+  }
+  return v;
+}
 
 export class View {
   constructor(
@@ -40,17 +57,24 @@ export class View {
     readonly ctx: EffectiveContext,
     readonly durations: ReadonlyArray<Duration>,
     readonly sentences: ReadonlyArray<Sentence> = [],
+    /** The concepts the rule declares (rules.yaml); it sees no others. */
+    readonly allowed?: ReadonlySet<string>,
   ) {}
+
+  private visible(concepts: ConceptId[]): ConceptId[] {
+    return this.allowed ? concepts.filter((c) => this.allowed!.has(c)) : concepts;
+  }
 
   /** Mentions of a concept counted in this mode. */
   all(...concepts: ConceptId[]): Mention[] {
     const ok = ACCEPTED[this.mode];
-    return this.mentions.filter((m) => concepts.includes(m.concept) && ok.has(m.status));
+    const wanted = this.visible(concepts);
+    return this.mentions.filter((m) => wanted.includes(m.concept) && ok.has(m.status));
   }
 
   /** Like `all`, without mentions that belong to a man other than the parent ("my husband has a fever"). */
   own(...concepts: ConceptId[]): Mention[] {
-    return this.all(...concepts).filter((m) => !maleOtherExperiencer(m.sentence, m.start));
+    return this.all(...concepts).filter((m) => !someManElse(m));
   }
 
   has(...concepts: ConceptId[]): boolean {
@@ -59,7 +83,8 @@ export class View {
 
   /** Reported for certain (explanations and context only count when plainly stated). */
   stated(...concepts: ConceptId[]): Mention[] {
-    return this.mentions.filter((m) => concepts.includes(m.concept) && m.status === 'yes');
+    const wanted = this.visible(concepts);
+    return this.mentions.filter((m) => wanted.includes(m.concept) && m.status === 'yes');
   }
 
   /** Longest "for ..." duration in the sentences of these mentions or the sentence right after. */
@@ -94,6 +119,8 @@ export interface Rule {
   id: string;
   /** Which concepts, when only asked about, make this flag a topic of the question. */
   topics?: ConceptId[];
+  /** The concepts the rule reads (rules.yaml); undefined: all. */
+  concepts?: ReadonlySet<string>;
   /**
    * Crisis rules decide their own buckets (see detector): a strong mention reports; a soft one, or a
    * denied strong one when `denialAsks`, asks the confirming question; soft mentions from two
@@ -102,6 +129,9 @@ export interface Rule {
   crisis?: { strong: ConceptId[]; soft?: ConceptId[]; denialAsks?: boolean };
   test?: (v: View) => Hit | null;
 }
+
+/** A named reading: what a rule of rules.yaml with `logic` does. */
+type Reading = Omit<Rule, 'id' | 'topics' | 'concepts'>;
 
 const hit = (mentions: Mention[], extra: Partial<Hit> = {}): Hit => ({ mentions, ...extra });
 
@@ -123,14 +153,13 @@ function nippleOnly(m: Mention): boolean {
 const improving = (v: View) =>
   v.mentions.some((m) => m.sentence.text.match(/\b(better|improving|improved|easing|eased|settling|going down|clearing|healing)\b/) && !/\b(not|no|never) (getting |any |really )?(better|improving|improved|easing|settling|going down|clearing|healing)\b/.test(m.sentence.text));
 
-export const RULES: Rule[] = [
+const READINGS: Array<Reading & { id: string }> = [
   // ------------------------------------------------------------ emergency
   { id: 'thoughts-of-self-harm', crisis: { strong: ['crisis-self'], soft: ['crisis-self-soft'], denialAsks: true } },
   { id: 'thoughts-of-harming-baby', crisis: { strong: ['crisis-baby'], soft: ['crisis-baby-soft'], denialAsks: true } },
-  { id: 'psychosis-signs', topics: ['psychosis'], crisis: { strong: ['psychosis', 'confusion-strong'], soft: ['psychosis-soft'] } },
+  { id: 'psychosis-signs', crisis: { strong: ['psychosis', 'confusion-strong'], soft: ['psychosis-soft'] } },
   {
     id: 'infection-with-sepsis-signs',
-    topics: ['sepsis-word'],
     test: (v) => {
       // The word alone ("worried about sepsis") is only enough to ask; a stated diagnosis is a report.
       const word = v.all('sepsis-word');
@@ -157,7 +186,6 @@ export const RULES: Rule[] = [
   // ------------------------------------------------------------ urgent
   {
     id: 'fever-with-breast-signs',
-    topics: ['mastitis', 'fever'],
     test: (v) => {
       const fever = v.own('fever', 'flu-like', 'fever-very-high');
       const area = v.all('breast-sign-strong', 'breast-sign-weak', 'mastitis', 'blocked-duct', 'lump', 'abscess');
@@ -180,7 +208,6 @@ export const RULES: Rule[] = [
   },
   {
     id: 'pus',
-    topics: ['pus'],
     test: (v) => {
       const p = v.all('pus');
       if (p.length > 0) return hit(p);
@@ -190,7 +217,6 @@ export const RULES: Rule[] = [
   },
   {
     id: 'red-streaks',
-    topics: ['red-streaks'],
     test: (v) => {
       const r = v.all('red-streaks');
       return r.length > 0 ? hit(r) : null;
@@ -198,7 +224,6 @@ export const RULES: Rule[] = [
   },
   {
     id: 'possible-abscess',
-    topics: ['abscess'],
     test: (v) => {
       const a = v.all('abscess');
       if (a.length > 0) return hit(a);
@@ -226,13 +251,12 @@ export const RULES: Rule[] = [
         return hit([...inflamed, ...onAntibiotics]);
       }
       const infectionSigns = [...v.all('mastitis'), ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m))];
-      if (infectionSigns.length > 0 && v.longestNear(infectionSigns) >= 2 && !improving(v)) return hit(infectionSigns);
+      if (infectionSigns.length > 0 && v.longestNear(infectionSigns) >= v.ctx.thresholds.mastitisDays && !improving(v)) return hit(infectionSigns);
       return null;
     },
   },
   {
     id: 'severe-headache-or-vision-change',
-    topics: ['headache-severe', 'vision'],
     test: (v) => {
       if (v.ctx.notLactating || v.ctx.male) return null;
       const h = v.all('headache-severe', 'vision');
@@ -243,19 +267,18 @@ export const RULES: Rule[] = [
   // ------------------------------------------------------------ soon
   {
     id: 'blood-in-discharge',
-    topics: ['blood', 'pink-brown'],
     test: (v) => {
       const blood = v.all('blood', 'pink-brown');
       if (blood.length === 0) return null;
       const worrying = v.stated('single-duct', 'lump');
       const longest = v.longestNear(blood);
       const damage = v.stated('cracked');
-      if (damage.length > 0 && worrying.length === 0 && longest <= 7) return null;
+      if (damage.length > 0 && worrying.length === 0 && longest <= v.ctx.thresholds.explainedBloodDays) return null;
       // Early rusty pipe is the first week after birth: "still pink at 3 weeks" is not early.
       const earlyColour = (v.stated('rusty-pipe').length > 0 || v.stated('early-days').length > 0) && !pastFirstWeek(v);
       // A red or orange food or drink ("blood orange smoothie", "beetroot") can tint milk: ask about blood.
       if (blood.every((m) => m.concept === 'pink-brown') && worrying.length === 0 && v.sentences.some((s) => FOOD_COLOUR.test(s.text))) return hit(blood, { confirmOnly: true });
-      if (earlyColour && worrying.length === 0 && v.stated('one-side').length === 0 && longest <= 7 && !v.has('pus')) return null;
+      if (earlyColour && worrying.length === 0 && v.stated('one-side').length === 0 && longest <= v.ctx.thresholds.explainedBloodDays && !v.has('pus')) return null;
       return hit([...blood, ...worrying]);
     },
   },
@@ -278,16 +301,15 @@ export const RULES: Rule[] = [
   },
   {
     id: 'persistent-lump',
-    topics: ['lump'],
     test: (v) => {
       const lump = [...v.all('lump'), ...v.all('blocked-duct').filter((m) => !/^(blister|bleb|blebs)$/.test(m.sentence.tokens[m.start]) && m.sentence.tokens[m.start] !== 'milk')];
       if (lump.length === 0) return null;
       const lasting = [...v.all('persisting'), ...v.all('growing')];
       if (lasting.length > 0) return hit([...lump, ...lasting]);
-      if (v.longestNear(lump) >= 7) return hit(lump);
+      if (Math.max(v.longestNear(lump), v.ctx.picture.lumpDays ?? 0) >= v.ctx.thresholds.lumpDays) return hit(lump);
       if (v.ctx.notLactating || v.ctx.male) return hit(lump);
       // After weaning (beyond the first few weeks) a new lump is not a feeding lump.
-      if (v.ctx.lactation === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo >= 4)) return hit(lump);
+      if (v.ctx.lactation === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedLumpWeeks)) return hit(lump);
       if (v.stated('explained-by-feeding').length > 0) return null;
       if (v.all('fever', 'flu-like').length > 0) return null; // the fever rule covers it
       return hit(lump, { confirmOnly: true });
@@ -295,7 +317,6 @@ export const RULES: Rule[] = [
   },
   {
     id: 'new-nipple-inversion',
-    topics: ['inverted', 'inversion-new'],
     test: (v) => {
       if (v.stated('not-new').length > 0) return null;
       const n = v.all('inversion-new');
@@ -306,7 +327,6 @@ export const RULES: Rule[] = [
   },
   {
     id: 'nipple-rash-not-healing',
-    topics: ['nipple-lesion'],
     test: (v) => {
       const lesion = v.all('nipple-lesion');
       if (lesion.length === 0) return null;
@@ -317,14 +337,13 @@ export const RULES: Rule[] = [
       if (crustOnly && v.sentences.some((s) => /\b(colostrum|dried milk|milk drying|dried up milk|milk crust|crusty milk|dry milk)\b/.test(s.text)) && !v.has('not-healing') && !v.has('blood', 'pus')) return null;
       const notHealing = v.all('not-healing');
       if (notHealing.length > 0) return hit([...lesion, ...notHealing]);
-      if (v.longestNear(lesion) >= 14) return hit(lesion);
+      if (v.longestNear(lesion) >= v.ctx.thresholds.nippleSoreDays) return hit(lesion);
       const skin = lesion.filter((m) => /^(rash|rashes|scaly|scales|flaky|flaking|crusty|crust|crusted|crusting|eczema|dermatitis|psoriasis|ulcer|ulcers|ulcerated|peeling|peels|lesion|lesions|wound|sore|sores|open)$/.test(m.sentence.tokens[m.start]));
       return skin.length > 0 ? hit(skin, { confirmOnly: true }) : null;
     },
   },
   {
     id: 'skin-dimpling',
-    topics: ['dimpling'],
     test: (v) => {
       const d = v.all('dimpling', 'dimpling-weak');
       return d.length > 0 ? hit(d) : null;
@@ -339,7 +358,6 @@ export const RULES: Rule[] = [
   },
   {
     id: 'milky-discharge-not-lactating',
-    topics: ['galactorrhea'],
     test: (v) => {
       const g = v.all('galactorrhea');
       if (g.length > 0 && v.mode !== 'asked') return hit(g);
@@ -361,12 +379,11 @@ export const RULES: Rule[] = [
       const d = v.all('discharge');
       if (d.length === 0) return null;
       if (v.ctx.weanedWeeksAgo === undefined) return hit(d, { confirmOnly: true });
-      return v.ctx.weanedWeeksAgo >= WEANED_WEEKS_FLAG ? hit(d) : null;
+      return v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedWeeks ? hit(d) : null;
     },
   },
   {
     id: 'mood-affecting-daily-life',
-    topics: ['low-mood'],
     test: (v) => {
       const low = v.all('low-mood');
       if (low.length > 0) return hit(low);
@@ -383,7 +400,7 @@ export const RULES: Rule[] = [
     test: (v) => {
       const lact = v.ctx.lactation;
       if (lact === 'breastfeeding' || lact === 'pumping' || lact === 'pregnant') return null;
-      if (lact === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo < WEANED_WEEKS_FLAG)) return null;
+      if (lact === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo < v.ctx.thresholds.weanedWeeks)) return null;
       const med = v.all('medicine');
       const d = v.all('discharge');
       return med.length > 0 && d.length > 0 ? hit([...d, ...med]) : null;
@@ -391,7 +408,6 @@ export const RULES: Rule[] = [
   },
   {
     id: 'mild-dmer',
-    topics: ['dmer'],
     test: (v) => {
       const dmer = v.all('dmer');
       if (dmer.length === 0 || v.has('mood-severe') || v.has('low-mood')) return null;
@@ -400,4 +416,45 @@ export const RULES: Rule[] = [
   },
 ];
 
-export const RULE_IDS: ReadonlyArray<string> = RULES.map((r) => r.id);
+/** The readings rules.yaml may name in `logic`. The crisis ones are shared by name. */
+export const LOGIC: ReadonlyMap<string, Reading> = new Map([
+  ...READINGS.map((r): [string, Reading] => [r.id, r]),
+  ['crisis-self', READINGS.find((r) => r.id === 'thoughts-of-self-harm')!],
+  ['crisis-baby', READINGS.find((r) => r.id === 'thoughts-of-harming-baby')!],
+  ['psychosis', READINGS.find((r) => r.id === 'psychosis-signs')!],
+]);
+
+function holds(v: View, cond: RuleCondition): Mention[] | null {
+  const all = (cond.all ?? []).map((c) => v.all(c));
+  if (all.some((m) => m.length === 0)) return null;
+  const any = cond.any ? v.all(...cond.any) : [];
+  if (cond.any && any.length === 0) return null;
+  if (cond.none && v.has(...cond.none)) return null;
+  return [...all.flat(), ...any];
+}
+
+/** A declared rule: the first `when` alternative that holds reports, else the first `confirm` one asks. */
+function declared(rule: RuleDeclaration): (v: View) => Hit | null {
+  return (v) => {
+    for (const cond of rule.when ?? []) {
+      const found = holds(v, cond);
+      if (found) return hit(found);
+    }
+    for (const cond of rule.confirm ?? []) {
+      const found = holds(v, cond);
+      if (found) return hit(found, { confirmOnly: true });
+    }
+    return null;
+  };
+}
+
+/** The rules of rules.yaml, in its order, ready to evaluate. */
+export function compileRules(k: SafetyKnowledge): Rule[] {
+  return [...k.rules].map(([id, decl]) => {
+    const base = { id, topics: decl.topics, concepts: decl.concepts ? new Set(decl.concepts) : undefined };
+    if (decl.logic === undefined) return { ...base, test: declared(decl) };
+    const reading = LOGIC.get(decl.logic);
+    if (!reading) throw new Error(`rules.yaml: field rules.${id}.logic: the engine has no reading named "${decl.logic}"`);
+    return { ...base, ...reading };
+  });
+}

@@ -4,10 +4,11 @@
  *
  * NegEx-style: a negation trigger ("no", "not", "never", "without", ...) covers the words after it
  * up to the end of its clause ("but", "though", "however", "except", a comma that opens a new
- * clause ...) and at most NEG_WINDOW words. Pseudo-triggers ("not sure why", "won't go away",
+ * clause ...) and at most its scope in words (knowledge/safety/modifiers.yaml). Pseudo-triggers ("not sure why", "won't go away",
  * "not better", "no idea") are not negations. Post-triggers ("fever: none", "... is gone") negate the
  * words just before them.
  */
+import type { ModifierCategory, SafetyKnowledge } from './knowledge';
 import type { Sentence } from './text';
 
 export type Status =
@@ -22,27 +23,67 @@ export type Status =
   /** About the baby or another body part ("my baby has a fever", "lump in my throat"). */
   | 'other';
 
-export const NEG_WINDOW = 8;
+/**
+ * The modifier words of knowledge/safety/modifiers.yaml in the shapes this module reads them:
+ * single words as sets, phrases as token lists, some as one pattern. Built once per knowledge.
+ */
+interface Modifiers {
+  negWindow: number;
+  negSingle: ReadonlySet<string>;
+  /** Two-word negation triggers, "free of", "negative for": first word -> second words. */
+  negPairs: ReadonlyMap<string, ReadonlySet<string>>;
+  pseudoAfter: ReadonlySet<string>;
+  /** Denials after the mention, as token lists; scope in words. */
+  negAfter: ReadonlyArray<readonly string[]>;
+  negAfterScope: number;
+  uncertainSingle: ReadonlySet<string>;
+  uncertainPhrases: ReadonlyArray<readonly string[]>;
+  uncertainScope: number;
+  hypotheticalPhrases: ReadonlyArray<readonly string[]>;
+  pastDistant: RegExp;
+  resolved: RegExp;
+  others: ReadonlySet<string>;
+  babyWords: ReadonlySet<string>;
+}
 
-const NEG_SINGLE = new Set(['no', 'not', 'never', 'without', 'none', 'nor', 'neither', 'nothing', 'zero', 'denies', 'deny', 'denied', 'nil', 'nope']);
+const derived = new WeakMap<SafetyKnowledge, Modifiers>();
 
-/** Words right after a negation word that make it a pseudo-negation (it does not deny what follows). */
-const PSEUDO_AFTER = new Set([
-  'only', 'just', 'sure', 'certain', 'know', 'understand', 'why', 'worried', 'worry', 'concerned', 'bothered',
-  'scared', 'afraid', 'freaking', 'panicking', 'panic', 'matter', 'doubt', 'wonder', 'idea', 'clue', 'one',
-  'long', 'until', 'because', 'to', 'much', 'many', 'helping', 'help', 'helped', 'helps', 'work', 'working',
-  'worked', 'works', 'better', 'improving', 'improved', 'improve', 'improvement', 'heal', 'healing', 'healed',
-  'heals', 'go', 'going', 'gone', 'goes', 'went', 'stop', 'stopping', 'stopped', 'stops', 'clear', 'clearing',
-  'cleared', 'clears', 'settle', 'settling', 'settled', 'shrink', 'shrinking', 'shrunk', 'budge', 'budging',
-  'change', 'changing', 'changed', 'responding', 'respond', 'responded', 'ease', 'easing', 'eased', 'resolve',
-  'resolving', 'resolved', 'leave', 'leaving', 'fade', 'fading', 'faded', 'disappear', 'disappearing',
-  'disappeared', 'smaller', 'first', 'sleeping', 'sleep', 'slept', 'eating', 'eat', 'coping', 'cope',
-  'function', 'functioning', 'enjoy', 'enjoying', 'normal', 'right', 'myself', 'stand', 'breathe', 'big',
-  'huge', 'heavy', 'easy', 'fun', 'kidding', 'joking', 'lying', 'exaggerating', 'able',
-  'moving', 'move', 'moves', 'reduce', 'reducing', 'reduced', 'down', 'lower', 'lowering', 'sucking', 'think',
-  'feel', 'feeling', 'see', 'tell', 'sayin', 'saying', 'say', 'want', 'wanting', 'live', 'living', 'alive',
-  'exist', 'existing', 'anymore', 'make', 'making', 'get', 'getting', 'got', 'shift', 'shifting',
-]);
+function modifiersOf(sentence: Sentence): Modifiers {
+  const k = sentence.knowledge;
+  let m = derived.get(k);
+  if (m) return m;
+  const words = (c: ModifierCategory) => [...k.modifiers[c].words];
+  const phrases = (c: ModifierCategory) => words(c).map((w) => w.split(' '));
+  const single = (c: ModifierCategory) => new Set(words(c).filter((w) => !w.includes(' ')));
+  const negPairs = new Map<string, Set<string>>();
+  for (const [a, b] of phrases('negation').filter((p) => p.length === 2)) negPairs.set(a, (negPairs.get(a) ?? new Set()).add(b));
+  const alternation = (c: ModifierCategory) => words(c).sort((x, y) => y.length - x.length).join('|');
+  m = {
+    negWindow: k.modifiers.negation.maxScope,
+    negSingle: single('negation'),
+    negPairs,
+    pseudoAfter: single('pseudo-negation'),
+    negAfter: phrases('negation-after'),
+    negAfterScope: k.modifiers['negation-after'].maxScope,
+    uncertainSingle: single('uncertainty'),
+    uncertainPhrases: phrases('uncertainty').filter((p) => p.length > 1),
+    uncertainScope: k.modifiers.uncertainty.maxScope,
+    hypotheticalPhrases: phrases('hypothetical'),
+    // Dates ("in March", "back in 2023") are read here too: a month or a year named in the past.
+    pastDistant: new RegExp(`\\b(${alternation('historical')}|(back )?in (january|february|march|april|june|july|august|september|october|november|december|\\d{4}))\\b`),
+    resolved: new RegExp(`\\b(${alternation('resolved')})\\b`),
+    others: new Set(words('experiencer-other')),
+    babyWords: new Set(words('experiencer-baby')),
+  };
+  derived.set(k, m);
+  return m;
+}
+
+/** The phrase (token list) starts at token i. */
+function phraseAt(tokens: string[], i: number, phrase: readonly string[]): boolean {
+  for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) return false;
+  return true;
+}
 
 /**
  * "not get a fever" is a real negation, so "get/getting/got" only make a pseudo-negation when
@@ -51,7 +92,7 @@ const PSEUDO_AFTER = new Set([
 const GET_IMPROVE = new Set(['better', 'smaller', 'any', 'rid', 'worse']);
 
 /** "feel", "see", "think", "want"... are pseudo only in set phrases; otherwise real negations. */
-function isPseudo(tokens: string[], trigger: number): boolean {
+function isPseudo(tokens: string[], trigger: number, PSEUDO_AFTER: ReadonlySet<string>): boolean {
   const t = tokens[trigger];
   const n1 = tokens[trigger + 1] ?? '';
   const n2 = tokens[trigger + 2] ?? '';
@@ -84,37 +125,28 @@ function isPseudo(tokens: string[], trigger: number): boolean {
 }
 
 /** Multi-word negation triggers: "free of", "negative for", "absence of", "no more", "no longer". */
-function multiNegAt(tokens: string[], i: number): boolean {
-  const a = tokens[i];
-  const b = tokens[i + 1] ?? '';
-  return (
-    (a === 'free' && b === 'of') ||
-    (a === 'negative' && b === 'for') ||
-    (a === 'absence' && b === 'of') ||
-    (a === 'lack' && b === 'of') ||
-    (a === 'ruled' && b === 'out') ||
-    (a === 'rule' && b === 'out')
-  );
+function multiNegAt(tokens: string[], i: number, m: Modifiers): boolean {
+  return m.negPairs.get(tokens[i])?.has(tokens[i + 1] ?? '') ?? false;
 }
 
-function isNegTrigger(tokens: string[], i: number): boolean {
-  if (multiNegAt(tokens, i)) return true;
+function isNegTrigger(tokens: string[], i: number, m: Modifiers): boolean {
+  if (multiNegAt(tokens, i, m)) return true;
   const t = tokens[i];
-  if (!NEG_SINGLE.has(t)) return false;
+  if (!m.negSingle.has(t)) return false;
   // "no" answering a question ("no, ...") is handled by the comma boundary; "not" in "not sure" etc:
-  return !isPseudo(tokens, i);
+  return !isPseudo(tokens, i, m.pseudoAfter);
 }
 
 /** Uncertainty cues before a mention: "not sure if", "I don't think", "maybe", "might be"... */
-function uncertainBefore(tokens: string[], from: number, to: number): boolean {
+function uncertainBefore(tokens: string[], from: number, to: number, m: Modifiers): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     const n2 = tokens[i + 2] ?? '';
+    if (m.uncertainSingle.has(t) || m.uncertainPhrases.some((p) => phraseAt(tokens, i, p))) return true;
     if ((t === 'not' || t === 'un') && (n1 === 'sure' || n1 === 'certain')) {
       if (!/^(why|how|what|when|where|who|which)$/.test(n2)) return true;
     }
-    if ((t === 'unsure' || t === 'uncertain' || t === 'unclear' || t === 'maybe' || t === 'perhaps' || t === 'possibly' || t === 'questionable')) return true;
     if (t === 'not' && n1 === 'really' && n2 === 'sure') return true;
     if (t === 'do' && n1 === 'not' && (n2 === 'think' || n2 === 'believe')) return true;
     if (t === 'not' && n1 === 'think' && i > 0 && /^(do|did|would)$/.test(tokens[i - 1])) return true;
@@ -135,13 +167,13 @@ function uncertainBefore(tokens: string[], from: number, to: number): boolean {
   return false;
 }
 
-function uncertainAfter(tokens: string[], from: number, to: number): boolean {
-  for (let i = from; i < Math.min(to, from + 6); i++) {
+function uncertainAfter(tokens: string[], from: number, to: number, m: Modifiers): boolean {
+  for (let i = from; i < Math.min(to, from + m.uncertainScope); i++) {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     const n2 = tokens[i + 2] ?? '';
     if (t === 'or' && (n1 === 'not' || n1 === 'just' || n1 === 'is' || n1 === 'maybe' || n1 === 'normal')) return true;
-    if (t === 'maybe' || t === 'possibly' || t === 'perhaps' || t === 'idk' || t === 'unsure') return true;
+    if (m.uncertainSingle.has(t) && !/^(unclear|uncertain|questionable)$/.test(t)) return true;
     if (t === 'not' && (n1 === 'sure' || n1 === 'certain')) return true;
     if (t === 'i' && n1 === 'think' && i + 2 >= to) return true;
     if (t === 'i' && n1 === 'do' && n2 === 'not' && /^(know|think)$/.test(tokens[i + 3] ?? '')) return true;
@@ -152,19 +184,16 @@ function uncertainAfter(tokens: string[], from: number, to: number): boolean {
 }
 
 /** After-mention denials: "fever: none", "the lump is gone", "bleeding stopped", "temp is normal". */
-function negatedAfter(tokens: string[], from: number, to: number, allowNormal: boolean): boolean {
+function negatedAfter(tokens: string[], from: number, to: number, allowNormal: boolean, m: Modifiers): boolean {
   // Skip auxiliaries right after the mention; the next word must be the denial itself.
   let i = from;
-  while (i < to && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|,)$/.test(tokens[i])) i++;
+  while (i < to && i < from + m.negAfterScope && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|,)$/.test(tokens[i])) i++;
   if (i >= to) return false;
   const t = tokens[i];
-  const n1 = tokens[i + 1] ?? '';
-  if (t === 'none' || t === 'nil' || t === 'negative' || t === 'nope') return true;
-  if (t === 'no' && (i + 1 >= to || n1 === 'longer')) return true;
-  if (/^(gone|disappeared|resolved|healed|vanished)$/.test(t)) return !comesBack(tokens, i + 1, to);
-  if ((t === 'went' || t === 'goes' || t === 'gone') && (n1 === 'away' || n1 === 'down')) return !comesBack(tokens, i + 2, to);
-  if (/^(cleared|clears|settled|stopped|broke|passed)$/.test(t)) return !comesBack(tokens, i + 1, to);
-  if (t === 'not' && (n1 === 'anymore' || n1 === 'there' || n1 === 'present')) return true;
+  if (t === 'no' && i + 1 >= to) return true;
+  // The denial words of modifiers.yaml ("gone", "went away", "none"), unless it came back.
+  const denial = m.negAfter.find((p) => phraseAt(tokens, i, p));
+  if (denial) return !comesBack(tokens, i + denial.length, to);
   if (allowNormal && /^(normal|fine|ok|okay|good|perfect)$/.test(t)) return true;
   return false;
 }
@@ -177,16 +206,15 @@ function comesBack(tokens: string[], from: number, to: number): boolean {
   return false;
 }
 
-const BABY_WORDS = /^(baby|babies|son|daughter|newborn|infant|toddler|kid|kids|child|children|twins|twin|daughters|sons|preemie|bubba|little)$/;
 const SELF_BODY = /^(my|i|me|mine|myself|breast|breasts|nipple|nipples|milk|areola)$/;
 
 /** The clause talks about the baby as the one who has it ("my baby has a fever", "baby's face is red"). */
-function babyExperiencer(tokens: string[], clauseStart: number, matchStart: number, matchEnd: number, clauseEnd: number): boolean {
+function babyExperiencer(tokens: string[], clauseStart: number, matchStart: number, matchEnd: number, clauseEnd: number, BABY_WORDS: ReadonlySet<string>): boolean {
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
     // "my 17 year old son": an age in years (2 or more) is a child or an adult, not the baby.
     const yearsOld = tokens[i - 1] === 'old' && /^(year|years|yr|yrs)$/.test(tokens[i - 2] ?? '') && /^([2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$/.test(tokens[i - 3] ?? '');
-    if (BABY_WORDS.test(t) && !yearsOld && (t !== 'little' || /^(one|man|guy|girl|boy|lady|bean|bub|babe)$/.test(tokens[i + 1] ?? '')) && !/^(teen|teenage|teenaged|adult|grown|older|big|\d{2})$/.test(tokens[i - 1] ?? '') && !/^(yo|year|years|yr)$/.test(tokens[i - 1] ?? '')) {
+    if (BABY_WORDS.has(t) && !yearsOld && (t !== 'little' || /^(one|man|guy|girl|boy|lady|bean|bub|babe)$/.test(tokens[i + 1] ?? '')) && !/^(teen|teenage|teenaged|adult|grown|older|big|\d{2})$/.test(tokens[i - 1] ?? '') && !/^(yo|year|years|yr)$/.test(tokens[i - 1] ?? '')) {
       // "my baby has a fever": no first-person body word between the baby word and the mention.
       for (let j = i + 1; j < matchStart; j++) if (SELF_BODY.test(tokens[j]) && tokens[j] !== 'milk') return false;
       // "baby bit my nipple and now it bleeds" is split into clauses already.
@@ -196,13 +224,13 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
       if (i + 1 === matchStart) return true; // "baby fever", "baby rash"
       return false;
     }
-    if (t === 'my' && BABY_WORDS.test(tokens[i + 1] ?? '')) continue;
+    if (t === 'my' && BABY_WORDS.has(tokens[i + 1] ?? '')) continue;
   }
   // After: "fever in my baby", "blood in the baby's poop/spit up/diaper".
   for (let i = matchEnd; i < Math.min(clauseEnd, matchEnd + 5); i++) {
     const t = tokens[i];
     if (/^(poop|poo|stool|stools|diaper|diapers|nappy|nappies|vomit|spit|spitup|sick)$/.test(t)) return true;
-    if (BABY_WORDS.test(t) && t !== 'little' && /^(in|on|of|from)$/.test(tokens[i - 1] ?? '') && !/^(milk|feed|feeding)$/.test(tokens[i + 1] ?? '')) {
+    if (BABY_WORDS.has(t) && t !== 'little' && /^(in|on|of|from)$/.test(tokens[i - 1] ?? '') && !/^(milk|feed|feeding)$/.test(tokens[i + 1] ?? '')) {
       // "fever in my baby" but not "blood in the milk for my baby"
       return tokens[i - 1] !== 'for';
     }
@@ -214,11 +242,12 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
  * Someone other than the parent (or their partner) has it: "my sister had postpartum depression",
  * "a friend of mine had mastitis". The parent's own partner still counts (reports for them are real).
  */
-function otherPerson(tokens: string[], clauseStart: number, matchStart: number): boolean {
+function otherPerson(tokens: string[], clauseStart: number, matchStart: number, others: ReadonlySet<string>): boolean {
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
-    if (/^(i|me|my|myself)$/.test(t) && !(t === 'my' && /^(sister|sisters|friend|friends|mom|mum|mother|cousin|aunt|coworker|colleague|neighbor|neighbour|grandma|grandmother|sil|mil|niece|doctor|midwife)$/.test(tokens[i + 1] ?? ''))) return false;
-    if (/^(sister|sisters|friend|friends|mom|mum|mother|cousin|aunt|coworker|colleague|neighbor|neighbour|grandma|grandmother|sil|mil|niece|someone|somebody|people|women|moms|mums|mothers|lady|ladies)$/.test(t)) {
+    const n1 = tokens[i + 1] ?? '';
+    if (/^(i|me|my|myself)$/.test(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife'))) return false;
+    if (others.has(t)) {
       const next = tokens[i + 1] ?? '';
       return /^(has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended)$/.test(next) || i + 1 === matchStart;
     }
@@ -341,8 +370,9 @@ function ownExperienceFrame(tokens: string[], clauseStart: number, start: number
   return /\b(when|whenever|every time|each time|right when|right before|just before|during|after|lately|recently|since|now|still|again|so much|this much|all the time|constantly|every day|at night|in the morning|every feed|at every|for (\d+|a|an|one|two|three|four|five|six|a few|a couple of|several) (days?|weeks?|months?))\b/.test(after);
 }
 
-function hypotheticalBefore(tokens: string[], from: number, to: number): boolean {
+function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modifiers): boolean {
   for (let i = from; i < to; i++) {
+    if (m.hypotheticalPhrases.some((p) => phraseAt(tokens, i, p))) return true;
     const t = tokens[i];
     const prev = tokens[i - 1] ?? '';
     const n1 = tokens[i + 1] ?? '';
@@ -365,19 +395,17 @@ function hypotheticalBefore(tokens: string[], from: number, to: number): boolean
     }
     if (/^(scared|afraid|worried|terrified|nervous|anxious|paranoid)$/.test(t) && /^(of|about)$/.test(n1) && /^(getting|developing|having|catching|another|it|getting|ever)$/.test(tokens[i + 2] ?? '')) return true;
     if (/^(prevent|preventing|avoid|avoiding|stop|stopping)$/.test(t) && /^(getting|developing|having|catching|it|another)$/.test(n1)) return true;
-    if ((t === 'in' && n1 === 'case') || (t === 'what' && n1 === 'if') || t === 'suppose' || t === 'supposing' || t === 'hypothetically' || (t === 'let' && n1 === 'us' && tokens[i + 2] === 'say')) return true;
   }
   return false;
 }
 
-const PAST_DISTANT = /\b(last (month|year|pregnancy|time|summer|winter|spring|fall|autumn|baby)|(back )?in (january|february|march|april|june|july|august|september|october|november|december|\d{4})|(months|years|year) ago|a (month|year) ago|with my (first|last|previous|older|other|eldest|oldest|second|first born|firstborn)|when i was (younger|a teen|a teenager|pregnant with|breastfeeding my (first|older|eldest))|in my (last|previous|first) pregnancy|years back|in the past|previously|used to|back then|before i (got|was) pregnant|as a (teen|teenager|kid|child))\b/;
 const PAST_VERB = /\b(had|was|were|got|used to|suffered|did|went)\b/;
 const STILL_NOW = /\b(still|again|now|currently|today|since|ever since|keeps|keep|is|are|has been|have been|lately|recently|this week|right now|yesterday|these days|returned|back)\b/;
-const RESOLVED = /\b(now (fine|ok|okay|all good|good|gone|better|healed|resolved)|fine now|ok now|okay now|all good now|good now|gone now|better now|all better|cleared up|cleared|resolved|went away|healed|recovered|sorted|went down|is gone|are gone|got better|no longer|not anymore|not any more|over now|fine since|all fine)\b/;
 
 /** Past and done: "fever last month, fine now", "I had mastitis with my first". */
-function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number): boolean {
+function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number, m: Modifiers): boolean {
   const { tokens, clauses } = sentence;
+  const { pastDistant: PAST_DISTANT, resolved: RESOLVED } = m;
   const clause = clauses[clauseIdx];
   // Resolution in the same clause after the mention, or in a following clause without its own
   // subject noun ("..., fine now", "... and it went away").
@@ -435,35 +463,36 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
   const clauseIdx = clauseOf[Math.min(start, tokens.length - 1)] ?? 0;
   const clause = clauses[clauseIdx];
   const clauseText = tokens.slice(clause.start, clause.end).join(' ');
+  const m = modifiersOf(sentence);
 
   if (options.elsewhere && options.elsewhere.test(clauseText) && !(options.here && options.here.test(clauseText))) {
     return { status: 'other', reason: 'another body part or thing' };
   }
-  if (!options.selfOnly && babyExperiencer(tokens, clause.start, start, end, clause.end)) return { status: 'other', reason: 'the baby' };
-  if (otherPerson(tokens, clause.start, start)) return { status: 'other', reason: 'another person' };
+  if (!options.selfOnly && babyExperiencer(tokens, clause.start, start, end, clause.end, m.babyWords)) return { status: 'other', reason: 'the baby' };
+  if (otherPerson(tokens, clause.start, start, m.others)) return { status: 'other', reason: 'another person' };
   if (mistakenBelief(sentence, clauseIdx, start)) return { status: 'no', reason: 'thought so, but it was not' };
 
-  // Negation before the mention, within its clause and at most NEG_WINDOW words back.
+  // Negation before the mention, within its clause and at most the negation scope back.
   let negated = false;
-  for (let i = Math.max(clause.start, start - NEG_WINDOW); i < start; i++) if (isNegTrigger(tokens, i)) negated = true;
+  for (let i = Math.max(clause.start, start - m.negWindow); i < start; i++) if (isNegTrigger(tokens, i, m)) negated = true;
   // "no redness, swelling, or fever": walk back through the list to its head clause.
   for (let c = clauseIdx; !negated && c > 0 && c > clauseIdx - 6 && clauses[c].boundary === 'comma' && isListContinuation(sentence, c); c--) {
     const prev = clauses[c - 1];
-    for (let i = prev.start; i < prev.end; i++) if (isNegTrigger(tokens, i)) negated = true;
+    for (let i = prev.start; i < prev.end; i++) if (isNegTrigger(tokens, i, m)) negated = true;
   }
-  if (!negated && negatedAfter(tokens, end, clause.end, options.normalDenies ?? false)) {
+  if (!negated && negatedAfter(tokens, end, clause.end, options.normalDenies ?? false, m)) {
     return { status: 'no', reason: 'denied after' };
   }
 
-  const uncertain = uncertainBefore(tokens, clause.start, start) || uncertainAfter(tokens, end, clause.end);
+  const uncertain = uncertainBefore(tokens, clause.start, start, m) || uncertainAfter(tokens, end, clause.end, m);
   if (uncertain) return { status: 'unsure', reason: 'uncertain' };
   if (negated) return { status: 'no', reason: 'negated' };
 
-  if (pastOrResolved(sentence, clauseIdx, end)) return { status: 'no', reason: 'past or resolved' };
+  if (pastOrResolved(sentence, clauseIdx, end, m)) return { status: 'no', reason: 'past or resolved' };
   if (checkedAndClear(tokens, start)) return { status: 'no', reason: 'checked for it, nothing found' };
 
   if (!options.ignoreQuestion) {
-    if (hypotheticalBefore(tokens, clause.start, start)) return { status: 'asked', reason: 'hypothetical' };
+    if (hypotheticalBefore(tokens, clause.start, start, m)) return { status: 'asked', reason: 'hypothetical' };
     let report = hasReportMarker(tokens, clause.start, clause.end);
     // "I have a fever and a red breast, ...": a clause without a subject of its own goes with the one before.
     for (let c = clauseIdx; !report && c > 0 && (clauses[c].boundary === 'and' || clauses[c].boundary === 'comma'); c--) {

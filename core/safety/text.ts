@@ -7,7 +7,7 @@
  * more than a few hundred characters.
  */
 import { basicNormalise } from '../text/basicNormalise';
-import type { EmojiWords } from '../text/emoji';
+import { defaultSafetyKnowledge, type SafetyKnowledge } from './knowledge';
 import { repairToken } from './spelling';
 
 /** Longest raw sentence handled in one piece; longer ones are cut into overlapping chunks. */
@@ -39,6 +39,8 @@ export interface Sentence {
   clauses: Clause[];
   /** Clause index of each token (commas belong to the clause before them). */
   clauseOf: number[];
+  /** The knowledge it was read with (spelling, modifiers): every reader of the sentence uses the same. */
+  knowledge: SafetyKnowledge;
 }
 
 interface RawPiece {
@@ -90,8 +92,8 @@ function chunk(piece: RawPiece): RawPiece[] {
 }
 
 /** Shape-level clean-up after basicNormalise: units, numbers, punctuation, possessives. */
-export function normaliseForSafety(raw: string, emoji?: EmojiWords): string {
-  let t = basicNormalise(raw, emoji);
+export function normaliseForSafety(raw: string, knowledge: SafetyKnowledge = defaultSafetyKnowledge()): string {
+  let t = basicNormalise(raw, knowledge.emoji);
   t = t
     .replace(/\bw\/o\b/g, ' without ')
     .replace(/\bw\//g, ' with ')
@@ -122,7 +124,7 @@ export function normaliseForSafety(raw: string, emoji?: EmojiWords): string {
   const repaired: string[] = [];
   for (const tok of tokens) {
     if (tok === ',' || /^[\d.]+$/.test(tok)) repaired.push(tok);
-    else repaired.push(repairToken(tok));
+    else repaired.push(repairToken(tok, knowledge));
   }
   // Collapse repeated commas.
   return repaired.join(' ').replace(/( ,)+/g, ' ,').replace(/^ ?, ?/, '').replace(/ ,$/, '').trim();
@@ -134,11 +136,10 @@ const SUBJECT_START = new Set([
 ]);
 
 const FINITE = /^(is|are|was|were|comes|came|has|have|had|keeps|kept|leaks|leaked|started|starts|seems|seemed|looks|looked|feels|felt|gets|got|appears|appeared|s|shows|showed|turned|turns|hurts|hurt|began|begins|drips|dripped|oozes|oozed)$/;
-const CONTRAST = new Set(['but', 'however', 'though', 'although', 'except', 'whereas', 'yet', 'besides', 'instead', 'otherwise', 'nevertheless', 'nonetheless', 'tho']);
 const AFTER_COMMA_BREAK = new Set(['just', 'only', 'still', 'now', 'then', 'and', 'so', 'plus', 'also', 'apart', 'aside', 'which', 'while', 'because', 'since', 'as', 'when']);
 
 /** Splits a normalised sentence into clauses (NegEx-style scope ends). */
-function clausesOf(tokens: string[]): { clauses: Clause[]; clauseOf: number[] } {
+function clausesOf(tokens: string[], CONTRAST: ReadonlySet<string>): { clauses: Clause[]; clauseOf: number[] } {
   const clauses: Clause[] = [];
   const clauseOf: number[] = new Array(tokens.length).fill(0);
   let current: Clause = { start: 0, end: 0, boundary: 'start' };
@@ -183,9 +184,8 @@ function clausesOf(tokens: string[]): { clauses: Clause[]; clauseOf: number[] } 
   return { clauses, clauseOf };
 }
 
-/** `emoji`: known emoji are read as their words ("🩸" is "blood"); `raw` keeps them as typed. */
-export function makeSentence(raw: string, index: number, questionMark: boolean, emoji?: EmojiWords): Sentence {
-  const text = normaliseForSafety(raw, emoji);
+export function makeSentence(raw: string, index: number, questionMark: boolean, knowledge: SafetyKnowledge = defaultSafetyKnowledge()): Sentence {
+  const text = normaliseForSafety(raw, knowledge);
   const tokens = text.length > 0 ? text.split(' ') : [];
   const offsets: number[] = [];
   let pos = 0;
@@ -193,12 +193,13 @@ export function makeSentence(raw: string, index: number, questionMark: boolean, 
     offsets.push(pos);
     pos += tok.length + 1;
   }
-  const { clauses, clauseOf } = clausesOf(tokens);
-  return { index, raw, text, tokens, offsets, questionMark, clauses, clauseOf };
+  // Terminators (modifiers.yaml) end every modifier's scope: they open a new clause.
+  const { clauses, clauseOf } = clausesOf(tokens, knowledge.modifiers.terminator.words);
+  return { index, raw, text, tokens, offsets, questionMark, clauses, clauseOf, knowledge };
 }
 
-export function splitMessage(message: string, emoji?: EmojiWords): Sentence[] {
-  return rawSentences(message).map((p, i) => makeSentence(p.raw, i, p.questionMark, emoji));
+export function splitMessage(message: string, knowledge: SafetyKnowledge = defaultSafetyKnowledge()): Sentence[] {
+  return rawSentences(message).map((p, i) => makeSentence(p.raw, i, p.questionMark, knowledge));
 }
 
 /** Token index at a character offset of `sentence.text` (binary search). */

@@ -1,4 +1,5 @@
 /** Red-flag detection types. Domain core: no Bot Framework types here. */
+import type { ClinicalPicture } from './picture';
 
 /** Lowest to highest; see ../shared/clinical-reference.md "Urgency levels". */
 export const URGENCY_LEVELS = ['routine', 'soon', 'urgent', 'emergency'] as const;
@@ -16,6 +17,8 @@ export interface ParentContext {
   weanedWeeksAgo?: number;
   /** True when the person says they are a man (any nipple discharge in a man is a flag). */
   male?: boolean;
+  /** Everything the conversation has told so far (./picture): kept with the rest of the context. */
+  picture?: ClinicalPicture;
 }
 
 export interface RedFlagFinding {
@@ -40,4 +43,6 @@ export interface SafetyAssessment {
   learned: Partial<ParentContext>;
   /** Highest level among `flags`, or null when there is none. */
   level: Urgency | null;
+  /** The conversation's clinical picture with this message added (store it as ParentContext.picture). */
+  picture?: ClinicalPicture;
 }

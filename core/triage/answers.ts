@@ -1,6 +1,7 @@
 import { basicNormalise } from '../text/basicNormalise';
 import type { EmojiWords } from '../text/emoji';
 import type { AnswerOf, QuestionId } from './content';
+import { defaultAnswerVocabulary, type AnswerVocabulary } from './vocabulary';
 
 /**
  * Reads a typed answer to one symptom-check question. Returns the answer value, or undefined when the
@@ -55,6 +56,20 @@ export function parseYesNo(raw: string, emoji?: EmojiWords): 'yes' | 'no' | unde
   return undefined;
 }
 
+/** "Sometimes", "on and off", "not sure": anything short of a clear no, anywhere in the answer. */
+const PARTLY = /\b(sometimes|some ?times|at times|occasionally|now and (?:then|again)|on and off|off and on|some (?:days|nights|mornings|evenings)|every so often|once or twice|a few times|maybe|possibly|perhaps|i think so|i guess|probably|not sure|unsure|don'?t know|dunno|idk|hard to say|kind of|kinda|sort of|sorta)\b/;
+const PARTLY_AT_START = /^(a (?:little|bit)|a little bit|little bit|bit|slightly|somewhat|some|yes and no|hmm+|um+)\b/;
+
+/**
+ * An answer to a screening question about an emergency (thoughts of self-harm, of harming the baby,
+ * psychosis): "sometimes", "kind of", "a bit", "not sure" count as yes; only a clear no is a no.
+ */
+export function parseScreeningAnswer(raw: string): 'yes' | 'no' | undefined {
+  const text = clean(raw);
+  if (PARTLY.test(text) || PARTLY_AT_START.test(text)) return 'yes';
+  return parseYesNo(raw);
+}
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_PATTERN = new RegExp(`\\b(?:in |since |back in |around |end of |beginning of )?(${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b`);
 const NUMBER_WORDS: Record<string, number> = {
@@ -86,13 +101,13 @@ export function weeksAgo(raw: string, now: Date = new Date()): number | undefine
   return undefined;
 }
 
-function weanedBucket(weeks: number): AnswerOf<'weanedWhen'> {
-  if (weeks < 3) return 'under-3-weeks';
-  if (weeks < 13) return 'under-3-months';
+function weanedBucket(weeks: number, v: AnswerVocabulary): AnswerOf<'weanedWhen'> {
+  if (weeks < v.thresholds.weaningWindDownWeeks) return 'under-3-weeks';
+  if (weeks < v.thresholds.weanedWeeks) return 'under-3-months';
   return 'over-3-months';
 }
 
-type Parser<Q extends QuestionId> = (text: string, now: Date) => AnswerOf<Q> | undefined;
+type Parser<Q extends QuestionId> = (text: string, now: Date, v: AnswerVocabulary) => AnswerOf<Q> | undefined;
 
 const parsers: { [Q in QuestionId]: Parser<Q> } = {
   status(text) {
@@ -103,10 +118,10 @@ const parsers: { [Q in QuestionId]: Parser<Q> } = {
     if (denies(text, /\b(pregnant|breast ?feed\w*|nurs\w*)\b/)) return 'none';
     return undefined;
   },
-  weanedWhen(text, now) {
+  weanedWhen(text, now, v) {
     if (/\b(recently|just|few days|last few days)\b/.test(text) && weeksAgo(text, now) === undefined) return 'under-3-weeks';
     const weeks = weeksAgo(text, now);
-    if (weeks !== undefined) return weanedBucket(weeks);
+    if (weeks !== undefined) return weanedBucket(weeks, v);
     if (/\b(ages|long time|years|ages ago|long ago)\b/.test(text)) return 'over-3-months';
     return undefined;
   },
@@ -115,39 +130,39 @@ const parsers: { [Q in QuestionId]: Parser<Q> } = {
     if (/\b(one|only|just|single|left|right|1)\b/.test(text)) return 'one';
     return undefined;
   },
-  colour(text) {
-    if (affirms(text, /\b(pink\w*|brown\w*|blood\w*|red\w*|rust\w*|rusty|dark red|tinged)\b/)) return 'bloody';
-    if (affirms(text, /\b(clear|watery|water|see through|transparent|like water)\b/)) return 'clear';
+  colour(text, _now, v) {
+    if (affirms(text, /\b(pink\w*|brown\w*|blood\w*|red\w*|rust\w*|rusty|dark red|tinged)\b/) || affirms(text, v.words('blood', 'pink-brown'))) return 'bloody';
+    if (affirms(text, /\b(clear|watery|water|see through|transparent|like water)\b/) || affirms(text, v.words('clear-fluid'))) return 'clear';
     if (affirms(text, /\bgreen\w*\b/)) return 'green';
     if (affirms(text, /\byellow\w*\b/)) return 'yellow';
     if (affirms(text, /\b(milk\w*|white\w*|cream\w*|normal milk|breast ?milk|colostrum)\b/)) return 'milky';
     return undefined;
   },
-  crackedNipples(text) {
-    if (affirms(text, /\b(cracked|cracks|crack|sore|bleeding nipple|scab\w*|damaged|raw|gave birth|born|days? (?:old|ago)|newborn)\b/)) return 'yes';
+  crackedNipples(text, _now, v) {
+    if (affirms(text, /\b(cracked|cracks|crack|sore|bleeding nipple|scab\w*|damaged|raw|gave birth|born|days? (?:old|ago)|newborn)\b/) || affirms(text, v.words('cracked'))) return 'yes';
     return parseYesNo(text);
   },
-  trigger(text) {
-    if (/\b(own|itself|randomly|random|all the time|constantly|no reason|without (?:touching|squeezing)|spontaneous\w*|out of nowhere|just leaks|by itself)\b/.test(text)) return 'own';
+  trigger(text, _now, v) {
+    if (/\b(own|itself|randomly|random|all the time|constantly|no reason|without (?:touching|squeezing)|spontaneous\w*|out of nowhere|just leaks|by itself)\b/.test(text) || v.words('spontaneous').test(text)) return 'own';
     if (/\b(squeez\w*|press\w*|feed\w*|pump\w*|nurs\w*|touch\w*|express\w*|when i|only when)\b/.test(text)) return 'squeezed';
     return undefined;
   },
-  signs(text) {
-    const fever = affirms(text, /\b(fever\w*|feverish|temperature|temp|chills|shiver\w*|flu|aches?|achy|hot and cold|\d{2,3}(?:\.\d)?\s*(?:°|degrees)?\s*[cf]?)\b/);
-    const pain = affirms(text, /\b(pain\w*|sore\w*|hurts?|hurting|tender\w*|red\w*|hot|heat|warm|swollen|swelling|inflam\w*|burn\w*|throb\w*)\b/);
-    const lump = affirms(text, /\b(lump\w*|bump\w*|knot\w*|mass|hard (?:spot|bit|area|patch)|thicken\w*|nodule)\b/);
+  signs(text, _now, v) {
+    const fever = affirms(text, /\b(fever\w*|feverish|temperature|temp|chills|shiver\w*|flu|aches?|achy|hot and cold|\d{2,3}(?:\.\d)?\s*(?:°|degrees)?\s*[cf]?)\b/) || affirms(text, v.words('fever', 'flu-like'));
+    const pain = affirms(text, /\b(pain\w*|sore\w*|hurts?|hurting|tender\w*|red\w*|hot|heat|warm|swollen|swelling|inflam\w*|burn\w*|throb\w*)\b/) || affirms(text, v.words('breast-sign-strong', 'breast-sign-weak'));
+    const lump = affirms(text, /\b(lump\w*|bump\w*|knot\w*|mass|hard (?:spot|bit|area|patch)|thicken\w*|nodule)\b/) || affirms(text, v.words('lump'));
     if (fever) return 'fever';
     if (lump) return 'lump';
     if (pain) return 'pain-redness';
     if (/^(none|nothing|no|nope|nah|neither|none of (?:these|them|those)|all good|i am fine|fine)\b/.test(text) || NEGATION.test(text)) return 'none';
     return undefined;
   },
-  feverToo(text) {
-    if (affirms(text, /\b(fever\w*|temperature|temp|chills|flu|aches?|achy|shiver\w*)\b/)) return 'yes';
+  feverToo(text, _now, v) {
+    if (affirms(text, /\b(fever\w*|temperature|temp|chills|flu|aches?|achy|shiver\w*)\b/) || affirms(text, v.words('fever', 'flu-like'))) return 'yes';
     return parseYesNo(text);
   },
-  breastSigns(text) {
-    if (affirms(text, /\b(red\w*|hot|warm|pain\w*|sore|hurts?|tender|swollen|swelling)\b/)) return 'yes';
+  breastSigns(text, _now, v) {
+    if (affirms(text, /\b(red\w*|hot|warm|pain\w*|sore|hurts?|tender|swollen|swelling)\b/) || affirms(text, v.words('breast-sign-strong', 'breast-sign-weak'))) return 'yes';
     return parseYesNo(text);
   },
   lumpDuration(text, now) {
@@ -157,11 +172,11 @@ const parsers: { [Q in QuestionId]: Parser<Q> } = {
     if (/\b(ages|long time|weeks|months|years|a while)\b/.test(text)) return 'over-week';
     return undefined;
   },
-  other(text) {
-    if (affirms(text, /\b(headache\w*|migraine\w*|vision|sight|seeing|blurr\w*|double vision)\b/)) return 'headaches-vision';
+  other(text, _now, v) {
+    if (affirms(text, /\b(headache\w*|migraine\w*|vision|sight|seeing|blurr\w*|double vision)\b/) || affirms(text, v.words('headache', 'headache-severe', 'vision'))) return 'headaches-vision';
     if (affirms(text, /\b(period\w*|menstrua\w*|cycle)\b/) && /\b(miss\w*|late|stopped|no period|irregular|skipped|haven't had|not had)\b/.test(text)) return 'missed-periods';
     if (/\b(no period|periods? stopped|not had (?:a|my) period)\b/.test(text)) return 'missed-periods';
-    if (affirms(text, /\b(medicine\w*|medication\w*|meds|pill\w*|tablet\w*|prescri\w*|antidepress\w*|antipsychot\w*|domperidone|metoclopramide|reglan|motilium|birth control|contracepti\w*|started taking|new drug)\b/)) return 'new-medicine';
+    if (affirms(text, /\b(medicine\w*|medication\w*|meds|pill\w*|tablet\w*|prescri\w*|antidepress\w*|antipsychot\w*|domperidone|metoclopramide|reglan|motilium|birth control|contracepti\w*|started taking|new drug)\b/) || affirms(text, v.words('medicine'))) return 'new-medicine';
     if (/^(none|nothing|no|nope|nah|neither|none of (?:these|them|those))\b/.test(text)) return 'none';
     return undefined;
   },
@@ -177,9 +192,23 @@ const parsers: { [Q in QuestionId]: Parser<Q> } = {
   },
 };
 
-/** `emoji`: read known emoji as words ("🩸" answers the colour question), as the composition root configured them. */
-export function parseAnswer<Q extends QuestionId>(question: Q, raw: string, now: Date = new Date(), emoji?: EmojiWords): AnswerOf<Q> | undefined {
-  const text = clean(raw, emoji);
-  if (text.length === 0 || text.length > 500) return undefined;
-  return (parsers[question] as Parser<Q>)(text, now);
+/** Misspellings and slang of the one lexicon, word by word ("fevr" -> "fever"). */
+function respell(text: string, v: AnswerVocabulary): string {
+  return text.replace(/[a-z]+/g, (w) => v.spelling.get(w) ?? w);
+}
+
+/**
+ * `vocabulary`: the words of knowledge/safety/concepts.yaml; `emoji`: known emoji read as words ("🩸"
+ * answers the colour question). The composition root passes its own of both.
+ */
+export function parseAnswer<Q extends QuestionId>(
+  question: Q,
+  raw: string,
+  now: Date = new Date(),
+  vocabulary: AnswerVocabulary = defaultAnswerVocabulary(),
+  emoji?: EmojiWords,
+): AnswerOf<Q> | undefined {
+  const cleaned = clean(raw, emoji);
+  if (cleaned.length === 0 || cleaned.length > 500) return undefined;
+  return (parsers[question] as Parser<Q>)(respell(cleaned, vocabulary), now, vocabulary);
 }

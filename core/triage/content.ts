@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultKnowledgeDir, KnowledgeError, readValidatedYaml } from '../knowledge/loader';
+import type { AnswerVocabulary } from './vocabulary';
 
 /** Every question the symptom check can ask, and the answers the logic understands for each. */
 export const QUESTION_VALUES = {
@@ -34,7 +35,8 @@ const contentSchema = z
   })
   .strict();
 
-export type SymptomCheckContent = z.infer<typeof contentSchema>;
+/** The questions and buttons, and (from the composition root) the words typed answers are read with. */
+export type SymptomCheckContent = z.infer<typeof contentSchema> & { vocabulary?: AnswerVocabulary };
 
 /** Loads the wording, and checks every option is an answer the logic knows and every answer has a button. */
 export function loadSymptomCheckContent(dir: string = defaultKnowledgeDir()): SymptomCheckContent {

@@ -1,3 +1,4 @@
+import { defaultSafetyKnowledge, type Thresholds } from '../safety/knowledge';
 import type { ParentContext } from '../safety/types';
 import type { AnswerOf, QuestionId } from './content';
 
@@ -36,7 +37,7 @@ const toBeSafe = (...flags: string[]): TriageStep => ({ kind: 'see-doctor', flag
 const everyday = (topic: string): TriageStep => ({ kind: 'everyday', topic });
 
 /** Answers the conversation already knows, so the check does not ask them again. */
-export function answersFromContext(context: ParentContext): TriageAnswers {
+export function answersFromContext(context: ParentContext, thresholds: Pick<Thresholds, 'weanedWeeks' | 'weaningWindDownWeeks'> = defaultSafetyKnowledge().thresholds): TriageAnswers {
   const known: TriageAnswers = {};
   if (context.lactation === 'pregnant') known.status = 'pregnant';
   if (context.lactation === 'breastfeeding' || context.lactation === 'pumping') known.status = 'breastfeeding';
@@ -44,8 +45,15 @@ export function answersFromContext(context: ParentContext): TriageAnswers {
   if (context.lactation === 'weaned') {
     known.status = 'weaned';
     if (context.weanedWeeksAgo !== undefined) {
-      known.weanedWhen = context.weanedWeeksAgo < 3 ? 'under-3-weeks' : context.weanedWeeksAgo < 13 ? 'under-3-months' : 'over-3-months';
+      known.weanedWhen = context.weanedWeeksAgo < thresholds.weaningWindDownWeeks ? 'under-3-weeks' : context.weanedWeeksAgo < thresholds.weanedWeeks ? 'under-3-months' : 'over-3-months';
     }
+  }
+  // What the parent already said in their own words (the clinical picture) is not asked again.
+  const picture = context.picture ?? {};
+  if (picture.about === undefined || picture.about === 'self') {
+    if (picture.side) known.side = picture.side;
+    if (picture.colour) known.colour = picture.colour;
+    if (picture.trigger) known.trigger = picture.trigger;
   }
   return known;
 }

@@ -10,7 +10,6 @@
 import { existsSync } from 'node:fs';
 import { assess, confirmIds, escalates, flagIds, BREASTFEEDING, PREGNANT } from './helpers';
 import { dataFile, describe as describeLine, loadDataSet, score, summary } from './redFlagData';
-import { CrisisSimilarity, loadExampleBanks } from '../../core/safety/similarity';
 
 const MAX_FALSE_POSITIVE_RATE = 0.03;
 
@@ -119,25 +118,6 @@ describe('other red flags worded the way people say them', () => {
     ['had blood orange juice with breakfast, can citrus make me leak more?', {}],
   ])('%s', (text, known) => {
     expect(escalates(assess(text, known))).toBe(false);
-  });
-});
-
-describe('the similarity safety net', () => {
-  const index = new CrisisSimilarity(loadExampleBanks());
-
-  it('loads several hundred examples', () => {
-    expect(index.size).toBeGreaterThan(500);
-  });
-
-  it('finds the nearest crisis example for a new wording', () => {
-    const hit = index.nearest('i keep thinking my family would be much better off without me around');
-    expect(hit?.kind).toBe('self');
-    expect(hit!.score).toBeGreaterThan(hit!.benignScore);
-  });
-
-  it('prefers the benign look-alike for an idiom', () => {
-    const hit = index.nearest('i could murder a coffee right now');
-    expect(hit === null || hit.benignScore >= hit.score).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
 import {
-  RULE_IDS,
+  defaultSafetyKnowledge,
   RedFlagDefinitionError,
   createRedFlagDetector,
   defaultRedFlagFile,
@@ -55,7 +55,7 @@ describe('knowledge/red-flags.yaml', () => {
   });
 
   it('has a definition for every rule id, and a rule for every definition', () => {
-    expect([...definitions.flags.keys()].sort()).toEqual([...RULE_IDS].sort());
+    expect([...definitions.flags.keys()].sort()).toEqual([...defaultSafetyKnowledge().rules.keys()].sort());
   });
 
   it('asks one short yes/no question per flag', () => {
@@ -130,6 +130,6 @@ describe('validation errors name the file and the field', () => {
   it('refuses to build a detector when a rule has no definition', () => {
     const data = rawFile();
     data.flags = data.flags.filter((f) => f.id !== 'pus');
-    expect(() => createRedFlagDetector(parseRedFlagDefinitions(data))).toThrow(/red-flags\.yaml.*"pus"/);
+    expect(() => createRedFlagDetector(parseRedFlagDefinitions(data))).toThrow(/rules\.yaml: field rules\.pus: no red flag "pus" in red-flags\.yaml/);
   });
 });

@@ -39,9 +39,9 @@ describe('emoji read as words (knowledge/emoji.yaml)', () => {
 
   it('lets the symptom check read them', () => {
     const now = new Date('2026-12-03T09:00:00Z');
-    expect(parseAnswer('colour', '🩸', now, emoji)).toBe('bloody');
-    expect(parseAnswer('status', '🤱', now, emoji)).toBe('breastfeeding');
-    expect(parseAnswer('signs', '🤒', now, emoji)).toBe('fever');
+    expect(parseAnswer('colour', '🩸', now, undefined, emoji)).toBe('bloody');
+    expect(parseAnswer('status', '🤱', now, undefined, emoji)).toBe('breastfeeding');
+    expect(parseAnswer('signs', '🤒', now, undefined, emoji)).toBe('fever');
     expect(parseYesNo('👍', emoji)).toBe('yes');
     expect(parseYesNo('👎', emoji)).toBe('no');
   });

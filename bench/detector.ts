@@ -1,0 +1,87 @@
+/**
+ * Red-flag detector benchmark, and its figures on the red-flag data sets.
+ *
+ *   npx tsx bench/detector.ts [--rounds N]
+ *
+ * Prints and writes bench/results/detector.json:
+ *   - the first message after building the detector, against the median of later ones (no slow
+ *     first message: nothing may be compiled or built on first use);
+ *   - per message on tests/data/red-flags-test.tsv: median and p99 (each message the fastest of 3
+ *     runs, N rounds), targets 0.15 ms and 1 ms;
+ *   - a 2,000-character message mixing everyday words with a red flag half-way (target 2 ms);
+ *   - recall per level and false positives on every red-flag set (detector only).
+ */
+import { existsSync } from 'node:fs';
+import { loadDomain } from '../core/domain';
+import type { SafetyAssessment } from '../core/safety/types';
+import { dataFile, loadDataSet, score, summary } from '../tests/safety/redFlagData';
+import { flag, summarise, writeResult } from './lib/report';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+function fastest(fn: () => unknown, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+export interface DetectorResult {
+  date: string;
+  loadDomainMs: number;
+  firstMessageMs: number;
+  laterMedianMs: number;
+  testSet: { messages: number; rounds: number; medianMs: number; p99Ms: number; maxMs: number };
+  message2000: { chars: number; medianMs: number; maxMs: number; flags: string[] };
+  /** Per data set: recall per level and false positives, as one line. */
+  sets: Record<string, string>;
+}
+
+function main(): void {
+  const rounds = Number(flag('rounds', '5'));
+  const t0 = performance.now();
+  const domain = loadDomain({ name: 'bench clinic', emergencyNumber: '911', crisisLine: '988' });
+  const loadMs = performance.now() - t0;
+  const assess = (text: string, known = {}): SafetyAssessment => domain.safety.assess(text, known, { now: NOW });
+
+  const first = fastest(() => assess('my left breast is red and hot and I have a temperature of 38.6'), 1);
+  const later = summarise(Array.from({ length: 20 }, (_, i) => fastest(() => assess(`my right breast is red and hot and I have a temperature of 38.${i % 10}`), 1)));
+
+  const test = loadDataSet(dataFile('test'));
+  const perMessage: number[] = [];
+  for (let r = 0; r < rounds; r++) for (const line of test) perMessage.push(fastest(() => assess(line.text), 3));
+  const latency = summarise(perMessage);
+
+  const filler = 'My little one is eight weeks old and we have been getting on fine with feeds, though my breasts leak a lot at night and I go through pads quickly. ';
+  const buried = `${filler.repeat(7)}Oh and there is blood coming from one nipple when I squeeze it. ${filler.repeat(7)}`.slice(0, 2_000);
+  const longMs = summarise(Array.from({ length: 20 }, () => fastest(() => assess(buried), 1)));
+  const buriedFlags = assess(buried).flags.map((f) => f.id);
+
+  const sets: Record<string, string> = {};
+  for (const name of ['dev', 'test', 'blind', 'final', 'crisis-dev', 'regression'] as const) {
+    const file = dataFile(name);
+    if (!existsSync(file)) continue;
+    sets[name] = summary(name, score(loadDataSet(file), (text, known) => assess(text, known)));
+  }
+
+  const result: Omit<DetectorResult, 'date'> = {
+    loadDomainMs: loadMs,
+    firstMessageMs: first,
+    laterMedianMs: later.median,
+    testSet: { messages: test.length, rounds, medianMs: latency.median, p99Ms: latency.p99, maxMs: latency.max },
+    message2000: { chars: buried.length, medianMs: longMs.median, maxMs: longMs.max, flags: buriedFlags },
+    sets,
+  };
+  const f = (n: number) => n.toFixed(3);
+  console.log(`load domain (knowledge, NLU training, detector): ${loadMs.toFixed(0)} ms`);
+  console.log(`first message ${f(first)} ms, later median ${f(later.median)} ms (target: first within 50 ms of later)`);
+  console.log(`test set (${test.length} x ${rounds}): median ${f(latency.median)} ms (target 0.15), p99 ${f(latency.p99)} ms (target 1), max ${f(latency.max)} ms`);
+  console.log(`2,000-char message: median ${f(longMs.median)} ms (target 2), flags ${buriedFlags.join(',') || '-'}`);
+  for (const line of Object.values(sets)) console.log(line);
+  writeResult('detector', { date: new Date().toISOString(), ...result });
+}
+
+if (require.main === module) main();

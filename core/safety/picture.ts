@@ -1,0 +1,161 @@
+/**
+ * One clinical picture per conversation: what every message (and every symptom-check answer) has
+ * told so far, in one structure. The detector fills it from the concepts it found in a message, with
+ * their status (reported, denied, unsure), the parent's context, durations and dates; the rules read
+ * it, and the conversation keeps it (ParentContext.picture) so later messages add to it.
+ */
+import type { Mention } from './concepts';
+import type { Duration } from './context';
+import type { Sentence } from './text';
+import type { ParentContext } from './types';
+import { findPastTimes, statedNow, weeksSinceWeaningByAge } from './when';
+
+/** Reported, denied, or not sure. */
+export type Presence = 'yes' | 'no' | 'unsure';
+
+export interface ClinicalPicture {
+  /** Whose body the message is about, when it is not the parent's own. */
+  about?: 'self' | 'baby' | 'someone-else';
+  status?: ParentContext['lactation'];
+  weeksSinceWeaning?: number;
+  weeksSinceBirth?: number;
+  sex?: 'female' | 'male';
+  side?: 'one' | 'both';
+  colour?: 'bloody' | 'clear';
+  /** On its own, or only when squeezed. */
+  trigger?: 'own' | 'squeezed';
+  singleOpening?: Presence;
+  lump?: Presence;
+  /** How long the lump has been there, in days. */
+  lumpDays?: number;
+  pain?: Presence;
+  redness?: Presence;
+  heat?: Presence;
+  swelling?: Presence;
+  fever?: Presence;
+  /** Highest temperature given, in °C. */
+  temperatureC?: number;
+  pus?: Presence;
+  streaks?: Presence;
+  skinChanges?: Presence;
+  nippleChanges?: Presence;
+  headache?: Presence;
+  vision?: Presence;
+  medicines?: Presence;
+  mood?: Presence;
+}
+
+type PresenceField = {
+  [K in keyof ClinicalPicture]-?: ClinicalPicture[K] extends Presence | undefined ? (Presence extends ClinicalPicture[K] ? K : never) : never;
+}[keyof ClinicalPicture];
+
+/** Which concepts (knowledge/safety/concepts.yaml) fill which field; some only by their first word. */
+const FIELDS: ReadonlyArray<[PresenceField, string[], RegExp?]> = [
+  ['lump', ['lump']],
+  ['pain', ['breast-sign-weak'], /^(pain|painful|sore|soreness|tender|tenderness|hurts?|hurting|aching|achy|aches|throbbing|burning)$/],
+  ['redness', ['breast-sign-strong'], /^(red|redness|reddened|reddish|inflamed|inflammation|blotchy|flushed|angry|pink)$/],
+  ['heat', ['breast-sign-strong'], /^(hot|warm|heat|burning)$/],
+  ['swelling', ['breast-sign-strong'], /^(swollen|swelling)$/],
+  ['fever', ['fever', 'fever-very-high', 'flu-like']],
+  ['pus', ['pus']],
+  ['streaks', ['red-streaks']],
+  ['skinChanges', ['dimpling', 'dimpling-weak', 'nipple-lesion']],
+  ['nippleChanges', ['inversion-new', 'inverted', 'nipple-lesion']],
+  ['headache', ['headache', 'headache-severe']],
+  ['vision', ['vision']],
+  ['medicines', ['medicine', 'antibiotics']],
+  ['mood', ['low-mood', 'mood-severe', 'dmer']],
+  ['singleOpening', ['single-duct']],
+];
+
+function presence(ms: Mention[]): Presence | undefined {
+  if (ms.some((m) => m.status === 'yes')) return 'yes';
+  if (ms.some((m) => m.status === 'unsure')) return 'unsure';
+  if (ms.some((m) => m.status === 'no')) return 'no';
+  return undefined;
+}
+
+const SINCE_BIRTH = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|months?) (old|postpartum|pp|post partum|after (the )?birth|since (the )?birth)\b/;
+const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, days: 1 / 7, week: 1, weeks: 1, month: 52 / 12, months: 52 / 12 };
+const WORD_NUMBER: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+const WEANING_WORDS = /\b(weaned|weaning|stopped|quit|finished|gave up|dried up|last feed|have not (breastfed|nursed|pumped))\b/;
+
+export interface PictureInputs {
+  sentences: readonly Sentence[];
+  mentions: readonly Mention[];
+  durations: readonly Duration[];
+  learned: Partial<ParentContext>;
+  now: Date;
+}
+
+/** What one message tells. */
+export function readPicture({ sentences, mentions, durations, learned, now }: PictureInputs): ClinicalPicture {
+  const p: ClinicalPicture = {};
+  const own = mentions.filter((m) => m.status !== 'other');
+  for (const [field, concepts, first] of FIELDS) {
+    const found = presence(own.filter((m) => concepts.includes(m.concept) && (!first || first.test(m.sentence.tokens[m.start] ?? ''))));
+    if (found) p[field] = found;
+  }
+  const others = mentions.filter((m) => m.status === 'other');
+  if (own.length === 0 && others.length > 0) p.about = others.some((m) => m.reason === 'the baby') ? 'baby' : 'someone-else';
+  else if (own.length > 0) p.about = 'self';
+
+  const temps = mentions.filter((m) => m.celsius !== undefined && m.status !== 'other').map((m) => m.celsius!);
+  if (temps.length > 0) p.temperatureC = Math.max(...temps);
+  const stated = (c: string) => own.some((m) => m.concept === c && m.status === 'yes');
+  if (stated('blood') || stated('pink-brown')) p.colour = 'bloody';
+  else if (stated('clear-fluid')) p.colour = 'clear';
+  if (stated('both-sides')) p.side = 'both';
+  else if (stated('one-side') || stated('single-duct')) p.side = 'one';
+  if (stated('spontaneous')) p.trigger = 'own';
+  else if (sentences.some((s) => /\b(when i squeeze|only when (i )?(squeeze|press)|if i squeeze|when squeezed)\b/.test(s.text))) p.trigger = 'squeezed';
+
+  if (learned.lactation) p.status = learned.lactation;
+  if (learned.male) p.sex = 'male';
+  const text = sentences.map((s) => s.text).join(' . ');
+  const reference = statedNow(text, now);
+
+  // Time since weaning: what the context reader found, else the child's ages, else a date read by chrono.
+  const byAge = weeksSinceWeaningByAge(text);
+  // "stopped at 18 months, he turns three next week": stopping at a child's age is weaning.
+  if (byAge !== undefined && learned.lactation === undefined) p.status = 'weaned';
+  p.weeksSinceWeaning = learned.weanedWeeksAgo ?? byAge;
+  if (p.weeksSinceWeaning === undefined && (learned.lactation === 'weaned' || WEANING_WORDS.test(text))) {
+    for (const s of sentences) {
+      if (!WEANING_WORDS.test(s.text)) continue;
+      const when = findPastTimes(s.text, reference)[0];
+      if (when) {
+        p.weeksSinceWeaning = Math.round(when.daysAgo / 7);
+        break;
+      }
+    }
+  }
+  if (p.weeksSinceWeaning === undefined) delete p.weeksSinceWeaning;
+
+  const birth = sentences.map((s) => SINCE_BIRTH.exec(s.text)).find((m) => m !== null);
+  if (birth) p.weeksSinceBirth = Math.round((/^\d+$/.test(birth[1]) ? Number(birth[1]) : WORD_NUMBER[birth[1]]) * UNIT_WEEKS[birth[2]]);
+
+  // How long a lump has been there: "for 10 days", "found it two weeks ago", "first felt it in the spring".
+  const lumps = own.filter((m) => m.concept === 'lump' && m.status === 'yes');
+  if (lumps.length > 0) {
+    const near = new Set(lumps.flatMap((m) => [m.sentence.index, m.sentence.index + 1]));
+    let days = 0;
+    for (const d of durations) if (near.has(d.sentence.index)) days = Math.max(days, d.days);
+    for (const s of sentences) {
+      if (!near.has(s.index)) continue;
+      for (const when of findPastTimes(s.text, reference)) days = Math.max(days, when.daysAgo);
+    }
+    if (days > 0) p.lumpDays = days;
+  }
+  return p;
+}
+
+/** The conversation's picture after one more message: what the message says wins, the rest stays. */
+export function mergePicture(before: ClinicalPicture | undefined, now: ClinicalPicture): ClinicalPicture {
+  const merged: ClinicalPicture = { ...(before ?? {}) };
+  for (const [key, value] of Object.entries(now) as Array<[keyof ClinicalPicture, ClinicalPicture[keyof ClinicalPicture]]>) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}

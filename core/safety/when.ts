@@ -1,0 +1,110 @@
+/**
+ * When something happened, from how parents say it: "3 months ago", "in March", "a few months back",
+ * "since the summer", "at Christmas", "I first felt it in the spring". Dates are read by chrono-node
+ * (a kept library), with the few phrases it does not know (seasons, holidays, "back") added as
+ * parsers of its own kind. Always in the past: "last October" said in June is last year's.
+ */
+import * as chrono from 'chrono-node';
+
+const DAY_MS = 86_400_000;
+
+type Season = 'spring' | 'summer' | 'autumn' | 'winter';
+/** Month (0-11) a season is mostly remembered by (northern hemisphere, mid-season). */
+const SEASON_MONTH: Record<Season, number> = { spring: 3, summer: 6, autumn: 9, winter: 0 };
+
+/** The latest date on or before `ref` with this month and day. */
+function lastOccurrence(ref: Date, month: number, day: number): Date {
+  const d = new Date(Date.UTC(ref.getUTCFullYear(), month, day, 12));
+  if (d.getTime() > ref.getTime()) d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return d;
+}
+
+const parser = chrono.casual.clone();
+parser.parsers.push(
+  {
+    // "in the spring", "since the summer", "last winter", "over the autumn", "in fall".
+    pattern: () => /\b(?:the |last |this past )?(spring|summer|autumn|fall|winter)\b/i,
+    extract: (context, match) => {
+      const word = match[1].toLowerCase();
+      const season = (word === 'fall' ? 'autumn' : word) as Season;
+      const d = lastOccurrence(context.refDate, SEASON_MONTH[season], 15);
+      return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+    },
+  },
+  {
+    // "at Christmas", "over new year", "at Halloween".
+    pattern: () => /\b(christmas|xmas|new year'?s?(?: day| eve)?|halloween|valentine'?s(?: day)?)\b/i,
+    extract: (context, match) => {
+      const word = match[1].toLowerCase();
+      const [month, day] = word.startsWith('new year') ? [0, 1] : word === 'halloween' ? [9, 31] : word.startsWith('valentine') ? [1, 14] : [11, 25];
+      const d = lastOccurrence(context.refDate, month, day);
+      return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+    },
+  },
+);
+
+/** "a few months back" is "a few months ago"; "a couple months" is "a couple of months". */
+function plainer(text: string): string {
+  return text.replace(/\b(days?|weeks?|months?|years?) back\b/gi, '$1 ago').replace(/\bcouple (days|weeks|months|years)\b/gi, 'couple of $1');
+}
+
+export interface WhenFound {
+  /** The words that named the time. */
+  text: string;
+  /** Where they start in the text given. */
+  index: number;
+  date: Date;
+  /** Whole days from then to `now` (never negative). */
+  daysAgo: number;
+}
+
+/** Every past time named in `text` ("for 2 weeks" is a length, not a time: it is left to the duration reader). */
+export function findPastTimes(text: string, now: Date): WhenFound[] {
+  const out: WhenFound[] = [];
+  for (const r of parser.parse(plainer(text), now, { forwardDate: false })) {
+    if (/^for\b/i.test(r.text) || r.start.isCertain('hour') || /^\d{1,2}(\.\d+)?$/.test(r.text.trim())) continue;
+    const date = r.start.date();
+    if (date.getTime() > now.getTime() + DAY_MS) {
+      // Past tense is the rule here: a weekday or month named without a year is the last one.
+      if (!r.start.isCertain('year')) {
+        if (r.start.isCertain('month')) date.setFullYear(date.getFullYear() - 1);
+        else date.setTime(date.getTime() - 7 * DAY_MS);
+      }
+      if (date.getTime() > now.getTime() + DAY_MS) continue;
+    }
+    out.push({ text: r.text, index: r.index, date, daysAgo: Math.max(0, Math.round((now.getTime() - date.getTime()) / DAY_MS)) });
+  }
+  return out;
+}
+
+const NUMBER: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18, twenty: 20, a: 1, an: 1 };
+const num = (w: string): number | undefined => (/^\d+(\.\d+)?$/.test(w) ? parseFloat(w) : NUMBER[w]);
+const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, month: 1, months: 1, year: 12, years: 12 };
+
+/**
+ * Weeks since weaning from the child's age then and now: "stopped at 18 months, he turns three next
+ * week", "weaned her at 1 year and she is 2 now". Undefined when the message does not give both.
+ */
+export function weeksSinceWeaningByAge(text: string): number | undefined {
+  const N = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
+  const then = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${N} (weeks?|months?|years?)\\b`).exec(text);
+  const nowAge = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one)(?: is| s| turns| turned| will be| will turn| just turned)(?: nearly| almost| about)? ${N}(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`).exec(text);
+  if (!then || !nowAge) return undefined;
+  const thenMonths = num(then[1])! * MONTHS_PER[then[2]];
+  const unit = nowAge[2] ?? 'years';
+  let nowMonths = num(nowAge[1])! * MONTHS_PER[unit];
+  if (nowAge[3]) nowMonths -= nowAge[3].trim() === 'next month' ? 1 : 0.25; // not that age yet
+  if (nowMonths <= thenMonths) return undefined;
+  return Math.round(((nowMonths - thenMonths) * 52) / 12);
+}
+
+/**
+ * "weaned at Christmas, it's June": the message says what month it is; a month named as now
+ * ("it's June", "now it is june") makes that the reference instead of today's date.
+ */
+export function statedNow(text: string, now: Date): Date {
+  const m = /\b(?:it is|it s|its|now it is|now its|and now it is) (january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(text);
+  if (!m) return now;
+  const month = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(m[1]);
+  return lastOccurrence(now, month, 15);
+}
