@@ -45,6 +45,8 @@ const FIRST_MESSAGES = [
 
 export interface StartupRun {
   readyMs: number;
+  /** CPU time (user + system, all threads) the server used until ready: steadier than wall time on a shared machine. */
+  readyCpuMs: number;
   rssMB: number;
   message: string;
   firstReplyMs: number;
@@ -67,6 +69,7 @@ export interface StartupResult {
   medianReadyMs: number;
   minReadyMs: number;
   maxReadyMs: number;
+  medianReadyCpuMs: number;
   medianRssMB: number;
   medianFirstReplyMs: number;
   medianLaterReplyMs: number;
@@ -115,6 +118,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** User + system CPU time of a process so far, in ms (/proc/PID/stat, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces) start at field 3, state.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 function rssOf(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -157,13 +172,13 @@ async function once(mode: StartupMode, root: string, message: string): Promise<S
     stderr += chunk.toString();
   });
   try {
-    let ready: { readyMs: number; rssMB: number } | undefined;
+    let ready: { readyMs: number; readyCpuMs: number; rssMB: number } | undefined;
     while (!ready) {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${stderr.slice(0, 500)}`);
       if (performance.now() - started > 60_000) throw new Error('the server was not ready within 60 s');
       try {
         const res = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) });
-        if (res.status === 200) ready = { readyMs: performance.now() - started, rssMB: rssOf(child.pid!) };
+        if (res.status === 200) ready = { readyMs: performance.now() - started, readyCpuMs: cpuMsOf(child.pid!), rssMB: rssOf(child.pid!) };
       } catch {
         // not listening yet
       }
@@ -196,7 +211,7 @@ export async function runStartupBench(runs: number, requested = 'auto', log: (li
 }
 
 export function describeRun(run: StartupRun): string {
-  return `ready in ${fmt(run.readyMs, 0)} ms, RSS ${fmt(run.rssMB, 1)} MB; first reply ${fmt(run.firstReplyMs, 1)} ms, later ${fmt(run.laterReplyMs, 1)} ms ("${run.message}")`;
+  return `ready in ${fmt(run.readyMs, 0)} ms (CPU ${fmt(run.readyCpuMs, 0)} ms), RSS ${fmt(run.rssMB, 1)} MB; first reply ${fmt(run.firstReplyMs, 1)} ms, later ${fmt(run.laterReplyMs, 1)} ms ("${run.message}")`;
 }
 
 export function summariseRuns(results: StartupRun[], how: { mode: StartupMode; why: string; root: string; command: string }): StartupResult {
@@ -211,6 +226,7 @@ export function summariseRuns(results: StartupRun[], how: { mode: StartupMode; w
     medianReadyMs,
     minReadyMs: Math.min(...ready),
     maxReadyMs: Math.max(...ready),
+    medianReadyCpuMs: median(results.map((r) => r.readyCpuMs)),
     medianRssMB: median(results.map((r) => r.rssMB)),
     medianFirstReplyMs: median(results.map((r) => r.firstReplyMs)),
     medianLaterReplyMs: median(results.map((r) => r.laterReplyMs)),
@@ -229,11 +245,12 @@ export function printStartup(result: StartupResult): string {
   return [
     `Start-up: spawn to /readyz 200, then the first reply against the median of ${LATER_REPLIES} later ones, ${result.runs.length} runs (${result.command}; ${result.why})`,
     table([
-      ['median ready ms', 'min ms', 'max ms', 'RSS when ready MB', 'first reply ms', 'later reply ms', 'first - later ms'],
+      ['median ready ms', 'min ms', 'max ms', 'CPU until ready ms', 'RSS when ready MB', 'first reply ms', 'later reply ms', 'first - later ms'],
       [
         fmt(result.medianReadyMs, 0),
         fmt(result.minReadyMs, 0),
         fmt(result.maxReadyMs, 0),
+        fmt(result.medianReadyCpuMs, 0),
         fmt(result.medianRssMB, 1),
         fmt(result.medianFirstReplyMs, 1),
         fmt(result.medianLaterReplyMs, 1),
@@ -276,7 +293,7 @@ async function main(): Promise<void> {
   const { mine, other } = await compareStartup(runs, flag('mode', 'auto'), resolve(against));
   console.log(`\nthis checkout:\n${printStartup(mine)}\n\n${other.root}:\n${printStartup(other)}`);
   const ratio = (a: number, b: number) => `${fmt(a / b, 2)}x`;
-  console.log(`\nthis checkout / ${other.root}: ready ${ratio(mine.medianReadyMs, other.medianReadyMs)}, RSS when ready ${ratio(mine.medianRssMB, other.medianRssMB)}, first-reply extra ${fmt(mine.medianFirstReplyExtraMs, 1)} ms against ${fmt(other.medianFirstReplyExtraMs, 1)} ms`);
+  console.log(`\nthis checkout / ${other.root}: ready ${ratio(mine.medianReadyMs, other.medianReadyMs)}, CPU until ready ${ratio(mine.medianReadyCpuMs, other.medianReadyCpuMs)}, RSS when ready ${ratio(mine.medianRssMB, other.medianRssMB)}, first-reply extra ${fmt(mine.medianFirstReplyExtraMs, 1)} ms against ${fmt(other.medianFirstReplyExtraMs, 1)} ms`);
   console.log(`wrote ${writeResult('startup-compare', { mine, other })}`);
 }
 
