@@ -1,4 +1,4 @@
-import { ConversationState, MemoryStorage, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, MemoryStorage, UserState, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, type LeakAdapter } from './bot/adapter';
 import type { CloudSettings } from './bot/authentication';
@@ -125,11 +125,12 @@ export function warmUpMessages(domain: Domain): string[] {
  * in all), which would otherwise make the first parent after a start wait. Readiness then means the
  * bot answers at full speed. Nothing is stored or logged.
  */
-export async function warmUp(config: AppConfig, domain: Domain, messages: string[] = warmUpMessages(domain)): Promise<void> {
+export async function warmUp(config: AppConfig, domain: Domain, messages: string[] = warmUpMessages(domain)): Promise<Array<Partial<Activity>[]>> {
   const app = composeApplication(config, { logger: silentLogger, domain, storage: new MemoryStorage() });
+  const replies: Array<Partial<Activity>[]> = [];
   try {
     for (const [i, text] of messages.entries()) {
-      await app.adapter.runInProcessTurn(
+      const reply = await app.adapter.runInProcessTurn(
         {
           type: 'message',
           text,
@@ -141,10 +142,12 @@ export async function warmUp(config: AppConfig, domain: Domain, messages: string
         },
         app.logic,
       );
+      replies.push(reply);
     }
   } finally {
     await app.stop();
   }
+  return replies;
 }
 
 async function main(): Promise<void> {
