@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../core/projectRoot';
-import { bundleOptions, bundleServer } from '../../scripts/bundle';
+import { bundleLauncher, bundleServer, startFlags, writeBundleCodeCache } from '../../scripts/bundle';
 
 const root = projectRoot();
 
@@ -18,24 +18,26 @@ describe('the server bundle that npm start runs', () => {
   // Under the project folder (test-output/ is ignored by git): the bundle finds knowledge/ from there.
   let dir: string;
   let bundle: string;
+  let launcher: string;
 
   beforeAll(async () => {
     mkdirSync(join(root, 'test-output'), { recursive: true });
     dir = mkdtempSync(join(root, 'test-output', 'bundle-'));
     bundle = await bundleServer(root, join(dir, 'server.js'));
-  }, 120_000);
+    launcher = await bundleLauncher(root, join(dir, 'start.js'));
+    writeBundleCodeCache(launcher, root);
+  }, 180_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is the file the build writes, run with source maps', () => {
+  it('is what the build writes: the launcher beside the bundle', () => {
     const words = startScript();
     expect(words[0]).toBe('node');
-    expect(words).toContain('--enable-source-maps');
-    expect(words.at(-1)).toBe(relative(root, bundleOptions(root).outfile!));
+    expect(words.at(-1)).toBe(relative(root, join(root, 'dist', 'start.js')));
   });
 
   it('starts, is ready, and answers a message', async () => {
-    const child = spawn(process.execPath, [...startScript().slice(1, -1), bundle], {
+    const child = spawn(process.execPath, [...startFlags(root), launcher], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1' },
     });
@@ -65,8 +67,16 @@ describe('the server bundle that npm start runs', () => {
     }
   }, 90_000);
 
-  it("maps an error's stack trace back to the TypeScript source", () => {
-    const run = spawnSync(process.execPath, ['--enable-source-maps', '-e', `require(${JSON.stringify(bundle)}).turnErrorApologies(undefined)`], { cwd: root, encoding: 'utf8' });
+  it("loads the bundle with the build's code cache and maps an error's stack trace back to the TypeScript source", () => {
+    const script = [
+      `const launch = require(${JSON.stringify(launcher)});`,
+      `launch.mapStackTraces(${JSON.stringify(bundle)});`,
+      `const loaded = launch.loadBundle(${JSON.stringify(bundle)}, undefined, false);`,
+      'console.log(loaded.cache);',
+      'loaded.exports.turnErrorApologies(undefined);',
+    ].join('\n');
+    const run = spawnSync(process.execPath, [...startFlags(root), '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('used');
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/at .*turnErrorApologies \(.*index\.ts:\d+:\d+\)/);
   });
