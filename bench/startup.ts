@@ -101,7 +101,7 @@ export function chooseMode(requested: string, root: string = projectRoot()): { m
   const built = join(root, entry);
   if (requested === 'dist' || requested === 'tsx') return { mode: requested, why: `--mode ${requested}` };
   if (!existsSync(built)) return { mode: 'tsx', why: `${entry} is missing (run npm run build to measure the compiled server)` };
-  const sources = Math.max(statSync(join(root, 'index.ts')).mtimeMs, ...['bot', 'core', 'dialogs'].map((d) => newestSource(join(root, d))));
+  const sources = Math.max(statSync(join(root, 'index.ts')).mtimeMs, ...['bot', 'core', 'dialogs', 'scripts'].map((d) => newestSource(join(root, d))));
   return statSync(built).mtimeMs >= sources
     ? { mode: 'dist', why: `${entry} is newer than the sources` }
     : { mode: 'tsx', why: `${entry} is older than the sources (run npm run build to measure the compiled server)` };
