@@ -1,10 +1,10 @@
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, MemoryStorage, UserState, type Activity, type Storage, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, type LeakAdapter } from './bot/adapter';
 import type { CloudSettings } from './bot/authentication';
 import { ConfigError, contactWarning, loadConfig, type AppConfig } from './bot/config';
 import { LeakBot } from './bot/leakBot';
-import { createLogger, type Logger } from './bot/logger';
+import { createLogger, silentLogger, type Logger } from './bot/logger';
 import { createMessagesHandler } from './bot/messagesEndpoint';
 import { createOutageAdvice } from './bot/outageAdvice';
 import { RateLimiter } from './bot/rateLimit';
@@ -111,6 +111,51 @@ export function composeApplication(config: AppConfig, options: ComposeOptions = 
   };
 }
 
+/**
+ * A few messages of each kind a parent might write first, from the knowledge files: a greeting, three
+ * topics' first examples, and the question of one red flag of each level (its words go through the
+ * detector, and the reply is an escalation). After two or three turns V8 has compiled what every turn
+ * uses; more messages would only lengthen the start.
+ */
+export function warmUpMessages(domain: Domain): string[] {
+  const topics = [...domain.kb.topics.values()];
+  const examples = [0, Math.floor(topics.length / 2), topics.length - 1].map((i) => topics[i]?.examples[0]);
+  const flags = [...domain.redFlags.flags.values()];
+  const questions = ['emergency', 'urgent', 'soon', 'routine'].map((level) => flags.find((f) => f.level === level)?.question);
+  return ['hi', ...examples, ...questions].filter((text): text is string => typeof text === 'string' && text.length > 0);
+}
+
+/**
+ * Runs messages through a copy of the bot on a throwaway memory store, before the real server
+ * listens: V8 compiles the red-flag patterns and the code of a turn on first use (about half a second
+ * in all), which would otherwise make the first parent after a start wait. Readiness then means the
+ * bot answers at full speed. Nothing is stored or logged.
+ */
+export async function warmUp(config: AppConfig, domain: Domain, messages: string[] = warmUpMessages(domain)): Promise<Array<Partial<Activity>[]>> {
+  const app = composeApplication(config, { logger: silentLogger, domain, storage: new MemoryStorage() });
+  const replies: Array<Partial<Activity>[]> = [];
+  try {
+    for (const [i, text] of messages.entries()) {
+      const reply = await app.adapter.runInProcessTurn(
+        {
+          type: 'message',
+          text,
+          channelId: 'warm-up',
+          serviceUrl: 'http://127.0.0.1:9',
+          conversation: { id: `warm-up-${i}`, isGroup: false, conversationType: 'personal', name: 'warm-up' },
+          from: { id: 'warm-up-parent', name: 'Parent' },
+          recipient: { id: 'bot', name: 'Bot' },
+        },
+        app.logic,
+      );
+      replies.push(reply);
+    }
+  } finally {
+    await app.stop();
+  }
+  return replies;
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {
@@ -125,7 +170,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.log.level });
   const warning = contactWarning(config.clinic);
   if (warning) logger.warn('configuration_incomplete', { warning });
-  const app = composeApplication(config, { logger });
+  const domain = loadDomain(config.clinic);
+  await warmUp(config, domain);
+  const app = composeApplication(config, { logger, domain });
   const address = await listen(app.server, config.port, config.host);
   logger.info('listening', { port: address.port, host: address.address, unauthenticated: config.unauthenticated });
   if (config.unauthenticated) {

@@ -117,8 +117,17 @@ async function main(): Promise<void> {
     if (memory.rssGrowthAfterEvictionMB !== null) rows.push(['settled RSS change while evicting', `${fmt(memory.rssGrowthAfterEvictionMB, 1)} MB`, 'flat']);
   }
   if (startup) {
-    rows.push([`start-up to /readyz 200, median${stale('startup', startup.date)}`, `${fmt(startup.medianReadyMs, 0)} ms (${startup.command})`, '']);
+    const met = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'MET' : 'NOT MET');
+    rows.push([`start-up to /readyz 200, median${stale('startup', startup.date)}`, `${fmt(startup.medianReadyMs, 0)} ms (${startup.command})`, startup.targets ? `<= ${fmt(startup.targets.readyMs)} ms: ${met(startup.targets.readyMet)}` : '']);
+    if (startup.medianReadyCpuMs !== undefined) rows.push(['CPU time until ready, median', `${fmt(startup.medianReadyCpuMs, 0)} ms`, '']);
     rows.push(['RSS when ready', `${fmt(startup.medianRssMB, 0)} MB`, '']);
+    if (startup.medianFirstReplyExtraMs !== undefined) {
+      rows.push([
+        'first reply after start-up minus later ones, median',
+        `${fmt(startup.medianFirstReplyExtraMs, 1)} ms (${fmt(startup.medianFirstReplyMs, 1)} against ${fmt(startup.medianLaterReplyMs, 1)})`,
+        `<= ${startup.targets.firstReplyExtraMs} ms: ${met(startup.targets.firstReplyMet)}`,
+      ]);
+    }
   }
   if (nlu) {
     rows.push([`language understanding per message, median / p99${stale('nlu', nlu.date)}`, `${fmt(nlu.latency.medianMs, 3)} / ${fmt(nlu.latency.p99Ms, 3)} ms`, '']);
@@ -156,7 +165,18 @@ async function main(): Promise<void> {
     },
     http: http && http.cells.map((c) => ({ connections: c.connections, ...c.median })),
     memory: memory && { baseline: memory.baseline, points: memory.points, rssGrowthAfterEvictionMB: memory.rssGrowthAfterEvictionMB },
-    startup: startup && { command: startup.command, medianReadyMs: startup.medianReadyMs, minReadyMs: startup.minReadyMs, maxReadyMs: startup.maxReadyMs, medianRssMB: startup.medianRssMB },
+    startup: startup && {
+      command: startup.command,
+      medianReadyMs: startup.medianReadyMs,
+      minReadyMs: startup.minReadyMs,
+      maxReadyMs: startup.maxReadyMs,
+      medianReadyCpuMs: startup.medianReadyCpuMs,
+      medianRssMB: startup.medianRssMB,
+      medianFirstReplyMs: startup.medianFirstReplyMs,
+      medianLaterReplyMs: startup.medianLaterReplyMs,
+      medianFirstReplyExtraMs: startup.medianFirstReplyExtraMs,
+      targets: startup.targets,
+    },
     nlu: nlu && { latency: nlu.latency, accuracy: nlu.accuracy },
     turn: turn && { perTurn: turn.perTurn, parts: turn.parts, detector: turn.detector },
     detector,

@@ -19,8 +19,12 @@ function collect(stream: NodeJS.ReadableStream): { text: () => string } {
   return { text: () => text };
 }
 
+// Start-up includes the warm-up turns and, here, compiling the sources on the fly: on the shared 2-core
+// machine under load that has taken over 20 s. A deadline for a hung start, not a speed check.
+jest.setTimeout(90_000);
+
 async function listeningPort(child: ChildProcessWithoutNullStreams, stdout: { text: () => string }): Promise<number> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const line = stdout.text().split('\n').find((l) => l.includes('"event":"listening"'));
     if (line) return (JSON.parse(line) as { port: number }).port;
