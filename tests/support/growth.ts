@@ -18,10 +18,13 @@ export interface Growth {
 }
 
 /**
- * The fastest of `runs` timings of `fn` on each of two inputs, alternating between them so that a
+ * The fastest of `runs` timings of `fn` on each of two inputs (after an untimed run of each), alternating between them so that a
  * busy spell slows both. A catastrophic regex is slow every time; a GC pause or a noisy neighbour is not.
  */
 export function measureGrowth(fn: (input: string) => unknown, small: string, large: string, runs = 3): Growth {
+  // One untimed run of each first: V8 compiles regular expressions and code paths on first use.
+  fn(small);
+  fn(large);
   let smallMs = Infinity;
   let largeMs = Infinity;
   for (let i = 0; i < runs; i++) {
