@@ -100,7 +100,7 @@ describe('normalise: how people type becomes the words the model knows', () => {
   });
 
   // Not a stopwatch bound (speed is for `npm run bench`): up to the 2,000 characters it reads, ten times
-  // the text may take at most 30 times as long (plus 5 ms for timer resolution), timed back to back
+  // the text may take at most 30 times as long (plus 5 ms for timer resolution), in CPU time, run back to back
   // (linear: about 10, quadratic: 100).
   test.each([
     ['one long word', (n: number) => repeatTo('a', n)],

@@ -144,7 +144,7 @@ describe('the similarity safety net', () => {
 });
 
 // Not a stopwatch bound (speed is for `npm run bench`): the ~240 crisis patterns must take time linear in
-// the message, so 10,000 characters may take at most 30 times as long as 1,000, timed back to back
+// the message, so 10,000 characters may take at most 30 times as long as 1,000, in CPU time, run back to back
 // (linear: about 10, a quadratic pattern: about 100).
 describe('time linear in the message on adversarial input', () => {
   it.each([

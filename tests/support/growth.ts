@@ -1,15 +1,19 @@
 /**
  * Load-independent checks that work grows no faster than its input. Tests never compare a duration with
  * a fixed number of milliseconds (a loaded machine makes any such bound fail; benchmarks report those
- * figures): they compare two durations measured back to back in the same process, which a busy machine
- * slows alike.
+ * figures): they compare the CPU time of two runs measured back to back in the same process.
  */
 
-/** One run's duration in milliseconds. */
+/**
+ * The CPU time (user + system, milliseconds) this process spends on one run. Not wall-clock time: on a
+ * loaded machine a long run is preempted many times and a short one often not at all, which inflates a
+ * wall-clock ratio; CPU time counts only the work done.
+ */
 export function timeOf(fn: () => unknown): number {
-  const t0 = performance.now();
+  const before = process.cpuUsage();
   fn();
-  return performance.now() - t0;
+  const spent = process.cpuUsage(before);
+  return (spent.user + spent.system) / 1000;
 }
 
 export interface Growth {
