@@ -3,17 +3,18 @@
  * bench/results/summary.json (each benchmark also writes its own file there).
  *
  *   npx tsx bench/run.ts                       all of them, about 4 minutes
- *   npx tsx bench/run.ts --only http,memory    some of them: http, memory, startup, nlu, turn, detector
+ *   npx tsx bench/run.ts --only http,memory    some of them: http, memory, startup, nlu, turn, detector, adversarial
  *   npx tsx bench/run.ts --quick               shorter runs, for a smoke test (about 1.5 minutes)
  *
  * Options passed on: --duration S, --repeats N, --connections 1,16,64 (http); --conversations N
- * (memory); --runs N, --mode auto|dist|tsx (startup); --rounds N (nlu).
+ * (memory); --runs N, --mode auto|dist|tsx (startup); --rounds N (nlu); --samples N (adversarial).
  *
  * The machine is shared and noisy: figures are medians, compare ratios within one run rather than
  * absolute numbers between runs or machines.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AdversarialResult } from './adversarial';
 import type { HttpResult } from './http';
 import { spawnTs } from './lib/children';
 import { flag, fmt, hasFlag, machine, readResult, RESULTS_DIR, table, writeResult } from './lib/report';
@@ -22,7 +23,7 @@ import type { StartupResult } from './startup';
 import type { DetectorResult } from './detector';
 import type { TurnResult } from './turn';
 
-const SECTIONS = ['http', 'memory', 'startup', 'nlu', 'turn', 'detector'] as const;
+const SECTIONS = ['http', 'memory', 'startup', 'nlu', 'turn', 'detector', 'adversarial'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface NluResult {
@@ -51,6 +52,8 @@ function plan(section: Section): { file: string; args: string[]; nodeFlags: stri
       return { file: 'bench/turn.ts', args: pass('conversations', quick ? '60' : '200'), nodeFlags: [] };
     case 'detector':
       return { file: 'bench/detector.ts', args: pass('rounds', quick ? '2' : '5'), nodeFlags: [] };
+    case 'adversarial':
+      return { file: 'bench/adversarial.ts', args: pass('samples', quick ? '3' : '10'), nodeFlags: [] };
   }
 }
 
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
   const nlu = load<NluResult & { date: string }>('nlu');
   const turn = load<TurnResult>('turn');
   const detector = load<DetectorResult>('detector');
+  const adversarial = load<AdversarialResult>('adversarial');
   const stale = (s: Section, date?: string) => (ran(s) ? '' : date ? ` (from ${date.slice(0, 16)})` : '');
 
   const rows: Array<Array<string | number>> = [['measure', 'value', 'target']];
@@ -142,6 +146,15 @@ async function main(): Promise<void> {
     const worst = [...turn.detector.adversarial].sort((a, b) => b.ms - a.ms)[0];
     rows.push(['red-flag detector, slowest adversarial message', `${fmt(worst.ms, 0)} ms (${worst.name})`, '']);
   }
+  if (adversarial) {
+    const slowest = (key: 'understand' | 'assess') => [...adversarial.cases].sort((a, b) => b[key].median - a[key].median)[0];
+    const u = slowest('understand');
+    const a = slowest('assess');
+    rows.push([`adversarial text, slowest understand median / p99${stale('adversarial', adversarial.date)}`, `${fmt(u.understand.median, 2)} / ${fmt(u.understand.p99, 2)} ms (${u.name})`, '']);
+    rows.push(['adversarial text, slowest assess median / p99', `${fmt(a.assess.median, 0)} / ${fmt(a.assess.p99, 0)} ms (${a.name})`, '']);
+    const steepest = [...adversarial.cases].sort((x, y) => y.growth.assess - x.growth.assess)[0];
+    rows.push(['adversarial text, steepest assess growth (10x the text)', `x${fmt(steepest.growth.assess, 1)} (${steepest.name})`, 'about 10 (linear)']);
+  }
 
   if (detector) {
     const d = detector;
@@ -180,6 +193,7 @@ async function main(): Promise<void> {
     nlu: nlu && { latency: nlu.latency, accuracy: nlu.accuracy },
     turn: turn && { perTurn: turn.perTurn, parts: turn.parts, detector: turn.detector },
     detector,
+    adversarial: adversarial && adversarial.cases,
   };
   const file = writeResult('summary', summary);
 

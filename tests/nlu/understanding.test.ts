@@ -2,6 +2,7 @@ import { loadKnowledgeBase, type KnowledgeBase } from '../../core/knowledge/load
 import { reliability } from '../../core/nlu/calibration';
 import { NLU_CONFIG } from '../../core/nlu/config';
 import { isCorrect } from '../../core/nlu/evaluate';
+import { cutMessage } from '../../core/nlu/tokenise';
 import type { Understanding } from '../../core/nlu/types';
 import {
   corpusFromKnowledgeBase,
@@ -169,18 +170,10 @@ describe('training', () => {
     for (const m of messages) expect(again.explain(m)).toEqual(lu.explain(m));
   });
 
-  test('takes well under a second, and a message takes milliseconds even when adversarial', () => {
-    const started = performance.now();
-    const fresh = createLanguageUnderstanding(kb);
-    expect(performance.now() - started).toBeLessThan(1000);
-
-    const timeOf = (text: string) => {
-      const t0 = performance.now();
-      fresh.understand(text);
-      return performance.now() - t0;
-    };
-    const normal = ['why do i leak', 'is it normal to leak milk at 3 months', 'hi'].map(timeOf).sort((a, b) => a - b);
-    expect(normal[1]).toBeLessThan(5);
+  // How long training and a message take is measured by `npm run bench` (the nlu section: load and
+  // train, median and p99 per message, adversarial messages), never against a stopwatch here; that
+  // time grows linearly with a message is checked in tests/property/badInput.test.ts.
+  test('reads a long or adversarial message only up to its reading cap: what follows cannot change the answer', () => {
     for (const text of [
       'my breast is leaking '.repeat(500),
       'x'.repeat(10_000),
@@ -188,7 +181,8 @@ describe('training', () => {
       '💧'.repeat(5000),
       'aaaaaaaaaaaaaaaaaaaaaaaaa '.repeat(400),
     ]) {
-      expect(timeOf(text)).toBeLessThan(50);
+      expect(cutMessage(text).length).toBeLessThanOrEqual(NLU_CONFIG.input.maxChars);
+      expect(lu.understand(text)).toEqual(lu.understand(cutMessage(text)));
     }
   });
 });

@@ -9,7 +9,8 @@
  * JSON error, never a 5xx, a hang or a turn that crashed into onTurnError (which also drops the
  * conversation's state); conversations interleaved with junk keep their place in the symptom check.
  * Language understanding and the red-flag detector are also timed directly on adversarial text, as a
- * guard against catastrophic (exponential or quadratic) regular expressions.
+ * guard against catastrophic (exponential or quadratic) regular expressions: as growth ratios, never
+ * against a fixed number of milliseconds (bench/adversarial.ts reports those).
  *
  * The seed is fixed so a failure reproduces; FC_SEED=<n> runs another one. fast-check prints the seed
  * and the shrunk counterexample of any failure.
@@ -23,12 +24,12 @@ import type { ParentContext } from '../../core/safety/types';
 import { sameChoice } from '../../dialogs/answerAware';
 import { COMMAND_TOPICS, commandOf } from '../../dialogs/commands';
 import { readTurnInput } from '../../dialogs/turnInput';
+import { ADVERSARIAL_CASES, repeatTo } from '../support/adversarialText';
 import { TEST_CLINIC_ENV, testDomain } from '../support/domain';
+import { checkedGrowth } from '../support/growth';
 import { startBot, type RunningBot } from '../support/runningBot';
 
 const SEED = Number(process.env.FC_SEED ?? 20261122);
-/** Per message, up to 2,000 characters; see boundFor. */
-const TIME_BOUND_MS = 500;
 const REQUEST_TIMEOUT_MS = 15_000;
 
 jest.setTimeout(120_000);
@@ -656,17 +657,12 @@ describe(`bad input through the real server (fast-check seed ${SEED}; FC_SEED=<n
 // ---------------------------------------------------------------------------------------------------
 // Bounded time of language understanding and the red-flag detector
 // ---------------------------------------------------------------------------------------------------
-
-/** The fastest of a few runs: a catastrophic regex is slow every time, a GC pause or a noisy neighbour is not. */
-function fastest(fn: () => unknown, runs = 3, stopUnder = 0): number {
-  let best = Infinity;
-  for (let i = 0; i < runs && best >= stopUnder; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
+//
+// Guards against catastrophic (exponential or quadratic) regular expressions without a stopwatch bound:
+// each check compares the CPU time of a message with that of the same message ten times shorter, run
+// back to back in this process (CPU time, not wall-clock time, which a busy machine inflates unevenly).
+// Linear work takes about 10 times longer on 10 times the text, quadratic work 100 times: the bound of
+// 30 times (plus 20 ms for noise and inputs too short to time) is far from both. The milliseconds themselves are reported by `npm run bench` (bench/adversarial.ts).
 
 /** Pieces that backtracking regular expressions choke on when repeated: negations, spaces, punctuation, joiners, symptom words. */
 const ATOMS = ['no ', 'not ', 'no, ', 'a', 'aa', ' ', '  ', '-', "'", '.', '!', '?', ',', '(', ')', '[', '"', '\u200d', '😭', 'lump ', 'pain ', 'fever ', '38.5 ', '°', 'weeks ', '3 ', 'blood', 'nipple ', 'milk', 'ing', 'leak', '\n', 'ا', 'ש', '\u0301', '<b>', '**', 'http://', '@', '#'];
@@ -681,98 +677,73 @@ const bait: fc.Arbitrary<Bait> = fc.record({
   unit: fc.array(pick(ATOMS), { minLength: 1, maxLength: 4 }).map((atoms) => atoms.join('')),
   tail: fc.oneof(pick(['!', 'x', '\u0000', '😭', ' no', '?', '']), fc.string({ maxLength: 5 })),
 });
-const grow = (b: Bait, length: number) => b.unit.repeat(Math.ceil(length / b.unit.length)).slice(0, length) + b.tail;
+const grow = (b: Bait, length: number) => repeatTo(b.unit, length) + b.tail;
 
-const NAMED_ADVERSARIAL: Record<string, string> = {
-  '100,000-letter word': 'a'.repeat(100_000),
-  '100,000-char word of accented letters': 'é'.repeat(100_000),
-  '100,000-char word, mixed case': 'BreastFeedingLeak'.repeat(6_000).slice(0, 100_000),
-  '10,000 repeated punctuation': '!?.,;'.repeat(2_000),
-  '10,000 dots': '.'.repeat(10_000),
-  '10,000 hyphens then x': `${'-'.repeat(10_000)}x`,
-  'nested brackets 5,000 deep': `${'([{<'.repeat(1_250)}${'>}])'.repeat(1_250)}`,
-  'unbalanced brackets': '('.repeat(10_000),
-  'no no no (10,000 chars)': 'no '.repeat(3_334).slice(0, 10_000),
-  'no no no then a flag': `${'no '.repeat(3_000)}pus`,
-  'not never without (10,000 chars)': 'not never no without '.repeat(477),
-  'emoji flood': '😭💧🍼'.repeat(1_700),
-  'emoji with skin tones and joiners': '👩🏽‍🍼🏳️‍🌈👍🏿'.repeat(700),
-  zalgo: 'n̸̡̛̖̗i̷̧̛̗p̶̢̛̙p̵̨̛̚l̸̨̛̜e̷̢̛̝ '.repeat(500),
-  'mixed right-to-left': 'שלום مرحبا breast \u202Eleak\u202C milk \u2067مرحبا\u2069 '.repeat(250),
-  'digits and degrees': '38.5°C 39 101 '.repeat(700),
-  durations: '3 weeks ago 2 months since march '.repeat(300),
-  'symptom words': 'lump pain fever red hot swollen blood pus '.repeat(240),
-  'quotes and apostrophes': `${"'\"".repeat(5_000)}`,
-  'whitespace then a word': `${' \t\n'.repeat(3_300)}leak`,
-  'markdown and HTML': '<b>**[x](y)**</b> '.repeat(600),
-};
+/** Ten times the text may take at most this many times longer (linear: about 10; quadratic: about 100). */
+const GROWTH_FACTOR = 30;
+const SLACK_MS = 20;
 
-/**
- * The bound for one message: 500 ms up to 2,000 characters (MAX_MESSAGE_CHARS' default, a long chat
- * message), then 50 µs more a character (900 ms for 10,000, 5.4 s for 100,000). This guards against
- * catastrophic regexes, it is not a latency benchmark (bench/turn.ts is): the red-flag detector reads
- * every character of a message in linear time, but not cheaply (up to ~150 ms for 2,000 characters of
- * one-line fragments on a quiet 2-core machine, twice that on a busy one), while a catastrophic regex is
- * orders of magnitude over the bound; the growth test below catches a quadratic one.
- */
-const boundFor = (text: string) => TIME_BOUND_MS + 0.05 * Math.max(0, text.length - 2_000);
-
-describe('language understanding and the red-flag detector take bounded time on adversarial text', () => {
+describe('language understanding and the red-flag detector take time linear in the message on adversarial text', () => {
   const domain = testDomain();
   const understand = (text: string) => domain.understanding.understand(text);
   const assess = (text: string) => domain.safety.assess(text, {});
   const maxChars = 2_000; // MAX_MESSAGE_CHARS' default: what a chat message is read up to
+  const expectLinear = (fn: (text: string) => unknown, small: string, large: string) => {
+    const g = checkedGrowth(fn, small, large, GROWTH_FACTOR, SLACK_MS);
+    expect(g.largeMs).toBeLessThan(g.boundMs);
+  };
 
   beforeAll(() => {
     understand('is leaking normal');
     assess('fever and a red breast');
   });
 
-  it.each(Object.entries(NAMED_ADVERSARIAL))(`%s: under ${TIME_BOUND_MS} ms, plus 50 µs a character over 2,000`, (_name, text) => {
-    const bound = boundFor(text);
-    expect(fastest(() => understand(text), 3, bound)).toBeLessThan(bound);
-    expect(fastest(() => assess(text), 3, bound)).toBeLessThan(bound);
+  // The quadratic case, 20,000 dots then a letter, was found by the growth property below (FC_SEED=5): the
+  // detector's sentence splitter in core/safety/text.ts backtracked through the whole run of dots at every
+  // dot (1.1 s for 20,000; a 100 KB message of dots would have held the server for half a minute).
+  //
+  // Measured at up to 20,000 characters (2,000 vs 20,000): a quadratic blow-up is 100 times there already.
+  // The 100,000-character cases are timed by bench/adversarial.ts instead, because one of them grows
+  // mildly faster than linear beyond 20,000 characters (a single 100,000-character word of accented
+  // letters: 10,000 to 100,000 characters takes 20 to 70 times as long in the detector, about 0.1 s in all),
+  // which would make a 30-times bound there fail at random.
+  it.each(ADVERSARIAL_CASES.map((c) => [c.name, c] as const))('%s: ten times the text takes at most 30 times as long', (_name, c) => {
+    const chars = Math.min(c.chars, 20_000);
+    const small = c.make(chars / 10);
+    const large = c.make(chars);
+    expectLinear(understand, small, large);
+    expectLinear(assess, small, large);
   });
 
-  // KNOWN BUG, found by the growth property below (FC_SEED=5): the detector's sentence splitter in
-  // core/safety/text.ts, /(?:[.!?\u2026;]+(?=\s|$|["')\]])|\n+|[!?]+)/g, backtracks through the whole run
-  // of dots at every dot when the run is followed by anything else: quadratic, about 0.2 s for 8,000 dots,
-  // 0.7 s for 16,000, 1.1 s for 20,000; a 100 KB message of dots would hold the server for half a minute.
-  it('20,000 dots then a letter: under 250 ms (a run of end marks once made sentence splitting quadratic)', () => {
-    expect(fastest(() => assess(`${'.'.repeat(20_000)}x`), 1)).toBeLessThan(250);
-  });
-
-  it(`repeated fragments of up to ${maxChars} characters (fast-check): under ${TIME_BOUND_MS} ms each`, () => {
+  it(`repeated fragments of 200 to ${maxChars} characters (fast-check): ten times the text takes at most 30 times as long`, () => {
     fc.assert(
-      fc.property(bait, fc.integer({ min: 10, max: maxChars }), (b, length) => {
-        const text = grow(b, length);
-        for (const fn of [() => understand(text), () => assess(text)]) {
-          const ms = fastest(fn, 3, TIME_BOUND_MS);
-          expect(ms).toBeLessThan(TIME_BOUND_MS);
-        }
+      fc.property(bait, fc.integer({ min: 200, max: maxChars }), (b, length) => {
+        const small = grow(b, Math.round(length / 10));
+        const large = grow(b, length);
+        for (const fn of [understand, assess]) expectLinear(fn, small, large);
       }),
-      params(150),
+      params(100),
     );
-  });
+  }, 300_000); // repeated runs, not timed: a loaded machine only makes them slower
 
   it('time grows linearly with length, not quadratically or worse (1,000 vs 10,000 characters, fast-check)', () => {
-    // Linear code takes about 10 times longer on 10 times the text; a quadratic regex 100 times.
     fc.assert(
       fc.property(bait, (b) => {
         const short = grow(b, 1_000);
         const long = grow(b, 10_000);
-        for (const fn of [understand, assess]) {
-          const shortMs = fastest(() => fn(short), 3);
-          const longMs = fastest(() => fn(long), 1) > 30 * shortMs + 20 ? fastest(() => fn(long), 2) : fastest(() => fn(long), 1);
-          expect(longMs).toBeLessThan(30 * shortMs + 20);
-        }
+        for (const fn of [understand, assess]) expectLinear(fn, short, long);
       }),
       params(15),
     );
-  });
+  }, 300_000);
 
-  it('language understanding reads only the first part of a 100,000-character message: fast', () => {
-    const long = 'my breast is leaking all the time and it soaks my shirt '.repeat(1_800).slice(0, 100_000);
-    expect(fastest(() => understand(long), 3, TIME_BOUND_MS)).toBeLessThan(TIME_BOUND_MS);
+  it('language understanding reads only the first part of a 100,000-character message: no slower than 10,000 characters', () => {
+    const long = repeatTo('my breast is leaking all the time and it soaks my shirt ', 100_000);
+    const shorter = long.slice(0, 10_000);
+    // What it reads does not depend on the rest of the message...
+    expect(understand(long)).toEqual(understand(shorter));
+    // ...and neither does its cost: reading all of it would take about 10 times as long.
+    const g = checkedGrowth(understand, shorter, long, 3, SLACK_MS);
+    expect(g.largeMs).toBeLessThan(g.boundMs);
   });
 });

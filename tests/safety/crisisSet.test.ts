@@ -10,6 +10,8 @@
 import { existsSync } from 'node:fs';
 import { assess, confirmIds, escalates, flagIds, BREASTFEEDING, PREGNANT } from './helpers';
 import { dataFile, describe as describeLine, loadDataSet, score, summary } from './redFlagData';
+import { repeatTo } from '../support/adversarialText';
+import { checkedGrowth } from '../support/growth';
 
 const MAX_FALSE_POSITIVE_RATE = 0.03;
 
@@ -121,16 +123,18 @@ describe('other red flags worded the way people say them', () => {
   });
 });
 
-describe('bounded time on adversarial input', () => {
+// Not a stopwatch bound (speed is for `npm run bench`): the ~240 crisis patterns must take time linear in
+// the message, so 10,000 characters may take at most 30 times as long as 1,000, in CPU time, run back to back
+// (linear: about 10, a quadratic pattern: about 100).
+describe('time linear in the message on adversarial input', () => {
   it.each([
-    ['crisis words', 'i want to die not wake up kill myself '.repeat(300)],
-    ['baby and harm words', 'picture hurting the baby scared i will shake him '.repeat(250)],
-    ['frames without end', 'i keep thinking about how i would '.repeat(330)],
-    ['perception words', 'i see hear voices bugs shadows nobody else can '.repeat(230)],
-    ['no spaces', 'killmyselfbabyvoices'.repeat(500)],
-  ])('%s', (_name, text) => {
-    const started = Date.now();
-    expect(() => assess(text.slice(0, 10_000))).not.toThrow();
-    expect(Date.now() - started).toBeLessThan(3000);
-  });
+    ['crisis words', 'i want to die not wake up kill myself '],
+    ['baby and harm words', 'picture hurting the baby scared i will shake him '],
+    ['frames without end', 'i keep thinking about how i would '],
+    ['perception words', 'i see hear voices bugs shadows nobody else can '],
+    ['no spaces', 'killmyselfbabyvoices'],
+  ])('%s', (_name, unit) => {
+    const g = checkedGrowth((text) => assess(text), repeatTo(unit, 1_000), repeatTo(unit, 10_000), 30, 20);
+    expect(g.largeMs).toBeLessThan(g.boundMs);
+  }, 120_000); // a few seconds each, much longer on a loaded machine: the runs are repeated, not timed
 });

@@ -111,10 +111,22 @@ describe('GuardedStorage', () => {
     const flaky = new FlakyStorage();
     flaky.hang = true;
     const { logger } = captureLogs();
-    const guarded = new GuardedStorage(flaky, { logger, kind: 'test', operationTimeoutMs: 50 });
-    const started = Date.now();
-    await expect(guarded.read(['k'])).rejects.toMatchObject({ name: 'StorageUnavailableError', reason: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // A fake clock: the deadline is checked exactly, whatever the machine's load.
+    jest.useFakeTimers();
+    try {
+      const guarded = new GuardedStorage(flaky, { logger, kind: 'test', operationTimeoutMs: 5_000 });
+      let outcome: unknown = 'pending';
+      guarded.read(['k']).then(
+        () => (outcome = 'answered'),
+        (err: unknown) => (outcome = err),
+      );
+      await jest.advanceTimersByTimeAsync(4_999);
+      expect(outcome).toBe('pending');
+      await jest.advanceTimersByTimeAsync(1);
+      expect(outcome).toMatchObject({ name: 'StorageUnavailableError', reason: 'timeout' });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
