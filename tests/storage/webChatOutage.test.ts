@@ -145,4 +145,28 @@ describe('the web chat while the state store is down', () => {
     const res = await chat.client.post(chat.conversationId, { type: 'message', text: 'hello' });
     expect(res.status).toBe(503);
   }, 60_000);
+
+  it('with WEBCHAT_TOKEN_KEY shared, another instance recognises the token and reads the message; without it, a clear 503', async () => {
+    const env = { ...TEST_CLINIC_ENV, ...blobStorageEnv(azurite) };
+    const key = { WEBCHAT_TOKEN_KEY: 'k'.repeat(16) + 'a-shared-test-key-of-32-chars' };
+    const [a, b, stranger] = [
+      await startBot({ ...env, ...key }, { domain: testDomain() }),
+      await startBot({ ...env, ...key }, { domain: testDomain() }),
+      await startBot(env, { domain: testDomain() }),
+    ];
+    try {
+      const chat = new Chat(a.baseUrl);
+      await chat.open();
+      await chat.poll();
+      await azurite.pause();
+      const onB = new Chat(b.baseUrl);
+      Object.assign(onB, { conversationId: chat.conversationId, watermark: chat.watermark });
+      onB.client.token = chat.client.token;
+      expectAdviceThenApology(await onB.say('fever 39 and my breast is red and hot'), 'urgent');
+      const refused = await new DirectLineClient(stranger.baseUrl, chat.client.token).post(chat.conversationId, { type: 'message', text: 'hello' });
+      expect(refused.status).toBe(503);
+    } finally {
+      await Promise.all([a.stop(), b.stop(), stranger.stop()]);
+    }
+  }, 60_000);
 });
