@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig } from '../../bot/config';
 import { DEFAULT_STORE_LIMITS } from '../../bot/web/conversationStore';
 import { OutageFallback } from '../../bot/web/outageFallback';
 import { TokenSigner } from '../../bot/web/tokenSigner';
@@ -44,5 +45,12 @@ describe('the web chat outage fallback', () => {
     expect(fallback.start(issued.conversationId)).toBe(true);
     expect(fallback.start(issued.conversationId)).toBe(false);
     expect(fallback.authenticate(issued.token)?.conversation.started).toBe(true);
+  });
+
+  it('WEBCHAT_TOKEN_KEY must be long, and a bad one is not echoed in the error', () => {
+    expect(loadConfig({ WEBCHAT_TOKEN_KEY: 'x'.repeat(32) }).web.tokenKey).toBe('x'.repeat(32));
+    expect(loadConfig({}).web.tokenKey).toBeUndefined();
+    expect(() => loadConfig({ WEBCHAT_TOKEN_KEY: 'short-key' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEBCHAT_TOKEN_KEY: 'short-key' })).toThrow(/^Configuration error: WEBCHAT_TOKEN_KEY must be at least 32 characters[^"]*$/);
   });
 });
