@@ -179,7 +179,8 @@ export class DirectLineEndpoint {
     const body = (req.body ?? {}) as { locale?: unknown };
     const requested = shortString(body.locale, 35);
     const locale = requested && LOCALE.test(requested) ? requested : undefined;
-    const created = session.degraded ? !conversation.started && this.options.outage!.start(conversation.id) : await this.options.store.start(conversation, locale);
+    // With the store down, whether it started is unknown: the first start seen here runs the welcome turn, which can only apologise.
+    const created = session.degraded ? this.options.outage!.start(conversation.id) : await this.options.store.start(conversation, locale);
     if (created) {
       conversation.started = true;
       if (locale) conversation.locale = locale;

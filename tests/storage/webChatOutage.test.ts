@@ -134,6 +134,17 @@ describe('the web chat while the state store is down', () => {
     expect(await fresh.poll()).toHaveLength(1);
   }, 60_000);
 
+  it('a chat whose token came before the outage and that starts during it is told at once', async () => {
+    const chat = new Chat(bot.baseUrl);
+    const generated = (await (await chat.client.generate()).json()) as TokenBody;
+    Object.assign(chat, { conversationId: generated.conversationId });
+    chat.client.token = generated.token;
+    await azurite.pause();
+    expect((await chat.client.start()).status).toBe(201);
+    expect((await chat.poll()).map((a) => a.text)).toEqual([storageApology]);
+    expectAdviceThenApology(await chat.say('I want to kill myself'), 'emergency');
+  }, 60_000);
+
   it('a token that was altered is not accepted in the outage', async () => {
     const chat = new Chat(bot.baseUrl);
     await chat.open();
