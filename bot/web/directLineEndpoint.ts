@@ -266,7 +266,7 @@ export class DirectLineEndpoint {
         this.options.logger.warn('webchat_store_unavailable', { errorName: (err as Error).name, degraded: true, request: 'poll' });
       }
     }
-    // What was said while the store was down comes from this process, after what the store holds.
+    // What was said while the store was down comes from this process, in time order with what the store holds.
     const kept = this.options.outage?.after(id, outageMark) ?? { activities: [], watermark: outageMark };
     const base = fromStore?.watermark ?? String(Math.max(0, storeMark));
     res.json({
