@@ -71,6 +71,7 @@ const environmentSchema = z
     MAX_READABLE_MESSAGE_CHARS: wholeNumber(5000, 100, 200_000),
     DIRECT_LINE_SECRET: optionalText,
     WEBCHAT_ALLOWED_ORIGINS: optionalText,
+    WEBCHAT_TOKEN_KEY: z.preprocess(emptyToUndefined, z.string().trim().min(32, { error: 'must be at least 32 characters (a random string, the same on every instance)' }).optional()),
     DIRECT_LINE_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/, error: 'must be an https:// address such as https://europe.directline.botframework.com' }).optional()),
     TRUST_PROXY_HOPS: wholeNumber(0, 0, 10),
     RATE_LIMIT_PER_MINUTE: wholeNumber(60, 1, 100_000),
@@ -165,6 +166,8 @@ export interface AppConfig {
     directLineEndpoint?: string;
     /** Reverse proxies in front of the server that append to X-Forwarded-For; 0: trust the socket address. */
     trustProxyHops: number;
+    /** Signs the built-in Direct Line's tokens (STORAGE=blob), so every instance recognises them while the store is down; unset: a random key per process. */
+    tokenKey?: string;
   };
 }
 
@@ -198,7 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'configuration');
     const raw = env[name];
-    const secret = /password|secret|connection/i.test(name);
+    const secret = /password|secret|connection|key/i.test(name);
     // A rule across settings (custom) is about the combination, not this value.
     const got = raw === undefined || secret || issue.code === 'custom' ? '' : ` (got "${raw}")`;
     throw new ConfigError(`Configuration error: ${name} ${issue.message}${got}`);
@@ -246,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
       directLineSecret: e.DIRECT_LINE_SECRET,
       directLineEndpoint: e.DIRECT_LINE_ENDPOINT,
       trustProxyHops: e.TRUST_PROXY_HOPS,
+      tokenKey: e.WEBCHAT_TOKEN_KEY,
       allowedOrigins: (e.WEBCHAT_ALLOWED_ORIGINS ?? '')
         .split(',')
         .map((o) => o.trim())

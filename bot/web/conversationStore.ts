@@ -63,6 +63,8 @@ export interface Session {
   token: string;
   /** Seconds the token has left. */
   expiresIn: number;
+  /** Opened with the store down, from the token's signature alone (OutageFallback): nothing is written to the store. */
+  degraded?: true;
 }
 
 export interface IssuedToken {

@@ -2,11 +2,12 @@ import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { TURN_ERROR_APOLOGY, type LeakAdapter } from '../adapter';
 import { errorFields, type Logger } from '../logger';
-import { findStorageFailure } from '../storage/errors';
+import { findStorageFailure, StorageUnavailableError } from '../storage/errors';
 import { CapacityError, type ConversationView, type DirectLineStore, type IssuedToken, type Session } from './conversationStore';
 import type { OriginPolicy } from './cors';
 import { bearerToken, clientAddress, queryParam, sendError, tooManyRequests } from './http';
 import { withinJsonBounds } from './jsonBounds';
+import type { OutageFallback } from './outageFallback';
 import { RateLimiter } from '../rateLimit';
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -36,6 +37,8 @@ export interface DirectLineEndpointOptions {
   limits: DirectLineLimits;
   bot: ChannelAccount;
   trustProxyHops: number;
+  /** With a shared store: how chats carry on while it is down (red flags still read, replies kept here). */
+  outage?: OutageFallback;
   now?: () => number;
 }
 
@@ -46,6 +49,9 @@ const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 /** How deep and how many values an activity's value and channelData may hold: Web Chat sends a few flat fields. */
 const MAX_JSON_DEPTH = 16;
 const MAX_JSON_VALUES = 500;
+/** The store's sequence number, then, once replies were kept in this process during an outage, "-" and theirs. */
+const WATERMARK = /^(\d{1,15})(?:-(\d{1,9}))?$/;
+const STORE_DOWN_MESSAGE = 'The chat is not available right now. Please try again in a minute, or call the clinic.';
 
 type Outcome<T> = { ok: T } | { status: number; code: string; message: string };
 
@@ -57,6 +63,20 @@ function codePoints(text: string): number {
 
 function shortString(value: unknown, max: number): string | undefined {
   return typeof value === 'string' && value.length <= max ? value : undefined;
+}
+
+/** Two logs, each in order, merged by timestamp (the store's first on a tie): replies kept in an outage fall between what the store holds from before and after it. */
+function inTimeOrder(stored: Partial<Activity>[], kept: Partial<Activity>[]): Partial<Activity>[] {
+  if (kept.length === 0) return stored;
+  const time = (a: Partial<Activity>) => Date.parse(String(a.timestamp ?? '')) || 0;
+  const merged: Partial<Activity>[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < stored.length || j < kept.length) {
+    if (j >= kept.length || (i < stored.length && time(stored[i]) <= time(kept[j]))) merged.push(stored[i++]);
+    else merged.push(kept[j++]);
+  }
+  return merged;
 }
 
 /**
@@ -122,6 +142,10 @@ export class DirectLineEndpoint {
     try {
       return { ok: await this.options.store.issue(address) };
     } catch (err) {
+      if (this.canDegrade(err)) {
+        this.options.logger.warn('webchat_store_unavailable', { errorName: (err as Error).name, degraded: true, request: 'token' });
+        return { ok: this.options.outage!.issue() };
+      }
       if (err instanceof CapacityError) {
         this.options.logger.warn('webchat_capacity_reached', {});
         return { status: 503, code: 'ServiceUnavailable', message: 'The chat is busy right now. Please try again in a minute, or call the clinic.' };
@@ -140,6 +164,8 @@ export class DirectLineEndpoint {
   private async refreshToken(req: Request, res: Response): Promise<void> {
     const session = await this.authorise(req, res, 'write');
     if (!session) return;
+    // A refresh must be recorded in the store (the old token retires); Web Chat tries again later.
+    if (session.degraded) return sendError(res, 503, 'ServiceUnavailable', STORE_DOWN_MESSAGE, { 'Retry-After': '30' });
     const refreshed = await this.options.store.refresh(session.token, session.conversation);
     // DirectLineJS stops refreshing on 403 and reports the token expired: the parent reloads for a new chat.
     if (!refreshed) return sendError(res, 403, 'TokenExpired', 'This chat is too old to continue. Please reload the page to start a new one.');
@@ -153,16 +179,17 @@ export class DirectLineEndpoint {
     const body = (req.body ?? {}) as { locale?: unknown };
     const requested = shortString(body.locale, 35);
     const locale = requested && LOCALE.test(requested) ? requested : undefined;
-    const created = await this.options.store.start(conversation, locale);
+    // With the store down, whether it started is unknown: the first start seen here runs the welcome turn, which can only apologise.
+    const created = session.degraded ? this.options.outage!.start(conversation.id) : await this.options.store.start(conversation, locale);
     if (created) {
       conversation.started = true;
       if (locale) conversation.locale = locale;
       this.options.logger.info('webchat_conversation_started', { conversationId: conversation.id });
-      await this.queueTurn(conversation, {
-        type: 'conversationUpdate',
-        membersAdded: [this.user(conversation)],
-        id: `${conversation.id}|start`,
-      });
+      await this.queueTurn(
+        conversation,
+        { type: 'conversationUpdate', membersAdded: [this.user(conversation)], id: `${conversation.id}|start` },
+        session.degraded === true,
+      );
     }
     res.status(created ? 201 : 200);
     res.json({ conversationId: conversation.id, token, expires_in: session.expiresIn });
@@ -191,31 +218,61 @@ export class DirectLineEndpoint {
       res.json({ id: `${conversation.id}|typing` });
       return;
     }
-    // Writing is what takes a slot and keeps the conversation alive; polls do neither.
-    if (incoming.type === 'message') await this.options.store.admit(conversation, this.address(req));
-    if (!conversation.started) await this.options.store.start(conversation);
-    const [stored] = await this.options.store.append(conversation.id, [{
+    const received: Partial<Activity> = {
       ...incoming,
       channelId: WEBCHAT_CHANNEL_ID,
       conversation: { id: conversation.id } as Activity['conversation'],
       from: this.user(conversation),
       recipient: this.options.bot,
       timestamp: new Date(this.now()),
-    }]);
-    if (!stored) return sendError(res, 401, 'Unauthorized', 'The token is unknown or has expired. Reload the page to start a new chat.');
-    this.options.logger.debug('webchat_activity_received', { conversationId: conversation.id, activityType: incoming.type });
-    await this.queueTurn(conversation, stored);
-    res.json({ id: stored.id });
+    };
+    let degraded = session.degraded === true;
+    let stored: Partial<Activity> | undefined;
+    if (!degraded) {
+      try {
+        // Writing is what takes a slot and keeps the conversation alive; polls do neither.
+        if (incoming.type === 'message') await this.options.store.admit(conversation, this.address(req));
+        if (!conversation.started) await this.options.store.start(conversation);
+        [stored] = await this.options.store.append(conversation.id, [received]);
+        if (!stored) return sendError(res, 401, 'Unauthorized', 'The token is unknown or has expired. Reload the page to start a new chat.');
+      } catch (err) {
+        if (!this.canDegrade(err)) throw err;
+        this.options.logger.warn('webchat_store_unavailable', { errorName: (err as Error).name, degraded: true, request: 'post' });
+        degraded = true;
+      }
+    }
+    // The store is down: the message is still read (red flags first) and the replies kept here for the polls.
+    if (degraded) [stored] = this.options.outage!.append(conversation.id, [received]);
+    this.options.logger.debug('webchat_activity_received', { conversationId: conversation.id, activityType: incoming.type, degraded: degraded || undefined });
+    await this.queueTurn(conversation, stored!, degraded);
+    res.json({ id: stored!.id });
   }
 
   private async getActivities(req: Request, res: Response): Promise<void> {
     const session = await this.authorise(req, res, 'poll');
     if (!session) return;
     const raw = queryParam(req, 'watermark');
-    if (raw !== null && raw !== '' && !/^\d{1,15}$/.test(raw)) {
-      return sendError(res, 400, 'BadArgument', 'The watermark must be a number from an earlier response.');
+    const parts = raw === null || raw === '' ? undefined : WATERMARK.exec(raw);
+    if (parts === null) return sendError(res, 400, 'BadArgument', 'The watermark must be one from an earlier response.');
+    const storeMark = parts ? Number(parts[1]) : -1;
+    const outageMark = parts?.[2] ? Number(parts[2]) : 0;
+    const id = session.conversation.id;
+    let fromStore: { activities: Partial<Activity>[]; watermark: string } | undefined;
+    if (!session.degraded) {
+      try {
+        fromStore = await this.options.store.after(id, storeMark);
+      } catch (err) {
+        if (!this.canDegrade(err)) throw err;
+        this.options.logger.warn('webchat_store_unavailable', { errorName: (err as Error).name, degraded: true, request: 'poll' });
+      }
     }
-    res.json(await this.options.store.after(session.conversation.id, raw === null || raw === '' ? -1 : Number(raw)));
+    // What was said while the store was down comes from this process, in time order with what the store holds.
+    const kept = this.options.outage?.after(id, outageMark) ?? { activities: [], watermark: outageMark };
+    const base = fromStore?.watermark ?? String(Math.max(0, storeMark));
+    res.json({
+      activities: inTimeOrder(fromStore?.activities ?? [], kept.activities),
+      watermark: kept.watermark > 0 ? `${base}-${kept.watermark}` : base,
+    });
   }
 
   /**
@@ -236,7 +293,15 @@ export class DirectLineEndpoint {
       sendError(res, 401, 'Unauthorized', 'A Direct Line token is required (Authorization: Bearer <token>).');
       return undefined;
     }
-    const session = await this.options.store.authenticate(token);
+    let session: Session | undefined;
+    try {
+      session = await this.options.store.authenticate(token);
+    } catch (err) {
+      // The store is down: a token this server signed still opens its conversation, in outage mode.
+      session = this.canDegrade(err) ? this.options.outage!.authenticate(token) : undefined;
+      if (!session) throw err;
+      this.options.logger.warn('webchat_store_unavailable', { errorName: (err as Error).name, degraded: true, request: kind });
+    }
     const conversation = session?.conversation;
     if (!session || !conversation) {
       sendError(res, 401, 'Unauthorized', 'The token is unknown or has expired. Reload the page to start a new chat.');
@@ -301,6 +366,11 @@ export class DirectLineEndpoint {
     return { ok: activity };
   }
 
+  /** The store cannot be reached (not a conflict, not a bug) and there is an outage fallback. */
+  private canDegrade(err: unknown): boolean {
+    return this.options.outage !== undefined && findStorageFailure(err) instanceof StorageUnavailableError;
+  }
+
   private user(conversation: ConversationView): ChannelAccount {
     return { id: conversation.userId, name: 'Parent', role: 'user' } as ChannelAccount;
   }
@@ -321,9 +391,9 @@ export class DirectLineEndpoint {
    * Runs a turn after the conversation's earlier ones, appending the bot's replies to the log. Waits
    * for it up to turnWaitMs; a slower turn finishes in the background and its replies arrive by polling.
    */
-  private queueTurn(conversation: ConversationView, received: Partial<Activity>): Promise<void> {
+  private queueTurn(conversation: ConversationView, received: Partial<Activity>, degraded = false): Promise<void> {
     const previous = this.queues.get(conversation.id) ?? Promise.resolve();
-    const turn = previous.then(() => this.runTurn(conversation, received));
+    const turn = previous.then(() => this.runTurn(conversation, received, degraded));
     // A turn that fails outside the bot must not stop the conversation's later turns.
     const settled = turn.catch((err: unknown) => {
       this.options.logger.error('webchat_turn_failed', { ...errorFields(err), conversationId: conversation.id });
@@ -341,7 +411,7 @@ export class DirectLineEndpoint {
     return Promise.race([settled, wait]).finally(() => clearTimeout(timer));
   }
 
-  private async runTurn(conversation: ConversationView, received: Partial<Activity>): Promise<void> {
+  private async runTurn(conversation: ConversationView, received: Partial<Activity>, degraded: boolean): Promise<void> {
     const activity: Partial<Activity> = {
       ...received,
       channelId: WEBCHAT_CHANNEL_ID,
@@ -370,7 +440,18 @@ export class DirectLineEndpoint {
         replyToId: received.type === 'conversationUpdate' ? undefined : received.id,
         timestamp: new Date(this.now()),
       }));
-    // One write for the whole turn: with a shared store, each write is a round trip.
-    if (delivered.length > 0) await this.options.store.append(conversation.id, delivered);
+    if (delivered.length === 0) return;
+    if (!degraded) {
+      try {
+        // One write for the whole turn: with a shared store, each write is a round trip.
+        await this.options.store.append(conversation.id, delivered);
+        return;
+      } catch (err) {
+        // The store went down during the turn: the replies (the advice first) must still reach the parent.
+        if (!this.canDegrade(err)) throw err;
+        this.options.logger.warn('webchat_store_unavailable', { errorName: (err as Error).name, degraded: true, request: 'replies' });
+      }
+    }
+    this.options.outage!.append(conversation.id, delivered);
   }
 }

@@ -5,7 +5,9 @@ import type { AppConfig } from '../config';
 import { errorFields, type Logger } from '../logger';
 import { AZURE_DIRECT_LINE_BASE, DirectLineExchangeError, exchangeSecret, normaliseBase } from './azureDirectLine';
 import { ConversationStore, DEFAULT_STORE_LIMITS, type DirectLineStore, type StoreLimits } from './conversationStore';
+import { DEFAULT_OUTAGE_LOG_LIMITS, OutageFallback, type OutageLogLimits } from './outageFallback';
 import { SharedConversationStore } from './sharedConversationStore';
+import { TokenSigner } from './tokenSigner';
 import { findStorageFailure } from '../storage/errors';
 import { OriginPolicy } from './cors';
 import { DIRECT_LINE_PREFIX, DirectLineEndpoint, type DirectLineLimits } from './directLineEndpoint';
@@ -30,6 +32,8 @@ export interface WebChatDependencies {
   sharedStorage?: Storage;
   /** Bounds of the built-in endpoint's store; defaults in DEFAULT_STORE_LIMITS. */
   store?: Partial<StoreLimits>;
+  /** Bounds of what is kept in this process while the shared store is down; defaults in DEFAULT_OUTAGE_LOG_LIMITS. */
+  outageLog?: Partial<OutageLogLimits>;
   /** Rate limits and sizes beyond config.limits; defaults below. */
   limits?: Partial<DirectLineLimits>;
   /** Overrides config.web.trustProxyHops. */
@@ -80,7 +84,17 @@ export function mountWebChat(server: Server, deps: WebChatDependencies): void {
   let endpoint: DirectLineEndpoint | undefined;
   if (!secret) {
     const storeLimits = { ...DEFAULT_STORE_LIMITS, ...deps.store };
-    const store: DirectLineStore = deps.sharedStorage ? new SharedConversationStore(deps.sharedStorage, storeLimits, now) : new ConversationStore(storeLimits, now);
+    let store: DirectLineStore;
+    let outage: OutageFallback | undefined;
+    if (deps.sharedStorage) {
+      // Signed tokens let any instance holding the key keep a chat going (red flags first) while the store is down.
+      const signer = new TokenSigner(config.web.tokenKey);
+      if (!config.web.tokenKey) logger.warn('webchat_token_key_missing', { note: 'WEBCHAT_TOKEN_KEY is not set: during a store outage each instance recognises only the web chat tokens it issued itself' });
+      store = new SharedConversationStore(deps.sharedStorage, storeLimits, now, signer);
+      outage = new OutageFallback(signer, storeLimits, { ...DEFAULT_OUTAGE_LOG_LIMITS, ...deps.outageLog }, now);
+    } else {
+      store = new ConversationStore(storeLimits, now);
+    }
     deps.onStore?.(store);
     endpoint = new DirectLineEndpoint({
       store,
@@ -91,14 +105,19 @@ export function mountWebChat(server: Server, deps: WebChatDependencies): void {
       limits,
       bot: { id: WEBCHAT_BOT_ID, name: config.clinic.name, role: 'bot' },
       trustProxyHops,
+      outage,
       now,
     });
     endpoint.mount(server);
-    const sweeper = setInterval(() => void store.sweep(), 60_000);
+    const sweeper = setInterval(() => {
+      void store.sweep();
+      outage?.sweep();
+    }, 60_000);
     sweeper.unref();
     server.server.on('close', () => {
       clearInterval(sweeper);
       store.clear();
+      outage?.clear();
     });
   }
 

@@ -11,6 +11,7 @@ import {
   type StoreLimits,
   type StoredActivity,
 } from './conversationStore';
+import { TokenSigner } from './tokenSigner';
 
 /** Keys in the shared store; "<prefix>/conversations/..." is what the blob sweeper deletes when idle past STATE_TTL_HOURS. */
 const PREFIX = 'directline';
@@ -56,6 +57,8 @@ export class SharedConversationStore implements DirectLineStore {
     private readonly storage: Storage,
     readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
     private readonly now: () => number = Date.now,
+    /** Signs tokens so that, with the store down, an instance can still tell whose they are (see OutageFallback). */
+    private readonly signer: TokenSigner = new TokenSigner(),
   ) {}
 
   async issue(_address: string): Promise<IssuedToken> {
@@ -73,7 +76,7 @@ export class SharedConversationStore implements DirectLineStore {
       bytes: 0,
       eTag: '*',
     };
-    const { token, hash, record } = this.newToken(conversation.id);
+    const { token, hash, record } = this.newToken(conversation);
     await this.storage.write({ [conversationKey(conversation.id)]: conversation, [tokenKey(hash)]: record });
     return this.issued(conversation, token, record);
   }
@@ -98,7 +101,7 @@ export class SharedConversationStore implements DirectLineStore {
   async refresh(token: string, view: ConversationView): Promise<IssuedToken | undefined> {
     const now = this.now();
     if (now - view.createdAt >= this.limits.maxConversationAgeMs) return undefined;
-    const issued = this.newToken(view.id);
+    const issued = this.newToken(view);
     const updated = await this.change(view.id, (c) => {
       c.expiresAt = Math.max(c.expiresAt, this.tokenExpiry(issued.record, c));
     });
@@ -165,9 +168,10 @@ export class SharedConversationStore implements DirectLineStore {
     return { id: c.id, userId: c.userId, createdAt: c.createdAt, started: c.started, locale: c.locale };
   }
 
-  private newToken(conversationId: string): { token: string; hash: string; record: TokenDocument } {
-    const token = randomToken();
-    return { token, hash: hashToken(token), record: { conversationId, issuedAt: this.now(), eTag: '*' } };
+  private newToken(conversation: Pick<ConversationView, 'id' | 'userId' | 'createdAt'>): { token: string; hash: string; record: TokenDocument } {
+    const issuedAt = this.now();
+    const token = this.signer.sign({ conversationId: conversation.id, userId: conversation.userId, createdAt: conversation.createdAt, issuedAt, outage: false });
+    return { token, hash: hashToken(token), record: { conversationId: conversation.id, issuedAt, eTag: '*' } };
   }
 
   /** A token lives unusedTokenTtlMs until the parent writes in its conversation, tokenTtlMs after; a refreshed one only its grace period. */
