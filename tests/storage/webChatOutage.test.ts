@@ -71,12 +71,17 @@ class Chat {
   }
 }
 
+/** What Web Chat shows of a reply: its text and its cards (the text is a one-line lead where cards are shown). */
+function shown(activity: ActivityBody): string {
+  return `${activity.text ?? ''}\n${JSON.stringify((activity as { attachments?: unknown }).attachments ?? [])}`;
+}
+
 function expectAdviceThenApology(replies: ActivityBody[], level: string): void {
   expect(replies).toHaveLength(2);
   const [advice, apology] = replies;
   expect(escalationOf(advice)?.level).toBe(level);
-  expect(advice.text).toContain(TEST_CLINIC.name);
-  expect(advice.text).toContain(TEST_CLINIC.emergencyNumber);
+  expect(shown(advice)).toContain(TEST_CLINIC.name);
+  expect(shown(advice)).toContain(TEST_CLINIC.emergencyNumber);
   expect(apology.text).toBe(storageApology);
   expect(escalationOf(apology)).toBeUndefined();
 }
@@ -93,7 +98,7 @@ describe('the web chat while the state store is down', () => {
     await azurite.pause();
     const crisis = await chat.say('I want to kill myself');
     expectAdviceThenApology(crisis, 'emergency');
-    expect(crisis[0].text).toContain(TEST_CLINIC.crisisLine);
+    expect(shown(crisis[0])).toContain(TEST_CLINIC.crisisLine);
     const fever = await chat.say('fever 39 and my breast is red and hot');
     expectAdviceThenApology(fever, 'urgent');
     const benign = await chat.say('how long does leaking last');
@@ -123,7 +128,7 @@ describe('the web chat while the state store is down', () => {
     expect((await chat.poll()).map((a) => a.text)).toEqual([storageApology]);
     const crisis = await chat.say('I want to kill myself');
     expectAdviceThenApology(crisis, 'emergency');
-    expect(crisis[0].text).toContain(TEST_CLINIC.crisisLine);
+    expect(shown(crisis[0])).toContain(TEST_CLINIC.crisisLine);
 
     await azurite.restart();
     // The store never held this chat: its token is refused plainly, and a new chat works.
