@@ -66,3 +66,14 @@ describe('but crisis language is never taken for an idiom', () => {
     },
   );
 });
+
+// Parents answer the bot's own questions this way: a bare "I don't know" is uncertainty about the
+// question, not confusion after a birth, and must not start a psychosis screening (whose "maybe" would
+// then be an emergency).
+describe('an answer of "I don\'t know" is neither a flag nor a question', () => {
+  it.each([['idk'], ["i don't know"], ['i really dont know'], ['I dont know tbh']])('%s', (text) => {
+    const result = assess(text);
+    expect(result.flags).toEqual([]);
+    expect(result.toConfirm).toEqual([]);
+  });
+});
