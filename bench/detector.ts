@@ -15,19 +15,9 @@ import { existsSync } from 'node:fs';
 import { loadDomain } from '../core/domain';
 import type { SafetyAssessment } from '../core/safety/types';
 import { dataFile, loadDataSet, score, summary } from '../tests/safety/redFlagData';
-import { flag, summarise, writeResult } from './lib/report';
+import { fastest, flag, summarise, writeResult } from './lib/report';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
-
-function fastest(fn: () => unknown, runs: number): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
 
 export interface DetectorResult {
   date: string;

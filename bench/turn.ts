@@ -20,7 +20,7 @@ import { loadDomain } from '../core/domain';
 import { projectRoot } from '../core/projectRoot';
 import { composeApplication } from '../index';
 import { SCRIPT } from './http';
-import { flag, fmt, machine, summarise, table, writeResult, type Summary } from './lib/report';
+import { fastest, flag, fmt, machine, summarise, table, writeResult, type Summary } from './lib/report';
 import { benchConfig } from './lib/servers';
 
 export interface TurnResult {
@@ -62,15 +62,6 @@ function timedAsync<A extends unknown[], R>(fn: (...args: A) => Promise<R>, into
   };
 }
 
-const fastest = (fn: () => unknown, runs = 3) => {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-};
 
 export async function runTurnBench(conversations: number): Promise<TurnResult> {
   const config = benchConfig();
