@@ -54,15 +54,22 @@ describe('client mistakes get a 4xx, and error bodies carry no internals', () =>
     expect(body).toMatch(/JSON/);
   });
 
-  it('a web chat event whose value is nested 5,000 deep gets a 4xx naming the field, and the chat goes on', async () => {
+  const DEEP = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+
+  /** A new web chat, and a raw body posted to it as the browser would (the client's own post re-serialises). */
+  async function postRawToWebChat(body: string) {
     const client = new DirectLineClient(bot.baseUrl);
     const conversationId = await client.open();
-    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     const res = await fetch(`${bot.baseUrl}/v3/directline/conversations/${conversationId}/activities`, {
       method: 'POST',
       headers: { authorization: `Bearer ${client.token}`, 'content-type': 'application/json' },
-      body: `{"type":"event","name":"webchat/join","value":${deep}}`,
+      body,
     });
+    return { client, conversationId, res };
+  }
+
+  it('a web chat event whose value is nested 5,000 deep gets a 4xx naming the field, and the chat goes on', async () => {
+    const { client, conversationId, res } = await postRawToWebChat(`{"type":"event","name":"webchat/join","value":${DEEP}}`);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     const body = await res.text();
@@ -72,14 +79,7 @@ describe('client mistakes get a 4xx, and error bodies carry no internals', () =>
   });
 
   it('a web chat channelData nested 5,000 deep gets a 4xx too', async () => {
-    const client = new DirectLineClient(bot.baseUrl);
-    const conversationId = await client.open();
-    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    const res = await fetch(`${bot.baseUrl}/v3/directline/conversations/${conversationId}/activities`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${client.token}`, 'content-type': 'application/json' },
-      body: `{"type":"message","text":"hi","channelData":{"clientActivityID":"x","deep":${deep}}}`,
-    });
+    const { res } = await postRawToWebChat(`{"type":"message","text":"hi","channelData":{"clientActivityID":"x","deep":${DEEP}}}`);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
   });
