@@ -25,6 +25,8 @@ const CONTEXT_MESSAGES: Record<string, string | undefined> = {
   pumping: 'I am exclusively pumping for my baby.',
   weaned: 'I have stopped breastfeeding.',
   none: 'I am not pregnant and I am not breastfeeding.',
+  'not-lactating': 'I am not pregnant and I am not breastfeeding.',
+  male: 'I am a man.',
 };
 
 interface Turn {
@@ -72,6 +74,7 @@ function readTurn(replies: Activity[]): Turn {
 
 async function ask(baseUrl: string, channel: string, text: string, context = 'unknown'): Promise<Turn> {
   const conv: Conversation = conversation(baseUrl, channel);
+  if (!(context in CONTEXT_MESSAGES)) throw new Error(`unknown context "${context}": one of ${Object.keys(CONTEXT_MESSAGES).join(', ')}`);
   const first = CONTEXT_MESSAGES[context];
   if (first) await conv.say(first);
   return readTurn(await conv.say(text));
