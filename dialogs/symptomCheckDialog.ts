@@ -4,6 +4,8 @@ import type { Reply } from '../core/conversation/reply';
 import type { ParentContext } from '../core/safety/types';
 import { isUnsure, parseAnswer } from '../core/triage/answers';
 import type { QuestionId } from '../core/triage/content';
+import { mergePicture } from '../core/safety/picture';
+import { pictureFromAnswers } from '../core/triage/picture';
 import { answersFromContext, nextStep, UNSURE, type TriageAnswers, type TriageStep } from '../core/triage/symptomCheck';
 import { sameChoice, type AnswerAware } from './answerAware';
 import { SEE_DOCTOR_DIALOG } from './seeDoctorDialog';
@@ -130,6 +132,8 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
       parent.lactation = 'weaned';
       if (answers.weanedWhen && parent.weanedWeeksAgo === undefined) parent.weanedWeeksAgo = WEANED_WEEKS[answers.weanedWhen];
     }
+    // The answers join the conversation's clinical picture, beside what the parent's own words told.
+    parent.picture = mergePicture(parent.picture, pictureFromAnswers(answers, this.services.symptomCheck.vocabulary?.thresholds));
     await this.state.parent.set(context, parent);
     return parent;
   }

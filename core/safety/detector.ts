@@ -10,7 +10,8 @@ import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
 import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
-import { mergePicture, readPicture } from './picture';
+import { flagsAcrossMessages } from './acrossMessages';
+import { mentionsFilling, mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
 import type { EmojiWords } from '../text/emoji';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
@@ -175,6 +176,13 @@ export function createRedFlagDetector(
         const question = (outcome.questionKey && def.altQuestions?.[outcome.questionKey]) || def.question;
         toConfirm.push({ ...finding, question });
       } else askedAbout.push(finding);
+    }
+
+    // Signs told in different messages of the conversation ("a fever since last night", then "now it's red").
+    for (const { flag, added } of flagsAcrossMessages(knowledge.acrossMessages, known.picture, picture)) {
+      if (flags.some((f) => f.id === flag)) continue;
+      const def = definitions.flags.get(flag)!;
+      flags.push({ id: def.id, level: def.level, quote: quoteOf(added.flatMap((field) => mentionsFilling(field, mentions))) });
     }
 
     flags.sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));

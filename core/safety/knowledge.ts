@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
+import type { AcrossMessagesRules } from './acrossMessages';
+import { PRESENCE_FIELDS } from './pictureFields';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 /** What the safety clean-up leaves: lower-case letters and digits, single spaces. */
@@ -93,6 +95,12 @@ export const ruleSchema = z
   .refine((r) => (r.when !== undefined) !== (r.logic !== undefined), 'needs either `when` (a declaration) or `logic` (a named reading), not both')
   .refine((r) => r.logic === undefined || (r.concepts?.length ?? 0) > 0, 'a rule with `logic` must list the `concepts` it reads');
 
+const pictureField = z.enum(PRESENCE_FIELDS);
+const acrossMessagesCondition = z
+  .object({ all: z.array(pictureField).min(1).optional(), any: z.array(pictureField).min(1).optional() })
+  .strict()
+  .refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) >= 2, 'needs at least two fields in `all` and `any` together: a rule across messages joins signs told apart');
+
 const positive = z.number().positive();
 export const rulesFileSchema = z
   .object({
@@ -112,6 +120,7 @@ export const rulesFileSchema = z
       .strict()
       .refine((t) => Math.abs(((t.feverFahrenheit - 32) * 5) / 9 - t.feverCelsius) < 0.05, { message: 'feverCelsius and feverFahrenheit must be the same temperature', path: ['feverFahrenheit'] }),
     rules: z.record(kebab, ruleSchema),
+    acrossMessages: z.record(kebab, z.array(acrossMessagesCondition).min(1)).optional(),
   })
   .strict();
 
@@ -151,6 +160,8 @@ export interface SafetyKnowledge {
   fuzzyProtected: ReadonlySet<string>;
   modifiers: Readonly<Record<ModifierCategory, CompiledModifier>>;
   rules: ReadonlyMap<string, RuleDeclaration>;
+  /** Flags raised by signs told in different messages (rules.yaml `acrossMessages`). */
+  acrossMessages: AcrossMessagesRules;
   thresholds: Thresholds;
   /** knowledge/emoji.yaml, from the composition root: "🩸" and "🤒" are read as blood and fever. */
   emoji?: EmojiWords;
@@ -235,6 +246,7 @@ export function checkRulesAgainstFlags(k: SafetyKnowledge, flags: ReadonlyMap<st
     });
   }
   for (const flag of flags.keys()) if (!k.rules.has(flag)) problems.push(`${file}: field rules: red flag "${flag}" (red-flags.yaml) has no rule`);
+  for (const flag of k.acrossMessages.keys()) if (!flags.has(flag)) problems.push(`${file}: field acrossMessages.${flag}: no red flag "${flag}" in red-flags.yaml`);
   return problems;
 }
 
@@ -334,6 +346,7 @@ export function buildSafetyKnowledge(
     fuzzyProtected: new Set(c.data.fuzzy.protected),
     modifiers,
     rules: new Map(Object.entries(r.data.rules)),
+    acrossMessages: new Map(Object.entries(r.data.acrossMessages ?? {})),
     thresholds: r.data.thresholds,
   };
 }

@@ -68,6 +68,13 @@ const FIELDS: ReadonlyArray<[PresenceField, string[], RegExp?]> = [
   ['singleOpening', ['single-duct']],
 ];
 
+/** The mentions of one message that fill a field (for quoting what raised a flag). */
+export function mentionsFilling(field: PresenceField, mentions: readonly Mention[]): Mention[] {
+  return FIELDS.filter(([f]) => f === field).flatMap(([, concepts, first]) =>
+    mentions.filter((m) => m.status === 'yes' && concepts.includes(m.concept) && (!first || first.test(m.sentence.tokens[m.start] ?? ''))),
+  );
+}
+
 function presence(ms: Mention[]): Presence | undefined {
   if (ms.some((m) => m.status === 'yes')) return 'yes';
   if (ms.some((m) => m.status === 'unsure')) return 'unsure';

@@ -1,6 +1,7 @@
 import { defaultSafetyKnowledge, type Thresholds } from '../safety/knowledge';
 import type { ParentContext } from '../safety/types';
 import type { AnswerOf, QuestionId } from './content';
+import { answersFromPicture } from './picture';
 
 /**
  * "The parent is not sure": recorded for a question after "not sure", or after two answers the check
@@ -37,7 +38,7 @@ const toBeSafe = (...flags: string[]): TriageStep => ({ kind: 'see-doctor', flag
 const everyday = (topic: string): TriageStep => ({ kind: 'everyday', topic });
 
 /** Answers the conversation already knows, so the check does not ask them again. */
-export function answersFromContext(context: ParentContext, thresholds: Pick<Thresholds, 'weanedWeeks' | 'weaningWindDownWeeks'> = defaultSafetyKnowledge().thresholds): TriageAnswers {
+export function answersFromContext(context: ParentContext, thresholds: Pick<Thresholds, 'weanedWeeks' | 'weaningWindDownWeeks' | 'lumpDays'> = defaultSafetyKnowledge().thresholds): TriageAnswers {
   const known: TriageAnswers = {};
   if (context.lactation === 'pregnant') known.status = 'pregnant';
   if (context.lactation === 'breastfeeding' || context.lactation === 'pumping') known.status = 'breastfeeding';
@@ -49,13 +50,7 @@ export function answersFromContext(context: ParentContext, thresholds: Pick<Thre
     }
   }
   // What the parent already said in their own words (the clinical picture) is not asked again.
-  const picture = context.picture ?? {};
-  if (picture.about === undefined || picture.about === 'self') {
-    if (picture.side) known.side = picture.side;
-    if (picture.colour) known.colour = picture.colour;
-    if (picture.trigger) known.trigger = picture.trigger;
-  }
-  return known;
+  return { ...known, ...answersFromPicture(context.picture ?? {}, thresholds) };
 }
 
 /**

@@ -121,6 +121,16 @@ describe('a broken reference in knowledge/safety stops start-up, naming the file
     expect(() => loadDomain(TEST_CLINIC, dir)).toThrow(/field rules\.fever-with-breast-signs\.asks\.0: red-flags\.yaml gives flag "fever-with-breast-signs" no altQuestions\.chills/);
   });
 
+  it('a rule across messages naming a picture field that does not exist', () => {
+    edit(dir, 'safety/rules.yaml', (text) => text.replace('      any: [redness, heat, swelling, pain, lump]', '      any: [redness, warmth]'));
+    expect(() => loadDomain(TEST_CLINIC, dir)).toThrow(/safety\/rules\.yaml: field acrossMessages\.fever-with-breast-signs\.0\.any\.1: /);
+  });
+
+  it('a rule across messages for a red flag that does not exist', () => {
+    edit(dir, 'safety/rules.yaml', (text) => text.replace('acrossMessages:\n  fever-with-breast-signs:', 'acrossMessages:\n  fever-with-sore-breast:'));
+    expect(() => loadDomain(TEST_CLINIC, dir)).toThrow(/safety\/rules\.yaml: field acrossMessages\.fever-with-sore-breast: no red flag "fever-with-sore-breast" in red-flags\.yaml/);
+  });
+
   it('a threshold written twice that disagrees', () => {
     edit(dir, 'safety/rules.yaml', (text) => text.replace('feverFahrenheit: 100.4', 'feverFahrenheit: 101'));
     expect(() => loadDomain(TEST_CLINIC, dir)).toThrow(/safety\/rules\.yaml: field thresholds\.feverFahrenheit: feverCelsius and feverFahrenheit must be the same temperature/);
