@@ -5,7 +5,7 @@ import type { SafetyAssessment } from '../core/safety/types';
 import { choiceKey, sameChoice } from './answerAware';
 import { COMMAND_TOPICS } from './commands';
 import { isAnswerAware } from './answerAware';
-import { ConfirmFlagDialog } from './confirmFlagDialog';
+import { CONFIRM_FLAG_DIALOG, ConfirmFlagDialog, type ConfirmFlagOptions } from './confirmFlagDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { SEE_DOCTOR_DIALOG, SeeDoctorDialog } from './seeDoctorDialog';
 import { sendReply } from './send';
@@ -71,6 +71,13 @@ export class MainDialog extends InterruptibleDialog {
     const understanding = this.services.understanding.understand(input.understood);
     const clicked = this.clickedTopic(input.text);
     const topic = clicked ?? (understanding.kind === 'topic' ? understanding.topic : undefined);
+    if (topic === 'symptom-check' && this.checkMayReplace(innerDc)) {
+      // Asked for the symptom check instead of answering a confirming question: the check asks about
+      // the same signs, in its order, and skips what the parent already told.
+      await innerDc.cancelAllDialogs();
+      await innerDc.beginDialog(SYMPTOM_CHECK_DIALOG);
+      return Dialog.EndOfTurn;
+    }
     if (topic && topic !== 'symptom-check') {
       const command = COMMAND_TOPICS[topic];
       if (command) {
@@ -101,6 +108,13 @@ export class MainDialog extends InterruptibleDialog {
     // The waiting dialog asks its question again, in other words.
     await innerDc.continueDialog();
     return Dialog.EndOfTurn;
+  }
+
+  /** A confirming question on its own (not inside the check), and not a crisis question, which is always answered first. */
+  private checkMayReplace(innerDc: DialogContext): boolean {
+    const active = innerDc.activeDialog;
+    if (active?.id !== CONFIRM_FLAG_DIALOG || innerDc.stack.length > 1) return false;
+    return (active.state as ConfirmFlagOptions).finding.level !== 'emergency';
   }
 
   protected override isOwnButton(text: string): boolean {

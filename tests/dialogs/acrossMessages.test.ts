@@ -66,4 +66,29 @@ describe('the symptom check skips what the parent already said', () => {
     const end = await chat.say('No');
     expect(end.map(topicOf)).toContain('mastitis-and-infection');
   });
+
+  it('asked for the check instead of answering a question about a lump, the check starts and skips the lump it was told about', async () => {
+    const chat = dialogConversation();
+    await chat.say("I'm breastfeeding and I've found a small lump in my right breast, it appeared 3 days ago");
+    const start = await chat.say('check my symptoms');
+    expect(topicOf(start[0])).toBe('symptom-check');
+    const said: string[] = [texts(start)];
+    let replies = start;
+    for (const answer of ['Milky or white', 'Only when squeezed or feeding']) {
+      if (replies.map(topicOf).includes('blocked-duct')) break;
+      replies = await chat.say(answer);
+      said.push(texts(replies));
+    }
+    expect(replies.map(topicOf)).toContain('blocked-duct');
+    expect(escalationOf(replies)).toBeUndefined();
+    expect(said.join('\n')).not.toMatch(/Do you have any of these|How long have you had the lump/);
+  });
+
+  it('a crisis question is not replaced by the check: it is asked again', async () => {
+    const chat = dialogConversation();
+    expect(texts(await chat.say("I'm not suicidal, just exhausted"))).toMatch(/thoughts of hurting yourself/i);
+    const next = await chat.say('check my symptoms');
+    expect(next.map(topicOf)).not.toContain('symptom-check');
+    expect(texts(next)).toMatch(/thoughts of hurting yourself/i);
+  });
 });
