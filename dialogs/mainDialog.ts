@@ -1,7 +1,9 @@
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../core/conversation/reply';
 import type { Understanding } from '../core/nlu/types';
 import type { SafetyAssessment } from '../core/safety/types';
+import { questionParts } from '../core/text/questionParts';
 import { choiceKey, sameChoice } from './answerAware';
 import { COMMAND_TOPICS } from './commands';
 import { isAnswerAware } from './answerAware';
@@ -32,7 +34,7 @@ export class MainDialog extends InterruptibleDialog {
   constructor(services: DialogServices, state: DialogStateAccessors, topics: Iterable<{ id: string; title: string }>) {
     super(MAIN_DIALOG, services, state);
     this.addDialog(new SymptomCheckDialog(services, state));
-    this.addDialog(new SeeDoctorDialog(services, state));
+    this.addDialog(new SeeDoctorDialog(services, state, (context, text) => this.heldQuestion(context, text)));
     this.addDialog(new ConfirmFlagDialog(services));
     const { composer } = services;
     const add = (label: string, topic: string) => {
@@ -54,10 +56,27 @@ export class MainDialog extends InterruptibleDialog {
     const { composer, understanding } = this.services;
     const clicked = this.clickedTopic(input.text);
     if (clicked) return composer.answerable(clicked) ? { topic: clicked } : {};
+    // A question beside a warning sign is read on its own first: the sign's words must not outweigh it
+    // ("how do I stop leaking at night? I have a fever" asks about nights, not mastitis).
+    for (const part of questionParts(input.understood)) {
+      const asked = understanding.understand(part);
+      if (asked.kind === 'topic' && composer.answerable(asked.topic)) return { topic: asked.topic };
+    }
     const understood = understanding.understand(input.understood);
     if (understood.kind === 'topic') return composer.answerable(understood.topic) ? { topic: understood.topic } : {};
     if (understood.kind === 'unsure') return { candidates: understood.candidates.map((c) => c.topic) };
     return {};
+  }
+
+  /** What a message asks while an emergency holds the conversation: the rest of an answer, or a topic. */
+  private async heldQuestion(context: TurnContext, text: string): Promise<{ topic: string; whole?: boolean } | undefined> {
+    const { composer, understanding } = this.services;
+    const more = this.moreTopics.get(choiceKey(text)) ?? (composer.messages.morePhrases.some((p) => sameChoice(text, p)) ? await this.state.lastTopic.get(context) : undefined);
+    if (more) return { topic: more, whole: true };
+    const clicked = this.clickedTopic(text);
+    const understood = understanding.understand(text);
+    const topic = clicked ?? (understood.kind === 'topic' ? understood.topic : undefined);
+    return topic && composer.answerable(topic) ? { topic } : undefined;
   }
 
   protected async route(innerDc: DialogContext, input: TurnInput, assessment: SafetyAssessment): Promise<DialogTurnResult> {

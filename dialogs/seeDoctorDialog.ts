@@ -17,6 +17,12 @@ export interface SeeDoctorOptions {
   preface?: string;
 }
 
+/**
+ * The topic a message asks about while an emergency holds the conversation (a topic's button or
+ * question, or the rest of an answer: `whole`), so the reminder can answer it too.
+ */
+export type HeldQuestion = (context: TurnContext, text: string) => Promise<{ topic: string; whole?: boolean } | undefined>;
+
 interface SeeDoctorState {
   flags: FlagMention[];
   emergency: boolean;
@@ -25,12 +31,13 @@ interface SeeDoctorState {
 /**
  * Says how soon, why, and whom to call, then offers a summary for the clinician. An emergency holds
  * the conversation: until the parent says they are getting help, every message is answered with
- * what to do now.
+ * what to do now first (and a question, after it).
  */
 export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerAware {
   constructor(
     private readonly services: DialogServices,
     private readonly state: DialogStateAccessors,
+    private readonly heldQuestion: HeldQuestion = async () => undefined,
   ) {
     super(SEE_DOCTOR_DIALOG);
   }
@@ -86,7 +93,11 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
       return dc.endDialog();
     }
     if (instance.emergency) {
-      await sendReply(dc.context, composer.emergencyReminder(instance.flags), 'emergency-reminder');
+      // The conversation stays on the emergency, and a question asked meanwhile is answered after it.
+      const asked = await this.heldQuestion(dc.context, text);
+      const reply = composer.emergencyReminder(instance.flags, asked);
+      if (reply.topic) await this.state.lastTopic.set(dc.context, reply.topic);
+      await sendReply(dc.context, reply, reply.topic ? 'emergency-reminder-topic' : 'emergency-reminder');
       return Dialog.EndOfTurn;
     }
     await sendReply(dc.context, { text: m.anotherQuestionPrompt, choices: composer.welcomeChoices() }, 'another-question');

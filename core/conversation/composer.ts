@@ -60,6 +60,8 @@ export const FIRST_SEEN_MAX_WORDS = 120;
 const MAX_FIRST_TIPS = 3;
 /** Sources named in a first-seen answer; the rest are counted, and all are in full one tap away. */
 const MAX_SHORT_SOURCES = 3;
+/** Words of an answer given in short after an emergency's advice: its first sentences, the rest one tap away. */
+const EMERGENCY_ANSWER_WORDS = 40;
 /** Neighbours a leaf offers besides the way back up. */
 const NEIGHBOUR_CHOICES = 3;
 
@@ -74,6 +76,17 @@ function bullets(lines: string[]): string {
 /** Words a reader sees, Markdown marks left out. */
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** The first sentences of a text, as many as fit `maxWords` (always the first one). */
+export function leadSentences(text: string, maxWords: number): string {
+  const sentences = text.replace(/\s+/g, ' ').trim().match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g) ?? [];
+  const kept: string[] = [];
+  for (const sentence of sentences) {
+    if (kept.length > 0 && countWords([...kept, sentence].join('')) > maxWords) break;
+    kept.push(sentence);
+  }
+  return kept.join('').trim();
 }
 
 /** A source as a parent reads it in short: the publisher ("NHS"), or a document's own title. */
@@ -238,18 +251,42 @@ export class ReplyComposer {
   }
 
   /**
+   * The answer to a question asked beside an emergency: after what to do now, so only its first
+   * sentences and the sources in short; the whole answer (tips, when to see a doctor, every source)
+   * is one tap away.
+   */
+  answerInShort(id: string): { text: string; more: MoreContent } {
+    const m = this.deps.messages;
+    const topic = this.deps.kb.topic(id);
+    const answer = this.fill(topic.answer.trim());
+    const lead = leadSentences(answer, EMERGENCY_ANSWER_WORDS);
+    const text = [`${m.emergencyAnswerHeading} **${topic.title}**`, lead, this.shortSourcesLine(topic.sources)].filter((p): p is string => Boolean(p)).join('\n\n');
+    const { more } = this.healthAnswer(topic, {});
+    const [title, ...rest] = more.text.split('\n\n');
+    return { text, more: { ...more, text: [title, answer, ...rest].join('\n\n') } };
+  }
+
+  /**
    * One reply for one turn: the answer to what was asked; the advice for any red flag reported,
    * urgency first; at most one question, after the answer. A routine-level flag is a short note under
-   * the answer. An emergency is the whole reply: nothing is put before what to do now.
+   * the answer. In an emergency nothing is put before what to do now (but the same advice in the
+   * parent's own language): the answer follows it, in short.
    */
   plan(plan: TurnPlan): Reply {
     const flags = this.knownFlags(plan.flags ?? []);
     const level = flags.length > 0 ? this.highestLevel(flags.map((f) => f.level)) : undefined;
     const join = (parts: Array<string | undefined>) => parts.filter((p): p is string => Boolean(p)).join('\n\n');
     if (level === 'emergency') {
-      // Only the advice; a preface (the same advice in the parent's own language) may come first.
+      // What to do now first (a preface is the same advice in the parent's own language); then, in
+      // short, the answer to what was asked: a parent in crisis who asked something is not ignored.
       const emergency = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
-      return plan.preface ? { ...emergency, text: join([plan.preface, emergency.text]), brief: join([plan.preface, emergency.brief]) } : emergency;
+      const asked = plan.topic && this.answerable(plan.topic) ? this.answerInShort(plan.topic) : undefined;
+      return {
+        ...emergency,
+        text: join([plan.preface, emergency.text, asked?.text]),
+        brief: join([plan.preface, emergency.brief, asked?.text]),
+        ...(asked ? { topic: plan.topic, more: asked.more } : {}),
+      };
     }
     const flagSources = flags.flatMap((f) => f.sources);
     // A routine flag is a short note under the answer, before its sources.
@@ -408,16 +445,23 @@ export class ReplyComposer {
     return [clinic.name, clinic.phone ? `[${clinic.phone}](${telLink(clinic.phone)})` : undefined, clinic.web].filter(Boolean).join(', ');
   }
 
-  /** While an emergency stands, every turn repeats what to do now. */
-  emergencyReminder(mentions: readonly FlagMention[]): Reply {
+  /**
+   * While an emergency stands, every turn repeats what to do now. A question asked meanwhile is
+   * answered after it: in short, or, when the rest of an answer is asked for, the whole answer.
+   */
+  emergencyReminder(mentions: readonly FlagMention[], asked?: { topic: string; whole?: boolean }): Reply {
     const m = this.deps.messages;
     const crisis = this.crisisSentences(mentions).join(' ');
     const text = this.fill(m.emergencyStays).replace('{crisisLineSentence}', crisis).trim();
-    return {
+    const reminder: Reply = {
       text,
       escalation: { level: 'emergency', reasons: this.knownFlags(mentions).map((f) => f.id) },
       choices: [{ label: m.summaryChoice }, { label: m.gettingHelpChoice }],
     };
+    if (!asked || !this.answerable(asked.topic)) return reminder;
+    const answer = this.answerInShort(asked.topic);
+    if (asked.whole) return { ...reminder, text: `${text}\n\n${answer.more.text}`, topic: asked.topic };
+    return { ...reminder, text: `${text}\n\n${answer.text}`, topic: asked.topic, more: answer.more };
   }
 
   /** What the parent reported, in their own words (escaped), to show a clinician. */

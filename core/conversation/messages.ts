@@ -43,6 +43,8 @@ export const messagesSchema = z
     gettingHelpChoice: text,
     gettingHelpPhrases: z.array(text).min(1),
     emergencyStays: text,
+    /** Before the short answer to a question asked beside an emergency, after what to do now. */
+    emergencyAnswerHeading: text,
     gettingHelpThanks: text,
     summaryTitle: text,
     summaryIntro: text,

@@ -1,0 +1,20 @@
+import { questionParts } from '../../core/text/questionParts';
+
+describe('the parts of a message that ask something', () => {
+  it.each([
+    ["how do I stop leaking at night? also since the birth I've been hearing voices", ['how do I stop leaking at night']],
+    ["there's pus coming from my nipple, is leaking normal?", ['is leaking normal']],
+    ['I leak in the shower, why? also my breast has dimpled skin', ['I leak in the shower, why']],
+    ['my milk has some blood in it. what should I wear so leaks don\'t show?', ["what should I wear so leaks don't show"]],
+  ])('"%s" asks %j', (message, parts) => {
+    expect(questionParts(message)).toEqual(parts);
+  });
+
+  it.each([
+    ['how do I stop leaking at night'],
+    ['there is blood in my milk. is this normal?'],
+    ['I have a fever. why?'],
+  ])('"%s": nothing to read apart (one clause, a question that points back, or too short)', (message) => {
+    expect(questionParts(message)).toEqual([]);
+  });
+});
