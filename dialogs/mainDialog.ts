@@ -30,6 +30,8 @@ export class MainDialog extends InterruptibleDialog {
   private readonly choiceTopics = new Map<string, string>();
   /** "More: <title>" buttons to the topic whose rest they ask for. */
   private readonly moreTopics = new Map<string, string>();
+  /** A hub's page buttons ("More causes (2 of 4)", or its label alone for the second page) to the hub and page. */
+  private readonly hubPages = new Map<string, { hub: string; page: number }>();
 
   constructor(services: DialogServices, state: DialogStateAccessors, topics: Iterable<{ id: string; title: string }>) {
     super(MAIN_DIALOG, services, state);
@@ -50,6 +52,7 @@ export class MainDialog extends InterruptibleDialog {
       add(composer.backLabel(t), t.id);
       this.moreTopics.set(choiceKey(composer.moreLabel(t)), t.id);
     }
+    for (const b of composer.hubPageButtons()) this.hubPages.set(choiceKey(b.label), { hub: b.hub, page: b.page });
   }
 
   protected askedTopic(input: TurnInput): { topic?: string; candidates?: string[] } {
@@ -123,7 +126,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   protected override isOwnButton(text: string): boolean {
-    return super.isOwnButton(text) || this.moreTopics.has(choiceKey(text));
+    return super.isOwnButton(text) || this.moreTopics.has(choiceKey(text)) || this.hubPages.has(choiceKey(text));
   }
 
   protected clickedTopic(text: string): string | undefined {
@@ -139,6 +142,12 @@ export class MainDialog extends InterruptibleDialog {
     const { composer } = this.services;
     if (sameChoice(input.text, composer.messages.menuChoice)) {
       await sendReply(innerDc.context, composer.menu(), 'menu');
+      return Dialog.EndOfTurn;
+    }
+    const hubPage = this.hubPages.get(choiceKey(input.text));
+    if (hubPage) {
+      await this.state.lastTopic.set(innerDc.context, hubPage.hub);
+      await sendReply(innerDc.context, composer.hubPage(hubPage.hub, hubPage.page), 'hub-page');
       return Dialog.EndOfTurn;
     }
     const more = await this.moreAskedFor(innerDc, input.text);

@@ -188,8 +188,49 @@ export class ReplyComposer {
     if (!tree.inTree(id)) return this.topicChoices(topic.related);
     const up = tree.parent(id);
     const back: ReplyChoice = up ? { label: this.backLabel(up) } : { label: this.deps.messages.menuChoice };
-    if (tree.isHub(id)) return [...tree.children(id).map((t) => ({ label: this.choiceLabel(t) })), back];
+    if (tree.isHub(id)) return this.hubPageChoices(id, 0, back);
     return [...tree.neighbours(id, NEIGHBOUR_CHOICES).map((t) => ({ label: this.choiceLabel(t) })), back];
+  }
+
+  /** The button that opens page `page` (from 0) of a hub's topics: "More causes (2 of 4)". */
+  hubPageLabel(hub: Pick<Topic, 'pages'>, page: number, pages: number): string | undefined {
+    return hub.pages ? this.label(`${hub.pages.moreLabel} (${page + 1} of ${pages})`) : undefined;
+  }
+
+  /** Every page button of every hub shown in pages: its label, the hub and the page it opens (from 0). */
+  hubPageButtons(): Array<{ label: string; hub: string; page: number }> {
+    const buttons: Array<{ label: string; hub: string; page: number }> = [];
+    for (const topic of this.deps.kb.topics.values()) {
+      const pages = this.deps.kb.tree.childPages(topic.id).length;
+      if (!topic.pages || pages < 2) continue;
+      // Typed as it reads ("more causes"), the label asks for the second page.
+      buttons.push({ label: topic.pages.moreLabel, hub: topic.id, page: 1 });
+      for (let page = 1; page < pages; page += 1) buttons.push({ label: this.hubPageLabel(topic, page, pages)!, hub: topic.id, page });
+    }
+    return buttons;
+  }
+
+  /** One page of a hub's topics as buttons, then the next page's button, then the way back. */
+  private hubPageChoices(id: string, page: number, back: ReplyChoice): ReplyChoice[] {
+    const pages = this.deps.kb.tree.childPages(id);
+    const choices = (pages[page] ?? []).map((t) => ({ label: this.choiceLabel(t) }));
+    const next = page + 1 < pages.length ? this.hubPageLabel(this.deps.kb.topic(id), page + 1, pages.length) : undefined;
+    return [...choices, ...(next ? [{ label: next }] : []), back];
+  }
+
+  /** A page after the first of a hub's topics ("More causes"): where it is in the list, its buttons, the way back to the hub. */
+  hubPage(id: string, page: number): Reply {
+    const hub = this.deps.kb.topic(id);
+    const pages = this.deps.kb.tree.childPages(id);
+    if (page <= 0 || page >= pages.length) return this.topic(id);
+    const from = pages.slice(0, page).reduce((n, p) => n + p.length, 0) + 1;
+    const count = pages.reduce((n, p) => n + p.length, 0);
+    const text = this.deps.messages.hubPage
+      .replace('{title}', hub.title)
+      .replace('{from}', String(from))
+      .replace('{to}', String(from + pages[page].length - 1))
+      .replace('{count}', String(count));
+    return { text, topic: id, choices: this.hubPageChoices(id, page, { label: this.backLabel(hub) }) };
   }
 
   private askedAboutNote(askedAbout: readonly FlagMention[]): { note?: string; sources: string[] } {

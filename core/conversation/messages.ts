@@ -68,6 +68,8 @@ export const messagesSchema = z
     morePhrases: z.array(text).min(1),
     /** The way back up the dialog tree: before the parent topic's title, and the welcome menu. */
     backPrefix: text,
+    /** A page of a hub's topics after the first; {title}, {from}, {to} and {count} are filled in. */
+    hubPage: text,
     menuChoice: text,
     menuPrompt: text,
     commands: z
