@@ -1,5 +1,6 @@
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { SafetyAssessment } from '../core/safety/types';
+import { asksQuestion } from '../core/text/questionParts';
 import { isAnswerAware } from './answerAware';
 import { commandOf, type Command } from './commands';
 import { CONFIRM_FLAG_DIALOG } from './confirmFlagDialog';
@@ -79,7 +80,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const { topic } = language ? {} : this.askedTopic(input);
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       await innerDc.cancelAllDialogs();
-      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })), topic, preface: notice });
+      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, {
+        flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })),
+        topic,
+        questionAsked: asksQuestion(input.text),
+        preface: notice,
+      });
       return Dialog.EndOfTurn;
     }
     const command = commandOf(input.text, composer.messages);

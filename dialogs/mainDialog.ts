@@ -3,7 +3,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { Reply } from '../core/conversation/reply';
 import type { Understanding } from '../core/nlu/types';
 import type { SafetyAssessment } from '../core/safety/types';
-import { questionParts } from '../core/text/questionParts';
+import { asksQuestion, questionParts } from '../core/text/questionParts';
 import { choiceKey, sameChoice } from './answerAware';
 import { COMMAND_TOPICS } from './commands';
 import { isAnswerAware } from './answerAware';
@@ -77,8 +77,9 @@ export class MainDialog extends InterruptibleDialog {
     const more = this.moreTopics.get(choiceKey(text)) ?? (composer.messages.morePhrases.some((p) => sameChoice(text, p)) ? await this.state.lastTopic.get(context) : undefined);
     if (more) return { topic: more, whole: true };
     const clicked = this.clickedTopic(text);
-    const understood = understanding.understand(text);
-    const topic = clicked ?? (understood.kind === 'topic' ? understood.topic : undefined);
+    // Only a question is answered: "I'm scared, my milk won't stop" gets the reminder alone.
+    const understood = clicked || !asksQuestion(text) ? undefined : understanding.understand(text);
+    const topic = clicked ?? (understood?.kind === 'topic' ? understood.topic : undefined);
     return topic && composer.answerable(topic) ? { topic } : undefined;
   }
 

@@ -11,6 +11,8 @@ export interface SeeDoctorOptions {
   flags: FlagMention[];
   /** The topic the parent asked about in the same message: answered in the same reply. */
   topic?: string;
+  /** False when the message asked nothing: an emergency then answers no topic. */
+  questionAsked?: boolean;
   /** The parent was not sure about the sign: the advice says "to be safe". */
   toBeSafe?: boolean;
   /** A line before the advice (the reply in the parent's own language, for a message in another one). */
@@ -49,7 +51,7 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
     // A new flag during an emergency never lowers it: the emergency's reasons stay in the advice.
     const all = [...standing, ...flags.filter((f) => !standing.some((s) => s.id === f.id))];
     const level = composer.levelOf(all);
-    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, toBeSafe: options?.toBeSafe, preface: options?.preface });
+    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, questionAsked: options?.questionAsked, toBeSafe: options?.toBeSafe, preface: options?.preface });
     await sendReply(dc.context, reply, reply.topic ? 'topic-escalation' : 'escalation');
     await this.state.addReported(
       dc.context,

@@ -34,6 +34,11 @@ export interface TurnPlan {
   preface?: string;
   /** The knowledge topic that answers what the parent asked. */
   topic?: string;
+  /**
+   * False when the message only told something ("I can't cope, I don't want to be here"): in an
+   * emergency the topic is then not answered, so a parent in crisis is not handed an unasked answer.
+   */
+  questionAsked?: boolean;
   /** A line before the topic's answer (the symptom check's "this looks like everyday leaking"). */
   intro?: string;
   /** Red flags only asked about: the answer ends with when to see a clinician. */
@@ -321,7 +326,7 @@ export class ReplyComposer {
       // What to do now first (a preface is the same advice in the parent's own language); then, in
       // short, the answer to what was asked: a parent in crisis who asked something is not ignored.
       const emergency = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
-      const asked = plan.topic && this.answerable(plan.topic) ? this.answerInShort(plan.topic) : undefined;
+      const asked = plan.topic && plan.questionAsked !== false && this.answerable(plan.topic) ? this.answerInShort(plan.topic) : undefined;
       return {
         ...emergency,
         text: join([plan.preface, emergency.text, asked?.text]),

@@ -6,8 +6,12 @@
  */
 
 /** Words a question usually starts with ("how do I...", "is it normal...", "can I..."). */
-const QUESTION_START =
-  /^(?:how|what|whats|why|when|where|which|who|is|are|am|was|can|could|should|would|will|do|does|did|any|tips?|ideas?|advice|ways?)\b/i;
+const QUESTION_START = new RegExp(
+  '^(?:(?:how|what|whats|why|when|where|which|who|any|tips?|ideas?|advice|ways?)\\b' +
+    // "is it...", "can I...", "does leaking...": a verb first asks only with a subject after it ("do not..." tells).
+    "|(?:is|are|am|was|were|can|could|should|would|will|do|does|did|has|have)\\s+(?:i|it|its|it's|this|that|these|those|my|the|there|you|we|they|she|he|a|an|leaking|leaks|milk|breasts?|nipples?|pumping|feeding|breastfeeding|nursing|mastitis)\\b)",
+  'i',
+);
 
 /** Words that join a second thought onto the first ("..., also ...", "... and btw ..."). */
 const JOINERS = /\s*(?:,|\band also\b|\balso\b|\bbtw\b|\bby the way\b|\bplus\b|\bbut\b)\s*/i;
@@ -28,6 +32,21 @@ function words(text: string): number {
  * message of one clause gives none: it is read whole anyway.
  */
 export function questionParts(message: string): string[] {
+  const clauses = clausesOf(message);
+  if (clauses.length < 2) return [];
+  return clauses.filter((c) => c.question && words(c.text) >= MIN_WORDS && !POINTS_BACK.test(c.text)).map((c) => c.text);
+}
+
+/**
+ * Whether a message asks anything at all (a question mark, or a clause that starts like a question),
+ * as opposed to only telling ("I can't cope, I don't want to be here"): in an emergency only a
+ * question is answered after the advice.
+ */
+export function asksQuestion(message: string): boolean {
+  return clausesOf(message).some((c) => c.question);
+}
+
+function clausesOf(message: string): Array<{ text: string; question: boolean }> {
   const sentences = message.match(/[^.?!;\n]+[.?!;\n]*/g) ?? [];
   const clauses: Array<{ text: string; question: boolean }> = [];
   for (const sentence of sentences) {
@@ -43,6 +62,5 @@ export function questionParts(message: string): string[] {
     const last = parts[parts.length - 1];
     if (closedByMark && parts.length > 1 && words(last) < MIN_WORDS) clauses.push({ text: parts.join(', '), question: true });
   }
-  if (clauses.length < 2) return [];
-  return clauses.filter((c) => c.question && words(c.text) >= MIN_WORDS && !POINTS_BACK.test(c.text)).map((c) => c.text);
+  return clauses;
 }

@@ -69,6 +69,16 @@ describe('an emergency and a question', () => {
     expect(escalationOf([reply])).toEqual({ level: 'emergency', reasons: ['psychosis-signs'] });
   });
 
+  it.each([
+    "my milk keeps leaking everywhere and I can't cope, honestly I don't want to be alive anymore",
+    "I'm so embarrassed about leaking at work and I keep thinking about hurting myself",
+  ])('a message that asks nothing gets the advice alone, no topic: "%s"', async (said) => {
+    const [reply] = await dialogConversation().say(said);
+    expect(escalationOf([reply])?.level).toBe('emergency');
+    expect(topicOf(reply)).toBeUndefined();
+    expect(reply.text).not.toMatch(/About your question/);
+  });
+
   it('without cards: "I\'m getting help" comes before the button for the rest of the answer', async () => {
     const [reply] = await dialogConversation().say(message);
     expect(choicesOf(reply)).toEqual(["Summary for my clinician", "I'm getting help", 'More: Leaking at night']);
@@ -83,6 +93,9 @@ describe('an emergency and a question', () => {
     const [pads] = await chat.say('what breast pads are best');
     expect(pads.text).toMatch(/^Your safety comes first[\s\S]*About your question: \*\*Breast pads\*\*/);
     expect({ topic: topicOf(pads), level: escalationOf([pads])?.level }).toEqual({ topic: 'breast-pads', level: 'emergency' });
+    const [told] = await chat.say("I'm so embarrassed about the leaking");
+    expect(told.text).toMatch(/^Your safety comes first/);
+    expect(topicOf(told)).toBeUndefined();
     const [other] = await chat.say('ok');
     expect(other.text).toMatch(/^Your safety comes first/);
     expect(topicOf(other)).toBeUndefined();

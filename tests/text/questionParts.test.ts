@@ -1,4 +1,4 @@
-import { questionParts } from '../../core/text/questionParts';
+import { asksQuestion, questionParts } from '../../core/text/questionParts';
 
 describe('the parts of a message that ask something', () => {
   it.each([
@@ -16,5 +16,15 @@ describe('the parts of a message that ask something', () => {
     ['I have a fever. why?'],
   ])('"%s": nothing to read apart (one clause, a question that points back, or too short)', (message) => {
     expect(questionParts(message)).toEqual([]);
+  });
+});
+
+describe('whether a message asks anything', () => {
+  it.each(['is leaking normal? i want to end my life', 'how do I stop leaking at night', 'can I keep feeding, I feel faint', 'I leak a lot. any tips'])('"%s" asks', (message) => {
+    expect(asksQuestion(message)).toBe(true);
+  });
+
+  it.each(["my milk keeps leaking everywhere and I can't cope, honestly I don't want to be alive anymore", 'do not tell anyone, I hear voices', 'am so tired of leaking'])('"%s" only tells', (message) => {
+    expect(asksQuestion(message)).toBe(false);
   });
 });
