@@ -77,13 +77,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const notice = language ? otherLanguage!.notice(language) : undefined;
     if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
       // One reply: the advice, urgency first, with the answer to what was asked.
-      const { topic } = language ? {} : this.askedTopic(input);
+      const { topic, candidates } = language ? {} : this.askedTopic(input);
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
+      const questionAsked = asksQuestion(input.text);
       await innerDc.cancelAllDialogs();
       await innerDc.beginDialog(SEE_DOCTOR_DIALOG, {
         flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })),
         topic,
-        questionAsked: asksQuestion(input.text),
+        // A question not understood for sure still gets the topics it may have meant, after the advice.
+        candidates: !topic && questionAsked ? candidates : undefined,
+        questionAsked,
         preface: notice,
       });
       return Dialog.EndOfTurn;

@@ -61,12 +61,16 @@ export class MainDialog extends InterruptibleDialog {
     if (clicked) return composer.answerable(clicked) ? { topic: clicked } : {};
     // A question beside a warning sign is read on its own first: the sign's words must not outweigh it
     // ("how do I stop leaking at night? I have a fever" asks about nights, not mastitis).
+    let partCandidates: string[] | undefined;
     for (const part of questionParts(input.understood)) {
       const asked = understanding.understand(part);
       if (asked.kind === 'topic' && composer.answerable(asked.topic)) return { topic: asked.topic };
+      if (asked.kind === 'unsure') partCandidates ??= asked.candidates.map((c) => c.topic);
     }
     const understood = understanding.understand(input.understood);
-    if (understood.kind === 'topic') return composer.answerable(understood.topic) ? { topic: understood.topic } : {};
+    if (understood.kind === 'topic' && composer.answerable(understood.topic)) return { topic: understood.topic };
+    // Not sure what the question meant: the topics it may have meant, its own part's first.
+    if (partCandidates) return { candidates: partCandidates };
     if (understood.kind === 'unsure') return { candidates: understood.candidates.map((c) => c.topic) };
     return {};
   }

@@ -13,6 +13,8 @@ export interface SeeDoctorOptions {
   topic?: string;
   /** False when the message asked nothing: an emergency then answers no topic. */
   questionAsked?: boolean;
+  /** Topics the question may have meant, when none was clear: offered after the advice. */
+  candidates?: string[];
   /** The parent was not sure about the sign: the advice says "to be safe". */
   toBeSafe?: boolean;
   /** A line before the advice (the reply in the parent's own language, for a message in another one). */
@@ -51,7 +53,7 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
     // A new flag during an emergency never lowers it: the emergency's reasons stay in the advice.
     const all = [...standing, ...flags.filter((f) => !standing.some((s) => s.id === f.id))];
     const level = composer.levelOf(all);
-    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, questionAsked: options?.questionAsked, toBeSafe: options?.toBeSafe, preface: options?.preface });
+    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, questionAsked: options?.questionAsked, candidates: options?.candidates, toBeSafe: options?.toBeSafe, preface: options?.preface });
     await sendReply(dc.context, reply, reply.topic ? 'topic-escalation' : 'escalation');
     await this.state.addReported(
       dc.context,

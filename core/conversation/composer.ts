@@ -39,6 +39,8 @@ export interface TurnPlan {
    * emergency the topic is then not answered, so a parent in crisis is not handed an unasked answer.
    */
   questionAsked?: boolean;
+  /** Topics the question may have meant, when no topic was clear: offered after the advice. */
+  candidates?: string[];
   /** A line before the topic's answer (the symptom check's "this looks like everyday leaking"). */
   intro?: string;
   /** Red flags only asked about: the answer ends with when to see a clinician. */
@@ -327,10 +329,12 @@ export class ReplyComposer {
       // short, the answer to what was asked: a parent in crisis who asked something is not ignored.
       const emergency = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
       const asked = plan.topic && plan.questionAsked !== false && this.answerable(plan.topic) ? this.answerInShort(plan.topic) : undefined;
+      const offer = asked ? undefined : this.candidatesOffer(plan.candidates);
       return {
         ...emergency,
-        text: join([plan.preface, emergency.text, asked?.text]),
-        brief: join([plan.preface, emergency.brief, asked?.text]),
+        text: join([plan.preface, emergency.text, asked?.text, offer?.text]),
+        brief: join([plan.preface, emergency.brief, asked?.text, offer?.text]),
+        choices: [...(emergency.choices ?? []), ...(offer?.choices ?? [])],
         ...(asked ? { topic: plan.topic, more: asked.more } : {}),
       };
     }
@@ -369,7 +373,15 @@ export class ReplyComposer {
       };
     }
     const escalation = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
-    if (!answer) return { ...escalation, text: join([plan.preface, escalation.text]), brief: join([plan.preface, escalation.brief]) };
+    if (!answer) {
+      const offer = this.candidatesOffer(plan.candidates);
+      return {
+        ...escalation,
+        text: join([plan.preface, escalation.text, offer?.text]),
+        brief: join([plan.preface, escalation.brief, offer?.text]),
+        choices: [...(escalation.choices ?? []), ...(offer?.choices ?? [])],
+      };
+    }
     // Urgency first, then the answer, then why and whom to call (in the card where there is one).
     const [headline, ...details] = escalation.text.split('\n\n');
     return {
@@ -379,6 +391,12 @@ export class ReplyComposer {
       topic: answer.topic,
       more: answer.more,
     };
+  }
+
+  /** After advice, for a question not understood for sure: the topics it may have meant, as buttons. */
+  private candidatesOffer(candidates: readonly string[] | undefined): { text: string; choices: ReplyChoice[] } | undefined {
+    const choices = this.topicChoices((candidates ?? []).filter((id) => this.answerable(id)));
+    return choices.length > 0 ? { text: this.deps.messages.flagCandidatesPrompt, choices } : undefined;
   }
 
   unsure(candidates: readonly string[]): Reply {

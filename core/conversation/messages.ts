@@ -45,6 +45,8 @@ export const messagesSchema = z
     emergencyStays: text,
     /** Before the short answer to a question asked beside an emergency, after what to do now. */
     emergencyAnswerHeading: text,
+    /** After advice, when the question asked beside the warning sign was not understood for sure; its likely topics follow as buttons. */
+    flagCandidatesPrompt: text,
     gettingHelpThanks: text,
     summaryTitle: text,
     summaryIntro: text,
