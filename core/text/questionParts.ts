@@ -14,7 +14,8 @@ const QUESTION_START = new RegExp(
 );
 
 /** Words that join a second thought onto the first ("..., also ...", "... and btw ..."). */
-const JOINERS = /\s*(?:,|\band also\b|\balso\b|\bbtw\b|\bby the way\b|\bplus\b|\bbut\b)\s*/i;
+// No spaces around it in the pattern: a long run of spaces would be tried again from every position.
+const JOINERS = /,|\b(?:and also|also|btw|by the way|plus|but)\b/i;
 
 /** "Is this normal?", "what causes that?": the question is about the rest of the message, read whole. */
 const POINTS_BACK = /\b(?<!so )(?:this|that|these|those)\b/i;

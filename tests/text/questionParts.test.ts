@@ -1,4 +1,5 @@
 import { asksQuestion, questionParts } from '../../core/text/questionParts';
+import { checkedGrowth } from '../support/growth';
 
 describe('the parts of a message that ask something', () => {
   it.each([
@@ -26,5 +27,21 @@ describe('whether a message asks anything', () => {
 
   it.each(["my milk keeps leaking everywhere and I can't cope, honestly I don't want to be alive anymore", 'do not tell anyone, I hear voices', 'am so tired of leaking'])('"%s" only tells', (message) => {
     expect(asksQuestion(message)).toBe(false);
+  });
+});
+
+describe('reading a long message for its questions', () => {
+  // Not a stopwatch bound: ten times the text may take at most 30 times the CPU time (plus 2 ms), up to
+  // the 5,000 characters a message may have (linear: about 10, quadratic: 100).
+  const repeatTo = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  it.each([
+    ['spaces', (n: number) => `a${' '.repeat(n - 2)}b`],
+    ['commas', (n: number) => repeatTo(', ', n)],
+    ['questions', (n: number) => repeatTo('is it normal? ', n)],
+    ['joiners', (n: number) => repeatTo('also but plus ', n)],
+  ])('time grows linearly with the text: %s', (_name, make) => {
+    const both = (text: string) => [questionParts(text), asksQuestion(text)];
+    const g = checkedGrowth(both, make(500), make(5000), 30, 2);
+    expect(g.largeMs).toBeLessThan(g.boundMs);
   });
 });
