@@ -365,11 +365,12 @@ export class ReplyComposer {
             `${m.whoToCallHeading} ${this.contactLine()}.`,
             this.shortSourcesLine(flagSources),
           ]);
+      const offer = answer || question ? undefined : this.candidatesOffer(plan.candidates);
       return {
         ...(answer ?? {}),
-        text: join([plan.preface, answer?.text, advice, question?.text]),
+        text: join([plan.preface, answer?.text, advice, question?.text, offer?.text]),
         escalation: { level, reasons: flags.map((f) => f.id) },
-        choices: question?.choices ?? answer?.choices ?? [{ label: m.summaryChoice }, { label: m.anotherQuestionChoice }],
+        choices: question?.choices ?? answer?.choices ?? [{ label: m.summaryChoice }, { label: m.anotherQuestionChoice }, ...(offer?.choices ?? [])],
       };
     }
     const escalation = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
