@@ -134,6 +134,8 @@ export function renderReply(reply: Reply, channelId: string | undefined, client:
   const choices = [...(reply.choices ?? [])];
   if (reply.more) {
     if (cards) attachments.push(moreCard(reply.more));
+    // In an emergency what to do now ("I'm getting help") comes before the rest of an answer.
+    else if (reply.escalation?.level === 'emergency') choices.push({ label: reply.more.label });
     else choices.unshift({ label: reply.more.label });
   }
   if (choices.length > 0) {

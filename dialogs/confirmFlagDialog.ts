@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { FlagMention } from '../core/conversation/composer';
 import type { Reply } from '../core/conversation/reply';
 import type { RedFlagFinding } from '../core/safety/types';
+import { asksQuestion } from '../core/text/questionParts';
 import { isUnsure, parseScreeningAnswer, parseYesNo } from '../core/triage/answers';
 import { sameChoice, type AnswerAware } from './answerAware';
 import { SEE_DOCTOR_DIALOG, type SeeDoctorOptions } from './seeDoctorDialog';
@@ -93,7 +94,7 @@ export class ConfirmFlagDialog extends Dialog<ConfirmFlagOptions> implements Ans
       // Asked twice and still not placed: the advice, to be safe, with the answer to anything asked now.
       const understanding = this.services.understanding.understand(text);
       const topic = understanding.kind === 'topic' && this.services.composer.answerable(understanding.topic) ? understanding.topic : undefined;
-      return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags, toBeSafe: true, topic } satisfies SeeDoctorOptions);
+      return dc.replaceDialog(SEE_DOCTOR_DIALOG, { flags, toBeSafe: true, topic, questionAsked: asksQuestion(text) } satisfies SeeDoctorOptions);
     }
     await this.repromptDialog(dc.context, dc.activeDialog!);
     return Dialog.EndOfTurn;

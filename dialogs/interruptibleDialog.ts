@@ -1,5 +1,6 @@
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { SafetyAssessment } from '../core/safety/types';
+import { asksQuestion } from '../core/text/questionParts';
 import { isAnswerAware } from './answerAware';
 import { commandOf, type Command } from './commands';
 import { CONFIRM_FLAG_DIALOG } from './confirmFlagDialog';
@@ -76,10 +77,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const notice = language ? otherLanguage!.notice(language) : undefined;
     if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
       // One reply: the advice, urgency first, with the answer to what was asked.
-      const { topic } = language ? {} : this.askedTopic(input);
+      const { topic, candidates } = language ? {} : this.askedTopic(input);
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
+      const questionAsked = asksQuestion(input.text);
       await innerDc.cancelAllDialogs();
-      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, { flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })), topic, preface: notice });
+      await innerDc.beginDialog(SEE_DOCTOR_DIALOG, {
+        flags: assessment.flags.map((f) => ({ id: f.id, quote: f.quote })),
+        topic,
+        // A question not understood for sure still gets the topics it may have meant, after the advice.
+        candidates: !topic && questionAsked ? candidates : undefined,
+        questionAsked,
+        preface: notice,
+      });
       return Dialog.EndOfTurn;
     }
     const command = commandOf(input.text, composer.messages);

@@ -1,7 +1,9 @@
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../core/conversation/reply';
 import type { Understanding } from '../core/nlu/types';
 import type { SafetyAssessment } from '../core/safety/types';
+import { asksQuestion, questionParts } from '../core/text/questionParts';
 import { choiceKey, sameChoice } from './answerAware';
 import { COMMAND_TOPICS } from './commands';
 import { isAnswerAware } from './answerAware';
@@ -28,11 +30,13 @@ export class MainDialog extends InterruptibleDialog {
   private readonly choiceTopics = new Map<string, string>();
   /** "More: <title>" buttons to the topic whose rest they ask for. */
   private readonly moreTopics = new Map<string, string>();
+  /** A hub's page buttons ("More causes (2 of 4)", or its label alone for the second page) to the hub and page. */
+  private readonly hubPages = new Map<string, { hub: string; page: number }>();
 
   constructor(services: DialogServices, state: DialogStateAccessors, topics: Iterable<{ id: string; title: string }>) {
     super(MAIN_DIALOG, services, state);
     this.addDialog(new SymptomCheckDialog(services, state));
-    this.addDialog(new SeeDoctorDialog(services, state));
+    this.addDialog(new SeeDoctorDialog(services, state, (context, text) => this.heldQuestion(context, text)));
     this.addDialog(new ConfirmFlagDialog(services));
     const { composer } = services;
     const add = (label: string, topic: string) => {
@@ -48,16 +52,39 @@ export class MainDialog extends InterruptibleDialog {
       add(composer.backLabel(t), t.id);
       this.moreTopics.set(choiceKey(composer.moreLabel(t)), t.id);
     }
+    for (const b of composer.hubPageButtons()) this.hubPages.set(choiceKey(b.label), { hub: b.hub, page: b.page });
   }
 
   protected askedTopic(input: TurnInput): { topic?: string; candidates?: string[] } {
     const { composer, understanding } = this.services;
     const clicked = this.clickedTopic(input.text);
     if (clicked) return composer.answerable(clicked) ? { topic: clicked } : {};
+    // A question beside a warning sign is read on its own first: the sign's words must not outweigh it
+    // ("how do I stop leaking at night? I have a fever" asks about nights, not mastitis).
+    let partCandidates: string[] | undefined;
+    for (const part of questionParts(input.understood)) {
+      const asked = understanding.understand(part);
+      if (asked.kind === 'topic' && composer.answerable(asked.topic)) return { topic: asked.topic };
+      if (asked.kind === 'unsure') partCandidates ??= asked.candidates.map((c) => c.topic);
+    }
     const understood = understanding.understand(input.understood);
-    if (understood.kind === 'topic') return composer.answerable(understood.topic) ? { topic: understood.topic } : {};
+    if (understood.kind === 'topic' && composer.answerable(understood.topic)) return { topic: understood.topic };
+    // Not sure what the question meant: the topics it may have meant, its own part's first.
+    if (partCandidates) return { candidates: partCandidates };
     if (understood.kind === 'unsure') return { candidates: understood.candidates.map((c) => c.topic) };
     return {};
+  }
+
+  /** What a message asks while an emergency holds the conversation: the rest of an answer, or a topic. */
+  private async heldQuestion(context: TurnContext, text: string): Promise<{ topic: string; whole?: boolean } | undefined> {
+    const { composer, understanding } = this.services;
+    const more = this.moreTopics.get(choiceKey(text)) ?? (composer.messages.morePhrases.some((p) => sameChoice(text, p)) ? await this.state.lastTopic.get(context) : undefined);
+    if (more) return { topic: more, whole: true };
+    const clicked = this.clickedTopic(text);
+    // Only a question is answered: "I'm scared, my milk won't stop" gets the reminder alone.
+    const understood = clicked || !asksQuestion(text) ? undefined : understanding.understand(text);
+    const topic = clicked ?? (understood?.kind === 'topic' ? understood.topic : undefined);
+    return topic && composer.answerable(topic) ? { topic } : undefined;
   }
 
   protected async route(innerDc: DialogContext, input: TurnInput, assessment: SafetyAssessment): Promise<DialogTurnResult> {
@@ -118,7 +145,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   protected override isOwnButton(text: string): boolean {
-    return super.isOwnButton(text) || this.moreTopics.has(choiceKey(text));
+    return super.isOwnButton(text) || this.moreTopics.has(choiceKey(text)) || this.hubPages.has(choiceKey(text));
   }
 
   protected clickedTopic(text: string): string | undefined {
@@ -134,6 +161,12 @@ export class MainDialog extends InterruptibleDialog {
     const { composer } = this.services;
     if (sameChoice(input.text, composer.messages.menuChoice)) {
       await sendReply(innerDc.context, composer.menu(), 'menu');
+      return Dialog.EndOfTurn;
+    }
+    const hubPage = this.hubPages.get(choiceKey(input.text));
+    if (hubPage) {
+      await this.state.lastTopic.set(innerDc.context, hubPage.hub);
+      await sendReply(innerDc.context, composer.hubPage(hubPage.hub, hubPage.page), 'hub-page');
       return Dialog.EndOfTurn;
     }
     const more = await this.moreAskedFor(innerDc, input.text);

@@ -11,11 +11,21 @@ export interface SeeDoctorOptions {
   flags: FlagMention[];
   /** The topic the parent asked about in the same message: answered in the same reply. */
   topic?: string;
+  /** False when the message asked nothing: an emergency then answers no topic. */
+  questionAsked?: boolean;
+  /** Topics the question may have meant, when none was clear: offered after the advice. */
+  candidates?: string[];
   /** The parent was not sure about the sign: the advice says "to be safe". */
   toBeSafe?: boolean;
   /** A line before the advice (the reply in the parent's own language, for a message in another one). */
   preface?: string;
 }
+
+/**
+ * The topic a message asks about while an emergency holds the conversation (a topic's button or
+ * question, or the rest of an answer: `whole`), so the reminder can answer it too.
+ */
+export type HeldQuestion = (context: TurnContext, text: string) => Promise<{ topic: string; whole?: boolean } | undefined>;
 
 interface SeeDoctorState {
   flags: FlagMention[];
@@ -25,12 +35,13 @@ interface SeeDoctorState {
 /**
  * Says how soon, why, and whom to call, then offers a summary for the clinician. An emergency holds
  * the conversation: until the parent says they are getting help, every message is answered with
- * what to do now.
+ * what to do now first (and a question, after it).
  */
 export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerAware {
   constructor(
     private readonly services: DialogServices,
     private readonly state: DialogStateAccessors,
+    private readonly heldQuestion: HeldQuestion = async () => undefined,
   ) {
     super(SEE_DOCTOR_DIALOG);
   }
@@ -42,7 +53,7 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
     // A new flag during an emergency never lowers it: the emergency's reasons stay in the advice.
     const all = [...standing, ...flags.filter((f) => !standing.some((s) => s.id === f.id))];
     const level = composer.levelOf(all);
-    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, toBeSafe: options?.toBeSafe, preface: options?.preface });
+    const reply = composer.plan({ flags: level === 'emergency' ? all : flags, topic: options?.topic, questionAsked: options?.questionAsked, candidates: options?.candidates, toBeSafe: options?.toBeSafe, preface: options?.preface });
     await sendReply(dc.context, reply, reply.topic ? 'topic-escalation' : 'escalation');
     await this.state.addReported(
       dc.context,
@@ -86,7 +97,11 @@ export class SeeDoctorDialog extends Dialog<SeeDoctorOptions> implements AnswerA
       return dc.endDialog();
     }
     if (instance.emergency) {
-      await sendReply(dc.context, composer.emergencyReminder(instance.flags), 'emergency-reminder');
+      // The conversation stays on the emergency, and a question asked meanwhile is answered after it.
+      const asked = await this.heldQuestion(dc.context, text);
+      const reply = composer.emergencyReminder(instance.flags, asked);
+      if (reply.topic) await this.state.lastTopic.set(dc.context, reply.topic);
+      await sendReply(dc.context, reply, reply.topic ? 'emergency-reminder-topic' : 'emergency-reminder');
       return Dialog.EndOfTurn;
     }
     await sendReply(dc.context, { text: m.anotherQuestionPrompt, choices: composer.welcomeChoices() }, 'another-question');

@@ -34,6 +34,13 @@ export interface TurnPlan {
   preface?: string;
   /** The knowledge topic that answers what the parent asked. */
   topic?: string;
+  /**
+   * False when the message only told something ("I can't cope, I don't want to be here"): in an
+   * emergency the topic is then not answered, so a parent in crisis is not handed an unasked answer.
+   */
+  questionAsked?: boolean;
+  /** Topics the question may have meant, when no topic was clear: offered after the advice. */
+  candidates?: string[];
   /** A line before the topic's answer (the symptom check's "this looks like everyday leaking"). */
   intro?: string;
   /** Red flags only asked about: the answer ends with when to see a clinician. */
@@ -60,6 +67,8 @@ export const FIRST_SEEN_MAX_WORDS = 120;
 const MAX_FIRST_TIPS = 3;
 /** Sources named in a first-seen answer; the rest are counted, and all are in full one tap away. */
 const MAX_SHORT_SOURCES = 3;
+/** Words of an answer given in short after an emergency's advice: its first sentences, the rest one tap away. */
+const EMERGENCY_ANSWER_WORDS = 40;
 /** Neighbours a leaf offers besides the way back up. */
 const NEIGHBOUR_CHOICES = 3;
 
@@ -74,6 +83,17 @@ function bullets(lines: string[]): string {
 /** Words a reader sees, Markdown marks left out. */
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** The first sentences of a text, as many as fit `maxWords` (always the first one). */
+export function leadSentences(text: string, maxWords: number): string {
+  const sentences = text.replace(/\s+/g, ' ').trim().match(/[^.!?]+(?:[.!?]+["')\]]*|$)\s*/g) ?? [];
+  const kept: string[] = [];
+  for (const sentence of sentences) {
+    if (kept.length > 0 && countWords([...kept, sentence].join('')) > maxWords) break;
+    kept.push(sentence);
+  }
+  return kept.join('').trim();
 }
 
 /** A source as a parent reads it in short: the publisher ("NHS"), or a document's own title. */
@@ -175,8 +195,49 @@ export class ReplyComposer {
     if (!tree.inTree(id)) return this.topicChoices(topic.related);
     const up = tree.parent(id);
     const back: ReplyChoice = up ? { label: this.backLabel(up) } : { label: this.deps.messages.menuChoice };
-    if (tree.isHub(id)) return [...tree.children(id).map((t) => ({ label: this.choiceLabel(t) })), back];
+    if (tree.isHub(id)) return this.hubPageChoices(id, 0, back);
     return [...tree.neighbours(id, NEIGHBOUR_CHOICES).map((t) => ({ label: this.choiceLabel(t) })), back];
+  }
+
+  /** The button that opens page `page` (from 0) of a hub's topics: "More causes (2 of 4)". */
+  hubPageLabel(hub: Pick<Topic, 'pages'>, page: number, pages: number): string | undefined {
+    return hub.pages ? this.label(`${hub.pages.moreLabel} (${page + 1} of ${pages})`) : undefined;
+  }
+
+  /** Every page button of every hub shown in pages: its label, the hub and the page it opens (from 0). */
+  hubPageButtons(): Array<{ label: string; hub: string; page: number }> {
+    const buttons: Array<{ label: string; hub: string; page: number }> = [];
+    for (const topic of this.deps.kb.topics.values()) {
+      const pages = this.deps.kb.tree.childPages(topic.id).length;
+      if (!topic.pages || pages < 2) continue;
+      // Typed as it reads ("more causes"), the label asks for the second page.
+      buttons.push({ label: topic.pages.moreLabel, hub: topic.id, page: 1 });
+      for (let page = 1; page < pages; page += 1) buttons.push({ label: this.hubPageLabel(topic, page, pages)!, hub: topic.id, page });
+    }
+    return buttons;
+  }
+
+  /** One page of a hub's topics as buttons, then the next page's button, then the way back. */
+  private hubPageChoices(id: string, page: number, back: ReplyChoice): ReplyChoice[] {
+    const pages = this.deps.kb.tree.childPages(id);
+    const choices = (pages[page] ?? []).map((t) => ({ label: this.choiceLabel(t) }));
+    const next = page + 1 < pages.length ? this.hubPageLabel(this.deps.kb.topic(id), page + 1, pages.length) : undefined;
+    return [...choices, ...(next ? [{ label: next }] : []), back];
+  }
+
+  /** A page after the first of a hub's topics ("More causes"): where it is in the list, its buttons, the way back to the hub. */
+  hubPage(id: string, page: number): Reply {
+    const hub = this.deps.kb.topic(id);
+    const pages = this.deps.kb.tree.childPages(id);
+    if (page <= 0 || page >= pages.length) return this.topic(id);
+    const from = pages.slice(0, page).reduce((n, p) => n + p.length, 0) + 1;
+    const count = pages.reduce((n, p) => n + p.length, 0);
+    const text = this.deps.messages.hubPage
+      .replace('{title}', hub.title)
+      .replace('{from}', String(from))
+      .replace('{to}', String(from + pages[page].length - 1))
+      .replace('{count}', String(count));
+    return { text, topic: id, choices: this.hubPageChoices(id, page, { label: this.backLabel(hub) }) };
   }
 
   private askedAboutNote(askedAbout: readonly FlagMention[]): { note?: string; sources: string[] } {
@@ -238,18 +299,44 @@ export class ReplyComposer {
   }
 
   /**
+   * The answer to a question asked beside an emergency: after what to do now, so only its first
+   * sentences and the sources in short; the whole answer (tips, when to see a doctor, every source)
+   * is one tap away.
+   */
+  answerInShort(id: string): { text: string; more: MoreContent } {
+    const m = this.deps.messages;
+    const topic = this.deps.kb.topic(id);
+    const answer = this.fill(topic.answer.trim());
+    const lead = leadSentences(answer, EMERGENCY_ANSWER_WORDS);
+    const text = [`${m.emergencyAnswerHeading} **${topic.title}**`, lead, this.shortSourcesLine(topic.sources)].filter((p): p is string => Boolean(p)).join('\n\n');
+    const { more } = this.healthAnswer(topic, {});
+    const [title, ...rest] = more.text.split('\n\n');
+    return { text, more: { ...more, text: [title, answer, ...rest].join('\n\n') } };
+  }
+
+  /**
    * One reply for one turn: the answer to what was asked; the advice for any red flag reported,
    * urgency first; at most one question, after the answer. A routine-level flag is a short note under
-   * the answer. An emergency is the whole reply: nothing is put before what to do now.
+   * the answer. In an emergency nothing is put before what to do now (but the same advice in the
+   * parent's own language): the answer follows it, in short.
    */
   plan(plan: TurnPlan): Reply {
     const flags = this.knownFlags(plan.flags ?? []);
     const level = flags.length > 0 ? this.highestLevel(flags.map((f) => f.level)) : undefined;
     const join = (parts: Array<string | undefined>) => parts.filter((p): p is string => Boolean(p)).join('\n\n');
     if (level === 'emergency') {
-      // Only the advice; a preface (the same advice in the parent's own language) may come first.
+      // What to do now first (a preface is the same advice in the parent's own language); then, in
+      // short, the answer to what was asked: a parent in crisis who asked something is not ignored.
       const emergency = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
-      return plan.preface ? { ...emergency, text: join([plan.preface, emergency.text]), brief: join([plan.preface, emergency.brief]) } : emergency;
+      const asked = plan.topic && plan.questionAsked !== false && this.answerable(plan.topic) ? this.answerInShort(plan.topic) : undefined;
+      const offer = asked ? undefined : this.candidatesOffer(plan.candidates);
+      return {
+        ...emergency,
+        text: join([plan.preface, emergency.text, asked?.text, offer?.text]),
+        brief: join([plan.preface, emergency.brief, asked?.text, offer?.text]),
+        choices: [...(emergency.choices ?? []), ...(offer?.choices ?? [])],
+        ...(asked ? { topic: plan.topic, more: asked.more } : {}),
+      };
     }
     const flagSources = flags.flatMap((f) => f.sources);
     // A routine flag is a short note under the answer, before its sources.
@@ -278,15 +365,24 @@ export class ReplyComposer {
             `${m.whoToCallHeading} ${this.contactLine()}.`,
             this.shortSourcesLine(flagSources),
           ]);
+      const offer = answer || question ? undefined : this.candidatesOffer(plan.candidates);
       return {
         ...(answer ?? {}),
-        text: join([plan.preface, answer?.text, advice, question?.text]),
+        text: join([plan.preface, answer?.text, advice, question?.text, offer?.text]),
         escalation: { level, reasons: flags.map((f) => f.id) },
-        choices: question?.choices ?? answer?.choices ?? [{ label: m.summaryChoice }, { label: m.anotherQuestionChoice }],
+        choices: question?.choices ?? answer?.choices ?? [{ label: m.summaryChoice }, { label: m.anotherQuestionChoice }, ...(offer?.choices ?? [])],
       };
     }
     const escalation = this.escalation(plan.flags ?? [], { toBeSafe: plan.toBeSafe });
-    if (!answer) return { ...escalation, text: join([plan.preface, escalation.text]), brief: join([plan.preface, escalation.brief]) };
+    if (!answer) {
+      const offer = this.candidatesOffer(plan.candidates);
+      return {
+        ...escalation,
+        text: join([plan.preface, escalation.text, offer?.text]),
+        brief: join([plan.preface, escalation.brief, offer?.text]),
+        choices: [...(escalation.choices ?? []), ...(offer?.choices ?? [])],
+      };
+    }
     // Urgency first, then the answer, then why and whom to call (in the card where there is one).
     const [headline, ...details] = escalation.text.split('\n\n');
     return {
@@ -296,6 +392,12 @@ export class ReplyComposer {
       topic: answer.topic,
       more: answer.more,
     };
+  }
+
+  /** After advice, for a question not understood for sure: the topics it may have meant, as buttons. */
+  private candidatesOffer(candidates: readonly string[] | undefined): { text: string; choices: ReplyChoice[] } | undefined {
+    const choices = this.topicChoices((candidates ?? []).filter((id) => this.answerable(id)));
+    return choices.length > 0 ? { text: this.deps.messages.flagCandidatesPrompt, choices } : undefined;
   }
 
   unsure(candidates: readonly string[]): Reply {
@@ -408,16 +510,23 @@ export class ReplyComposer {
     return [clinic.name, clinic.phone ? `[${clinic.phone}](${telLink(clinic.phone)})` : undefined, clinic.web].filter(Boolean).join(', ');
   }
 
-  /** While an emergency stands, every turn repeats what to do now. */
-  emergencyReminder(mentions: readonly FlagMention[]): Reply {
+  /**
+   * While an emergency stands, every turn repeats what to do now. A question asked meanwhile is
+   * answered after it: in short, or, when the rest of an answer is asked for, the whole answer.
+   */
+  emergencyReminder(mentions: readonly FlagMention[], asked?: { topic: string; whole?: boolean }): Reply {
     const m = this.deps.messages;
     const crisis = this.crisisSentences(mentions).join(' ');
     const text = this.fill(m.emergencyStays).replace('{crisisLineSentence}', crisis).trim();
-    return {
+    const reminder: Reply = {
       text,
       escalation: { level: 'emergency', reasons: this.knownFlags(mentions).map((f) => f.id) },
       choices: [{ label: m.summaryChoice }, { label: m.gettingHelpChoice }],
     };
+    if (!asked || !this.answerable(asked.topic)) return reminder;
+    const answer = this.answerInShort(asked.topic);
+    if (asked.whole) return { ...reminder, text: `${text}\n\n${answer.more.text}`, topic: asked.topic };
+    return { ...reminder, text: `${text}\n\n${answer.text}`, topic: asked.topic, more: answer.more };
   }
 
   /** What the parent reported, in their own words (escaped), to show a clinician. */

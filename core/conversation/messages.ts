@@ -43,6 +43,10 @@ export const messagesSchema = z
     gettingHelpChoice: text,
     gettingHelpPhrases: z.array(text).min(1),
     emergencyStays: text,
+    /** Before the short answer to a question asked beside an emergency, after what to do now. */
+    emergencyAnswerHeading: text,
+    /** After advice, when the question asked beside the warning sign was not understood for sure; its likely topics follow as buttons. */
+    flagCandidatesPrompt: text,
     gettingHelpThanks: text,
     summaryTitle: text,
     summaryIntro: text,
@@ -66,6 +70,8 @@ export const messagesSchema = z
     morePhrases: z.array(text).min(1),
     /** The way back up the dialog tree: before the parent topic's title, and the welcome menu. */
     backPrefix: text,
+    /** A page of a hub's topics after the first; {title}, {from}, {to} and {count} are filled in. */
+    hubPage: text,
     menuChoice: text,
     menuPrompt: text,
     commands: z

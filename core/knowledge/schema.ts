@@ -35,6 +35,14 @@ export const topicSchema = z
      * words of its answer belong to the children.
      */
     hub: z.boolean().default(false),
+    /**
+     * A hub with many children shows them a page at a time, so the buttons fit a phone: the first
+     * `size` children (by `order`, the commonest first), then one `moreLabel` button for the next page.
+     */
+    pages: z
+      .object({ size: z.number().int().min(2).max(8), moreLabel: nonEmptyText })
+      .strict()
+      .optional(),
     /** Place among its siblings in menus (smaller first); unordered siblings follow, by title. */
     order: z.number().int().min(0).optional(),
     /** Short, warm, plain answer. May use {clinicName}, {clinicPhone}, {clinicWeb}, {emergencyNumber}, {crisisLine}. */
@@ -59,6 +67,9 @@ export const topicSchema = z
     }
     if (topic.group === 'conversation' && topic.parent) {
       ctx.addIssue({ code: 'custom', path: ['parent'], message: 'a conversation topic is outside the dialog tree and has no parent' });
+    }
+    if (topic.pages && !topic.hub) {
+      ctx.addIssue({ code: 'custom', path: ['pages'], message: 'only a hub (hub: true) shows its children in pages' });
     }
     if (topic.group !== 'conversation' && topic.sources.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a health topic must name at least one source' });

@@ -10,6 +10,11 @@ export interface TopicTree {
   rootMenu(): readonly Topic[];
   /** A topic's children in menu order; empty for a leaf, an unknown id or a topic outside the tree. */
   children(id: string): readonly Topic[];
+  /**
+   * A hub's children a page at a time (its `pages.size`), in menu order; one page holding them all
+   * when the hub has no `pages`; empty for a leaf.
+   */
+  childPages(id: string): ReadonlyArray<readonly Topic[]>;
   /** The topic one level up; undefined when the topic is in the welcome menu, outside the tree or unknown. */
   parent(id: string): Topic | undefined;
   /** The other topics under the same parent (the welcome menu included), in menu order, itself left out. */
@@ -38,13 +43,14 @@ function menuOrder(a: Topic, b: Topic): number {
 /** A tree problem, for the loader to report with the topic's file and field. */
 export interface TreeProblem {
   id: string;
-  field: 'parent' | 'hub';
+  field: 'parent' | 'hub' | 'pages';
   message: string;
 }
 
 /**
  * Checks the tree the topics describe: each parent exists and is in the tree, no topic is its own
- * ancestor, every topic in the tree can be reached from the welcome menu, and each hub has children.
+ * ancestor, every topic in the tree can be reached from the welcome menu, each hub has children, and
+ * a hub shown in pages has more than one page of them.
  */
 export function treeProblems(topics: ReadonlyMap<string, Topic>): TreeProblem[] {
   const problems: TreeProblem[] = [];
@@ -66,6 +72,10 @@ export function treeProblems(topics: ReadonlyMap<string, Topic>): TreeProblem[] 
   for (const topic of topics.values()) {
     if (topic.hub && (childCount.get(topic.id) ?? 0) < 2) {
       problems.push({ id: topic.id, field: 'hub', message: 'a hub needs at least two topics that name it as their parent' });
+    }
+    const children = childCount.get(topic.id) ?? 0;
+    if (topic.pages && children <= topic.pages.size) {
+      problems.push({ id: topic.id, field: 'pages', message: `its ${children} topics fit on one page of ${topic.pages.size}: remove pages, or make the page smaller` });
     }
   }
   for (const topic of topics.values()) {
@@ -112,6 +122,13 @@ export function buildTopicTree(topics: ReadonlyMap<string, Topic>): TopicTree {
   return {
     rootMenu: () => childrenOf(TREE_ROOT),
     children: (id) => (id === TREE_ROOT || !inTree(id) ? [] : childrenOf(id)),
+    childPages(id) {
+      const all = id === TREE_ROOT || !inTree(id) ? [] : childrenOf(id);
+      const size = topics.get(id)?.pages?.size ?? all.length;
+      const pages: Array<readonly Topic[]> = [];
+      for (let at = 0; at < all.length; at += size) pages.push(all.slice(at, at + size));
+      return pages;
+    },
     parent(id) {
       const up = topics.get(id)?.parent;
       return up === undefined || up === TREE_ROOT ? undefined : topics.get(up);

@@ -248,13 +248,37 @@ describe('the dialog tree', () => {
 
   it('a hub offers its children; a child offers the way back up to it', async () => {
     const chat = dialogConversation();
-    const hub = await chat.say('Why do I leak?');
-    expect(topicOf(hub[0])).toBe('why-breasts-leak');
-    const children = domain.kb.tree.children('why-breasts-leak').map((t) => domain.composer.choiceLabel(t));
+    const hub = await chat.say('How to handle leaks');
+    expect(topicOf(hub[0])).toBe('managing-leaks');
+    const children = domain.kb.tree.children('managing-leaks').map((t) => domain.composer.choiceLabel(t));
     expect(choicesOf(hub[0])).toEqual(expect.arrayContaining(children));
     const leaf = await chat.say(children[0]);
-    expect(choicesOf(leaf[0])).toContain('Back: Why do breasts leak?');
-    expect(topicOf((await chat.say('Back: Why do breasts leak?'))[0])).toBe('why-breasts-leak');
+    expect(choicesOf(leaf[0])).toContain('Back: How to handle leaks');
+    expect(topicOf((await chat.say('Back: How to handle leaks'))[0])).toBe('managing-leaks');
+  });
+
+  it('the 21 causes fit a phone: six at a time, the commonest first, "More causes" for the next six and a way back', async () => {
+    const chat = dialogConversation({ channelId: 'webchat' });
+    const causes = domain.kb.tree.children('why-breasts-leak').map((t) => domain.composer.choiceLabel(t));
+    const seen: string[] = [];
+    let reply = (await chat.say('Why do I leak?'))[0];
+    expect(topicOf(reply)).toBe('why-breasts-leak');
+    expect(choicesOf(reply).slice(0, 2)).toEqual(['Why milk leaks at let-down', 'Leaking when your breasts are full']);
+    for (;;) {
+      const choices = choicesOf(reply);
+      expect(choices.length).toBeLessThanOrEqual(8);
+      expect(choices[choices.length - 1]).toMatch(/^Back/);
+      seen.push(...choices.filter((c) => causes.includes(c)));
+      const next = choices.find((c) => /^More causes/.test(c));
+      if (!next) break;
+      reply = (await chat.say(next))[0];
+      expect(reply.text).toMatch(/\*\*Why do breasts leak\?\*\*, \d+ to \d+ of 21/);
+      expect(choicesOf(reply)).toContain('Back: Why do breasts leak?');
+    }
+    expect(seen).toEqual(causes);
+    const back = await chat.say('Back: Why do breasts leak?');
+    expect(choicesOf(back[0])).toContain('More causes (2 of 4)');
+    expect(choicesOf((await chat.say('more causes'))[0])).toContain('Blocked (plugged) milk duct');
   });
 });
 

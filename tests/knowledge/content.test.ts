@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIRST_SEEN_MAX_WORDS } from '../../core/conversation/composer';
 import { MAX_ANSWER_WORDS, MAX_GRADE, type ReadabilityReport } from '../../core/knowledge/readability';
 import { REQUIRED_TOPICS } from '../../core/knowledge/requiredTopics';
 import { projectRoot } from '../../core/projectRoot';
@@ -39,6 +40,18 @@ describe('readability, measured with text-readability', () => {
   it.each(reports.map((r) => [r.id, r] as const))('%s: under 120 words, 8th grade or below', (_id, report) => {
     expect(report.answerWords).toBeLessThanOrEqual(MAX_ANSWER_WORDS);
     expect(report.grade).toBeLessThanOrEqual(MAX_GRADE);
+  });
+});
+
+describe('what a parent first sees of each health answer, as Web Chat and a plain channel render it', () => {
+  // scripts/replyLength.ts renders every topic's reply and measures it (text-readability, in its own process).
+  const measured = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'replyLength.ts'), '--json'], { cwd: root, encoding: 'utf8' }),
+  ) as Array<{ id: string; channel: string; words: number; grade: number }>;
+
+  it.each(measured.map((m) => [`${m.id} (${m.channel})`, m] as const))('%s: at most 120 words, 8th grade or below', (_name, m) => {
+    expect(m.words).toBeLessThanOrEqual(FIRST_SEEN_MAX_WORDS);
+    expect(m.grade).toBeLessThanOrEqual(MAX_GRADE);
   });
 });
 

@@ -3,10 +3,11 @@ import { buildTopicTree, treeProblems } from '../../core/knowledge/tree';
 import { testDomain } from '../support/domain';
 
 /** A small valid topic; only what the tree reads matters. */
-function topic(id: string, parent: string | undefined, order?: number, hub = false): Topic {
+function topic(id: string, parent: string | undefined, order?: number, hub = false, pages?: { size: number; moreLabel: string }): Topic {
   return topicSchema.parse({
     id,
     hub,
+    ...(pages ? { pages } : {}),
     title: id.replace(/-/g, ' '),
     group: parent === undefined ? 'conversation' : 'managing',
     ...(parent === undefined ? {} : { parent }),
@@ -65,6 +66,13 @@ describe('the dialog tree, built from each topic naming its parent', () => {
     expect(tree.children('root')).toEqual([]);
   });
 
+  it('splits a hub shown in pages into pages in menu order, the last one shorter; other hubs are one page', () => {
+    const paged = buildTopicTree(topicsOf(...[...topics.values()].map((t) => (t.id === 'hub-a' ? { ...t, pages: { size: 3, moreLabel: 'More' } } : t))));
+    expect(paged.childPages('hub-a').map(ids)).toEqual([['leaf-1', 'leaf-2', 'leaf-3'], ['leaf-unordered']]);
+    expect(tree.childPages('hub-a').map(ids)).toEqual([['leaf-1', 'leaf-2', 'leaf-3', 'leaf-unordered']]);
+    expect(tree.childPages('leaf-1')).toEqual([]);
+  });
+
   it('knows hubs and the path down from the welcome menu', () => {
     expect(tree.isHub('hub-a')).toBe(true);
     expect(tree.isHub('hub-b')).toBe(false);
@@ -95,6 +103,17 @@ describe('checking the tree', () => {
     ]);
   });
 
+  it('names a hub shown in pages whose topics fit on one page', () => {
+    expect(treeProblems(topicsOf(topic('a', 'root', 1, true, { size: 2, moreLabel: 'More' }), topic('b', 'a'), topic('c', 'a')))).toEqual([
+      { id: 'a', field: 'pages', message: 'its 2 topics fit on one page of 2: remove pages, or make the page smaller' },
+    ]);
+  });
+
+  it('refuses pages on a topic that is not a hub', () => {
+    const parsed = topicSchema.safeParse({ ...topic('a', 'root'), pages: { size: 3, moreLabel: 'More' } });
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['pages', 'only a hub (hub: true) shows its children in pages']]);
+  });
+
   it('refuses a conversation topic as a parent', () => {
     const problems = treeProblems(topicsOf(topic('hello', undefined), topic('a', 'hello')));
     expect(problems).toEqual([{ id: 'a', field: 'parent', message: expect.stringMatching(/"hello" is outside the dialog tree/) }]);
@@ -121,6 +140,13 @@ describe('the real dialog tree', () => {
     expect(ids(tree.children('managing-leaks'))).toEqual(expect.arrayContaining([
       'breast-pads', 'feed-or-pump-often', 'nipple-pressure', 'hiding-leaks-clothing', 'leaking-at-night', 'leaking-at-work', 'confidence-and-embarrassment',
     ]));
+  });
+
+  it('shows the causes a phone-sized page at a time, the commonest first, every cause on one page', () => {
+    const pages = tree.childPages('why-breasts-leak');
+    expect(pages[0].length).toBeLessThanOrEqual(6);
+    expect(ids(pages[0])).toEqual(expect.arrayContaining(['letdown-reflex', 'full-breasts', 'other-breast-leaking']));
+    expect(pages.flat()).toEqual(tree.children('why-breasts-leak'));
   });
 
   it('marks the two overviews as hubs', () => {

@@ -1,0 +1,67 @@
+/**
+ * The parts of a message that ask something. A parent often asks a question and reports a warning
+ * sign in the same message ("how do I stop leaking at night? also I have a fever"); the words of the
+ * sign can outweigh the question when the whole message is read at once, so the question is also
+ * read on its own.
+ */
+
+/** Words a question usually starts with ("how do I...", "is it normal...", "can I..."). */
+const QUESTION_START = new RegExp(
+  '^(?:(?:how|what|whats|why|when|where|which|who|any|tips?|ideas?|advice|ways?)\\b' +
+    // "is it...", "can I...", "does leaking...": a verb first asks only with a subject after it ("do not..." tells).
+    "|(?:is|are|am|was|were|can|could|should|would|will|do|does|did|has|have)\\s+(?:i|it|its|it's|this|that|these|those|my|the|there|you|we|they|she|he|a|an|leaking|leaks|milk|breasts?|nipples?|pumping|feeding|breastfeeding|nursing|mastitis)\\b)",
+  'i',
+);
+
+/** Words that join a second thought onto the first ("..., also ...", "... and btw ..."). */
+// No spaces around it in the pattern: a long run of spaces would be tried again from every position.
+const JOINERS = /,|\b(?:and also|also|btw|by the way|plus|but)\b/i;
+
+/** "Is this normal?", "what causes that?": the question is about the rest of the message, read whole. */
+const POINTS_BACK = /\b(?<!so )(?:this|that|these|those)\b/i;
+
+/** Clauses shorter than this say too little to stand for a question ("why?", "what now?"). */
+const MIN_WORDS = 3;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * The clauses of a message that are questions, in the order written: a sentence that ends with a
+ * question mark or starts like a question, split further where a second thought is joined on. A
+ * message of one clause gives none: it is read whole anyway.
+ */
+export function questionParts(message: string): string[] {
+  const clauses = clausesOf(message);
+  if (clauses.length < 2) return [];
+  return clauses.filter((c) => c.question && words(c.text) >= MIN_WORDS && !POINTS_BACK.test(c.text)).map((c) => c.text);
+}
+
+/**
+ * Whether a message asks anything at all (a question mark, or a clause that starts like a question),
+ * as opposed to only telling ("I can't cope, I don't want to be here"): in an emergency only a
+ * question is answered after the advice.
+ */
+export function asksQuestion(message: string): boolean {
+  return clausesOf(message).some((c) => c.question);
+}
+
+function clausesOf(message: string): Array<{ text: string; question: boolean }> {
+  const sentences = message.match(/[^.?!;\n]+[.?!;\n]*/g) ?? [];
+  const clauses: Array<{ text: string; question: boolean }> = [];
+  for (const sentence of sentences) {
+    const parts = sentence
+      .replace(/[.?!;\n]+$/, '')
+      .split(JOINERS)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    // The question mark closes the last clause of its sentence ("there's pus, is leaking normal?").
+    const closedByMark = sentence.trim().endsWith('?');
+    parts.forEach((text, i) => clauses.push({ text, question: QUESTION_START.test(text) || (closedByMark && i === parts.length - 1) }));
+    // "I leak in the shower, why?": a question word alone asks about the sentence it closes.
+    const last = parts[parts.length - 1];
+    if (closedByMark && parts.length > 1 && words(last) < MIN_WORDS) clauses.push({ text: parts.join(', '), question: true });
+  }
+  return clauses;
+}

@@ -1,0 +1,47 @@
+import { asksQuestion, questionParts } from '../../core/text/questionParts';
+import { checkedGrowth } from '../support/growth';
+
+describe('the parts of a message that ask something', () => {
+  it.each([
+    ["how do I stop leaking at night? also since the birth I've been hearing voices", ['how do I stop leaking at night']],
+    ["there's pus coming from my nipple, is leaking normal?", ['is leaking normal']],
+    ['I leak in the shower, why? also my breast has dimpled skin', ['I leak in the shower, why']],
+    ['my milk has some blood in it. what should I wear so leaks don\'t show?', ["what should I wear so leaks don't show"]],
+  ])('"%s" asks %j', (message, parts) => {
+    expect(questionParts(message)).toEqual(parts);
+  });
+
+  it.each([
+    ['how do I stop leaking at night'],
+    ['there is blood in my milk. is this normal?'],
+    ['I have a fever. why?'],
+  ])('"%s": nothing to read apart (one clause, a question that points back, or too short)', (message) => {
+    expect(questionParts(message)).toEqual([]);
+  });
+});
+
+describe('whether a message asks anything', () => {
+  it.each(['is leaking normal? i want to end my life', 'how do I stop leaking at night', 'can I keep feeding, I feel faint', 'I leak a lot. any tips'])('"%s" asks', (message) => {
+    expect(asksQuestion(message)).toBe(true);
+  });
+
+  it.each(["my milk keeps leaking everywhere and I can't cope, honestly I don't want to be alive anymore", 'do not tell anyone, I hear voices', 'am so tired of leaking'])('"%s" only tells', (message) => {
+    expect(asksQuestion(message)).toBe(false);
+  });
+});
+
+describe('reading a long message for its questions', () => {
+  // Not a stopwatch bound: ten times the text may take at most 30 times the CPU time (plus 2 ms), up to
+  // the 5,000 characters a message may have (linear: about 10, quadratic: 100).
+  const repeatTo = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  it.each([
+    ['spaces', (n: number) => `a${' '.repeat(n - 2)}b`],
+    ['commas', (n: number) => repeatTo(', ', n)],
+    ['questions', (n: number) => repeatTo('is it normal? ', n)],
+    ['joiners', (n: number) => repeatTo('also but plus ', n)],
+  ])('time grows linearly with the text: %s', (_name, make) => {
+    const both = (text: string) => [questionParts(text), asksQuestion(text)];
+    const g = checkedGrowth(both, make(500), make(5000), 30, 2);
+    expect(g.largeMs).toBeLessThan(g.boundMs);
+  });
+});
