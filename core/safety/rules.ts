@@ -17,7 +17,7 @@ import { maleExperiencer, maleOtherExperiencer } from './context';
 import type { Status } from './scope';
 import type { Sentence } from './text';
 import type { ClinicalPicture } from './picture';
-import type { RuleCondition, RuleDeclaration, SafetyKnowledge, Thresholds } from './knowledge';
+import { wordsPattern, type MentionGroup, type RuleCondition, type RuleDeclaration, type SafetyKnowledge, type Thresholds } from './knowledge';
 import type { ParentContext } from './types';
 
 export type Mode = 'report' | 'confirm' | 'asked';
@@ -79,6 +79,17 @@ export class View {
 
   has(...concepts: ConceptId[]): boolean {
     return this.all(...concepts).length > 0;
+  }
+
+  /** Denied ("no fever"), whatever the mode. */
+  denied(...concepts: ConceptId[]): Mention[] {
+    const wanted = this.visible(concepts);
+    return this.mentions.filter((m) => wanted.includes(m.concept) && m.status === 'no');
+  }
+
+  /** The same message seen with only what is plainly said (for `unlessSaid`). */
+  statedOnly(): View {
+    return this.mode === 'report' ? this : new View(this.mentions, 'report', this.ctx, this.durations, this.sentences, this.allowed);
   }
 
   /** Reported for certain (explanations and context only count when plainly stated). */
@@ -155,9 +166,6 @@ const improving = (v: View) =>
 
 const READINGS: Array<Reading & { id: string }> = [
   // ------------------------------------------------------------ emergency
-  { id: 'thoughts-of-self-harm', crisis: { strong: ['crisis-self'], soft: ['crisis-self-soft'], denialAsks: true } },
-  { id: 'thoughts-of-harming-baby', crisis: { strong: ['crisis-baby'], soft: ['crisis-baby-soft'], denialAsks: true } },
-  { id: 'psychosis-signs', crisis: { strong: ['psychosis', 'confusion-strong'], soft: ['psychosis-soft'] } },
   {
     id: 'infection-with-sepsis-signs',
     test: (v) => {
@@ -207,22 +215,6 @@ const READINGS: Array<Reading & { id: string }> = [
     },
   },
   {
-    id: 'pus',
-    test: (v) => {
-      const p = v.all('pus');
-      if (p.length > 0) return hit(p);
-      const h = v.all('pus-hint');
-      return h.length > 0 ? hit(h, { confirmOnly: true }) : null;
-    },
-  },
-  {
-    id: 'red-streaks',
-    test: (v) => {
-      const r = v.all('red-streaks');
-      return r.length > 0 ? hit(r) : null;
-    },
-  },
-  {
     id: 'possible-abscess',
     test: (v) => {
       const a = v.all('abscess');
@@ -255,14 +247,6 @@ const READINGS: Array<Reading & { id: string }> = [
       return null;
     },
   },
-  {
-    id: 'severe-headache-or-vision-change',
-    test: (v) => {
-      if (v.ctx.notLactating || v.ctx.male) return null;
-      const h = v.all('headache-severe', 'vision');
-      return h.length > 0 ? hit(h) : null;
-    },
-  },
 
   // ------------------------------------------------------------ soon
   {
@@ -283,23 +267,6 @@ const READINGS: Array<Reading & { id: string }> = [
     },
   },
   {
-    id: 'clear-discharge-one-duct',
-    test: (v) => {
-      const clear = v.all('clear-fluid');
-      const one = v.all('single-duct');
-      return clear.length > 0 && one.length > 0 ? hit([...clear, ...one]) : null;
-    },
-  },
-  {
-    id: 'one-sided-discharge-not-lactating',
-    test: (v) => {
-      if (!v.ctx.notLactating || v.ctx.male) return null;
-      const d = v.all('discharge');
-      const side = v.all('one-side', 'single-duct');
-      return d.length > 0 && side.length > 0 && v.stated('both-sides').length === 0 ? hit([...d, ...side]) : null;
-    },
-  },
-  {
     id: 'persistent-lump',
     test: (v) => {
       const lump = [...v.all('lump'), ...v.all('blocked-duct').filter((m) => !/^(blister|bleb|blebs)$/.test(m.sentence.tokens[m.start]) && m.sentence.tokens[m.start] !== 'milk')];
@@ -313,16 +280,6 @@ const READINGS: Array<Reading & { id: string }> = [
       if (v.stated('explained-by-feeding').length > 0) return null;
       if (v.all('fever', 'flu-like').length > 0) return null; // the fever rule covers it
       return hit(lump, { confirmOnly: true });
-    },
-  },
-  {
-    id: 'new-nipple-inversion',
-    test: (v) => {
-      if (v.stated('not-new').length > 0) return null;
-      const n = v.all('inversion-new');
-      if (n.length > 0) return hit(n);
-      const inv = v.all('inverted');
-      return inv.length > 0 ? hit(inv, { confirmOnly: true }) : null;
     },
   },
   {
@@ -340,13 +297,6 @@ const READINGS: Array<Reading & { id: string }> = [
       if (v.longestNear(lesion) >= v.ctx.thresholds.nippleSoreDays) return hit(lesion);
       const skin = lesion.filter((m) => /^(rash|rashes|scaly|scales|flaky|flaking|crusty|crust|crusted|crusting|eczema|dermatitis|psoriasis|ulcer|ulcers|ulcerated|peeling|peels|lesion|lesions|wound|sore|sores|open)$/.test(m.sentence.tokens[m.start]));
       return skin.length > 0 ? hit(skin, { confirmOnly: true }) : null;
-    },
-  },
-  {
-    id: 'skin-dimpling',
-    test: (v) => {
-      const d = v.all('dimpling', 'dimpling-weak');
-      return d.length > 0 ? hit(d) : null;
     },
   },
   {
@@ -382,67 +332,149 @@ const READINGS: Array<Reading & { id: string }> = [
       return v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedWeeks ? hit(d) : null;
     },
   },
-  {
-    id: 'mood-affecting-daily-life',
-    test: (v) => {
-      const low = v.all('low-mood');
-      if (low.length > 0) return hit(low);
-      const dmer = v.all('dmer');
-      const severe = v.all('mood-severe');
-      if (dmer.length > 0 && severe.length > 0) return hit([...dmer, ...severe]);
-      return null;
-    },
-  },
 
   // ------------------------------------------------------------ routine
-  {
-    id: 'discharge-with-new-medicine',
-    test: (v) => {
-      const lact = v.ctx.lactation;
-      if (lact === 'breastfeeding' || lact === 'pumping' || lact === 'pregnant') return null;
-      if (lact === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo < v.ctx.thresholds.weanedWeeks)) return null;
-      const med = v.all('medicine');
-      const d = v.all('discharge');
-      return med.length > 0 && d.length > 0 ? hit([...d, ...med]) : null;
-    },
-  },
-  {
-    id: 'mild-dmer',
-    test: (v) => {
-      const dmer = v.all('dmer');
-      if (dmer.length === 0 || v.has('mood-severe') || v.has('low-mood')) return null;
-      return hit(dmer);
-    },
-  },
 ];
 
-/** The readings rules.yaml may name in `logic`. The crisis ones are shared by name. */
-export const LOGIC: ReadonlyMap<string, Reading> = new Map([
-  ...READINGS.map((r): [string, Reading] => [r.id, r]),
-  ['crisis-self', READINGS.find((r) => r.id === 'thoughts-of-self-harm')!],
-  ['crisis-baby', READINGS.find((r) => r.id === 'thoughts-of-harming-baby')!],
-  ['psychosis', READINGS.find((r) => r.id === 'psychosis-signs')!],
-]);
+/** The readings rules.yaml may name in `logic`. */
+export const LOGIC: ReadonlyMap<string, Reading> = new Map(READINGS.map((r): [string, Reading] => [r.id, r]));
 
-function holds(v: View, cond: RuleCondition): Mention[] | null {
-  const all = (cond.all ?? []).map((c) => v.all(c));
-  if (all.some((m) => m.length === 0)) return null;
-  const any = cond.any ? v.all(...cond.any) : [];
-  if (cond.any && any.length === 0) return null;
-  if (cond.none && v.has(...cond.none)) return null;
-  return [...all.flat(), ...any];
+/** The rules' groups and thresholds, compiled once per detector. */
+class Declarations {
+  private readonly compiled = new Map<string, { group: MentionGroup; firstWord?: Set<string>; notFirstWord?: Set<string>; only?: [RegExp, RegExp]; sentence?: RegExp }>();
+  private readonly says = new WeakMap<RuleCondition, RegExp[]>();
+
+  constructor(
+    groups: ReadonlyMap<string, MentionGroup>,
+    private readonly thresholds: Thresholds,
+  ) {
+    for (const [id, group] of groups) {
+      this.compiled.set(id, {
+        group,
+        firstWord: group.firstWord && new Set(group.firstWord),
+        notFirstWord: group.notFirstWord && new Set(group.notFirstWord),
+        only: group.notOnlyAbout && [wordsPattern(group.notOnlyAbout.words, ''), wordsPattern(group.notOnlyAbout.unlessAlso, '')],
+        sentence: group.inSentenceWith && wordsPattern(group.inSentenceWith, ''),
+      });
+    }
+  }
+
+  /** The mentions a concept or group stands for in this view. */
+  select(v: View, id: string): Mention[] {
+    const c = this.compiled.get(id);
+    if (!c) return v.all(id);
+    const { group } = c;
+    const found = group.concepts.flatMap((m) => {
+      if (this.compiled.has(m)) return this.select(v, m);
+      if (group.stated) return v.stated(m);
+      if (group.denied) return v.denied(m);
+      return v.all(m);
+    });
+    return found.filter((m) => {
+      const first = m.sentence.tokens[m.start] ?? '';
+      if (c.firstWord && !c.firstWord.has(first)) return false;
+      if (c.notFirstWord?.has(first)) return false;
+      if (group.person === 'a-man' && !maleExperiencer(m.sentence, v.ctx.male, m.start)) return false;
+      if (group.notPerson === 'another-man' && someManElse(m)) return false;
+      if (group.notPerson === 'a-named-man' && maleExperiencer(m.sentence, false, m.start)) return false;
+      if (c.only && onlyAbout(m, c.only[0], c.only[1])) return false;
+      if (c.sentence && !c.sentence.test(m.sentence.text)) return false;
+      return true;
+    });
+  }
+
+  amount(a: number | string): number {
+    return typeof a === 'number' ? a : this.thresholds[a as keyof Thresholds];
+  }
+
+  inRange(value: number | undefined, r: Range): boolean {
+    if (value === undefined) return r.orUnknown === true;
+    if (r.atLeast !== undefined && value < this.amount(r.atLeast)) return false;
+    if (r.atMost !== undefined && value > this.amount(r.atMost)) return false;
+    if (r.below !== undefined && value >= this.amount(r.below)) return false;
+    return true;
+  }
+
+  private contextHolds(ctx: EffectiveContext, c: NonNullable<RuleCondition['context']>): boolean {
+    const status = ctx.lactation ?? 'unknown';
+    if (c.status && !c.status.includes(status)) return false;
+    if (c.notStatus?.includes(status)) return false;
+    if (c.notLactating !== undefined && ctx.notLactating !== c.notLactating) return false;
+    if (c.male !== undefined && ctx.male !== c.male) return false;
+    if (c.weeksSinceWeaning !== undefined) {
+      if (ctx.lactation !== 'weaned') return false;
+      if (c.weeksSinceWeaning === 'unknown') return ctx.weanedWeeksAgo === undefined;
+      if (!this.inRange(ctx.weanedWeeksAgo, c.weeksSinceWeaning)) return false;
+    }
+    return true;
+  }
+
+  private pictureHolds(p: ClinicalPicture, c: NonNullable<RuleCondition['picture']>): boolean {
+    for (const [field, want] of Object.entries(c)) {
+      const value = p[field as keyof ClinicalPicture];
+      if (Array.isArray(want)) {
+        if (!want.includes(value as never)) return false;
+      } else if (!this.inRange(value as number | undefined, want as Range)) return false;
+    }
+    return true;
+  }
+
+  private saysAny(v: View, cond: RuleCondition): boolean {
+    let patterns = this.says.get(cond);
+    if (!patterns) {
+      patterns = [...(cond.says ? [wordsPattern(cond.says, '')] : []), ...(cond.saysPattern ?? []).map((p) => new RegExp(p))];
+      this.says.set(cond, patterns);
+    }
+    return v.sentences.some((s) => patterns.some((p) => p.test(s.text)));
+  }
+
+  /** The mentions that make a condition hold, or null. */
+  holds(v: View, cond: RuleCondition): Mention[] | null {
+    const all = (cond.all ?? []).map((id) => this.select(v, id));
+    if (all.some((m) => m.length === 0)) return null;
+    const any = (cond.any ?? []).flatMap((id) => this.select(v, id));
+    if (cond.any && any.length === 0) return null;
+    if (cond.none?.some((id) => this.select(v, id).length > 0)) return null;
+    if (cond.unlessSaid?.some((id) => this.select(v.statedOnly(), id).length > 0)) return null;
+    if ((cond.says || cond.saysPattern) && !this.saysAny(v, cond)) return null;
+    if (cond.context && !this.contextHolds(v.ctx, cond.context)) return null;
+    if (cond.picture && !this.pictureHolds(v.ctx.picture, cond.picture)) return null;
+    const found = [...all.flat(), ...any];
+    if (cond.lasted && !this.inRange(v.longestNear(found), cond.lasted)) return null;
+    if (cond.unless?.some((u) => this.unlessHolds(v, u))) return null;
+    return found;
+  }
+
+  /** An `unless` condition: each part it gives must hold (it may be only words, or only a denial). */
+  private unlessHolds(v: View, cond: RuleCondition): boolean {
+    if (cond.all?.some((id) => this.select(v, id).length === 0)) return false;
+    if (cond.any && !cond.any.some((id) => this.select(v, id).length > 0)) return false;
+    if (cond.none?.some((id) => this.select(v, id).length > 0)) return false;
+    if (cond.unlessSaid?.some((id) => this.select(v.statedOnly(), id).length > 0)) return false;
+    if ((cond.says || cond.saysPattern) && !this.saysAny(v, cond)) return false;
+    return true;
+  }
+}
+
+type Range = { atLeast?: number | string; atMost?: number | string; below?: number | string; orUnknown?: boolean };
+
+/** The clause of a mention names one of `words` and none of `unlessAlso` ("a red nipple", not "a red breast"). */
+function onlyAbout(m: Mention, words: RegExp, unlessAlso: RegExp): boolean {
+  const c = m.sentence.clauses[m.sentence.clauseOf[m.start] ?? 0];
+  const text = m.sentence.tokens.slice(c.start, c.end).join(' ');
+  return words.test(text) && !unlessAlso.test(text);
 }
 
 /** A declared rule: the first `when` alternative that holds reports, else the first `confirm` one asks. */
-function declared(rule: RuleDeclaration): (v: View) => Hit | null {
+function declared(rule: RuleDeclaration, d: Declarations): (v: View) => Hit | null {
   return (v) => {
     for (const cond of rule.when ?? []) {
-      const found = holds(v, cond);
+      const found = d.holds(v, cond);
       if (found) return hit(found);
     }
     for (const cond of rule.confirm ?? []) {
-      const found = holds(v, cond);
-      if (found) return hit(found, { confirmOnly: true });
+      const found = d.holds(v, cond);
+      if (found) return hit(found, { confirmOnly: true, ...(cond.ask ? { questionKey: cond.ask } : {}) });
     }
     return null;
   };
@@ -450,9 +482,11 @@ function declared(rule: RuleDeclaration): (v: View) => Hit | null {
 
 /** The rules of rules.yaml, in its order, ready to evaluate. */
 export function compileRules(k: SafetyKnowledge): Rule[] {
+  const d = new Declarations(k.groups, k.thresholds);
   return [...k.rules].map(([id, decl]) => {
     const base = { id, topics: decl.topics, concepts: decl.concepts ? new Set(decl.concepts) : undefined };
-    if (decl.logic === undefined) return { ...base, test: declared(decl) };
+    if (decl.crisis) return { ...base, crisis: { strong: decl.crisis.strong, soft: decl.crisis.soft, denialAsks: decl.crisis.denialAsks } };
+    if (decl.logic === undefined) return { ...base, test: declared(decl, d) };
     const reading = LOGIC.get(decl.logic);
     if (!reading) throw new Error(`rules.yaml: field rules.${id}.logic: the engine has no reading named "${decl.logic}"`);
     return { ...base, ...reading };
