@@ -215,18 +215,6 @@ const READINGS: Array<Reading & { id: string }> = [
     },
   },
   {
-    id: 'possible-abscess',
-    test: (v) => {
-      const a = v.all('abscess');
-      if (a.length > 0) return hit(a);
-      const lump = [...v.all('lump', 'blocked-duct'), ...v.all('breast-sign-strong').filter((m) => /^(swelling|swollen)$/.test(m.sentence.tokens[m.start]))];
-      const growing = v.all('growing');
-      const fever = v.own('fever', 'flu-like', 'fever-very-high');
-      if (lump.length > 0 && growing.length > 0 && fever.length > 0) return hit([...lump, ...growing, ...fever]);
-      return null;
-    },
-  },
-  {
     id: 'mastitis-not-improving',
     test: (v) => {
       const fever = v.own('fever', 'flu-like');
@@ -267,22 +255,6 @@ const READINGS: Array<Reading & { id: string }> = [
     },
   },
   {
-    id: 'persistent-lump',
-    test: (v) => {
-      const lump = [...v.all('lump'), ...v.all('blocked-duct').filter((m) => !/^(blister|bleb|blebs)$/.test(m.sentence.tokens[m.start]) && m.sentence.tokens[m.start] !== 'milk')];
-      if (lump.length === 0) return null;
-      const lasting = [...v.all('persisting'), ...v.all('growing')];
-      if (lasting.length > 0) return hit([...lump, ...lasting]);
-      if (Math.max(v.longestNear(lump), v.ctx.picture.lumpDays ?? 0) >= v.ctx.thresholds.lumpDays) return hit(lump);
-      if (v.ctx.notLactating || v.ctx.male) return hit(lump);
-      // After weaning (beyond the first few weeks) a new lump is not a feeding lump.
-      if (v.ctx.lactation === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedLumpWeeks)) return hit(lump);
-      if (v.stated('explained-by-feeding').length > 0) return null;
-      if (v.all('fever', 'flu-like').length > 0) return null; // the fever rule covers it
-      return hit(lump, { confirmOnly: true });
-    },
-  },
-  {
     id: 'nipple-rash-not-healing',
     test: (v) => {
       const lesion = v.all('nipple-lesion');
@@ -297,39 +269,6 @@ const READINGS: Array<Reading & { id: string }> = [
       if (v.longestNear(lesion) >= v.ctx.thresholds.nippleSoreDays) return hit(lesion);
       const skin = lesion.filter((m) => /^(rash|rashes|scaly|scales|flaky|flaking|crusty|crust|crusted|crusting|eczema|dermatitis|psoriasis|ulcer|ulcers|ulcerated|peeling|peels|lesion|lesions|wound|sore|sores|open)$/.test(m.sentence.tokens[m.start]));
       return skin.length > 0 ? hit(skin, { confirmOnly: true }) : null;
-    },
-  },
-  {
-    id: 'discharge-in-man',
-    test: (v) => {
-      const d = v.all('discharge').filter((m) => maleExperiencer(m.sentence, v.ctx.male, m.start));
-      return d.length > 0 ? hit(d) : null;
-    },
-  },
-  {
-    id: 'milky-discharge-not-lactating',
-    test: (v) => {
-      const g = v.all('galactorrhea');
-      if (g.length > 0 && v.mode !== 'asked') return hit(g);
-      if (v.ctx.lactation !== 'none' || v.ctx.male) return null;
-      const d = v.all('discharge').filter((m) => !maleExperiencer(m.sentence, false, m.start));
-      if (d.length === 0) return null;
-      const other = v.all('headache', 'vision', 'missed-periods', 'blood', 'pink-brown', 'one-side');
-      if (v.stated('medicine').length > 0 && other.length === 0) return null; // routine: the medicine rule
-      return hit([...d, ...other]);
-    },
-  },
-  {
-    id: 'leaking-long-after-weaning',
-    test: (v) => {
-      const back = v.all('milk-return');
-      const stopped = v.stated('stopped-lactating').length > 0 || v.ctx.lactation === 'weaned' || v.ctx.lactation === 'none';
-      if (back.length > 0 && stopped && v.stated('relactating').length === 0 && v.ctx.lactation !== 'pregnant') return hit(back);
-      if (v.ctx.lactation !== 'weaned' || v.ctx.male) return null;
-      const d = v.all('discharge');
-      if (d.length === 0) return null;
-      if (v.ctx.weanedWeeksAgo === undefined) return hit(d, { confirmOnly: true });
-      return v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedWeeks ? hit(d) : null;
     },
   },
 
