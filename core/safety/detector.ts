@@ -9,7 +9,7 @@ import { defaultCrisisClassifier } from './crisisClassifier';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
-import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { compileRules, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
 import { mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
 import type { EmojiWords } from '../text/emoji';
@@ -110,7 +110,7 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
     return null;
   }
   if (!rule.test) return null;
-  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences, rule.concepts));
+  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences));
   const report = run('report');
   if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
   const confirm = run('confirm');
@@ -139,8 +139,8 @@ export function createRedFlagDetector(
   const inline = new Map<string, RuleDeclaration>();
   for (const [id, d] of definitions.flags) if (d.rule) inline.set(id, d.rule);
   const knowledge = { ...withInlineRules(shared, inline), ...(emoji ? { emoji } : {}) };
-  // Every flag has a rule, every rule a flag, every question a rule may ask exists, every reading named exists.
-  const problems = checkRulesAgainstFlags(knowledge, new Map([...definitions.flags].map(([id, d]) => [id, Object.keys(d.altQuestions ?? {})])), new Set(LOGIC.keys()));
+  // Every flag has a rule, every rule a flag, every question a rule may ask exists.
+  const problems = checkRulesAgainstFlags(knowledge, new Map([...definitions.flags].map(([id, d]) => [id, Object.keys(d.altQuestions ?? {})])), );
   if (problems.length > 0) throw new SafetyKnowledgeError(problems);
   const RULES = compileRules(knowledge);
 

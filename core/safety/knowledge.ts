@@ -123,10 +123,11 @@ export interface RuleCondition {
   lasted?: z.infer<typeof range>;
   says?: string[];
   saysPattern?: string[];
+  saysWhere?: 'message' | 'sentences-with-signs';
   ask?: string;
 }
 
-const condition: z.ZodType<RuleCondition> = z.lazy(() =>
+const conditionFields = () =>
   z
     .object({
       all: z.array(kebab).optional(),
@@ -134,36 +135,25 @@ const condition: z.ZodType<RuleCondition> = z.lazy(() =>
       none: z.array(kebab).optional(),
       /** Cancelled when the parent plainly says one of these (hedged or asked does not cancel). */
       unlessSaid: z.array(kebab).optional(),
-      /** Cancelled when any of these conditions holds. */
+      /** Cancelled when any of these conditions holds (each may be only words of the message, or a denial). */
       unless: z.array(unlessCondition).optional(),
       context: contextCondition.optional(),
       picture: pictureCondition.optional(),
-      /** The longest "for ..." duration near the mentions found (their sentence or the next). */
+      /** The longest "for ..." duration near the mentions found (their sentence or the next); in `unless`, near the outer condition's. */
       lasted: range.optional(),
       /** Some sentence of the message has one of these words or phrases. */
       says: z.array(entry).optional(),
       /** Some sentence of the message matches one of these patterns (for phrases that need structure). */
       saysPattern: z.array(pattern).optional(),
+      /** Which sentences `says` reads: the whole message (default), or only those that mention some sign. */
+      saysWhere: z.enum(['message', 'sentences-with-signs']).optional(),
       /** In `confirm`: the key of the flag's altQuestions to ask instead of its main question. */
       ask: kebab.optional(),
     })
-    .strict()
-    .refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) > 0, 'needs `all` or `any`'),
-);
-/** Inside `unless`, a condition may be only words of the message (`says`) or only a denial. */
-const unlessCondition: z.ZodType<RuleCondition> = z.lazy(() =>
-  z
-    .object({
-      all: z.array(kebab).optional(),
-      any: z.array(kebab).optional(),
-      none: z.array(kebab).optional(),
-      unlessSaid: z.array(kebab).optional(),
-      says: z.array(entry).optional(),
-      saysPattern: z.array(pattern).optional(),
-    })
-    .strict()
-    .refine((c) => Object.keys(c).length > 0, 'must not be empty'),
-);
+    .strict();
+
+const condition: z.ZodType<RuleCondition> = z.lazy(() => conditionFields().refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) > 0, 'needs `all` or `any`'));
+const unlessCondition: z.ZodType<RuleCondition> = z.lazy(() => conditionFields().refine((c) => Object.keys(c).length > 0, 'must not be empty'));
 
 /**
  * A named selection of mentions, used in rules like a concept: some concepts (or other groups), kept
@@ -191,6 +181,8 @@ export const groupSchema = z
     notOnlyAbout: z.object({ words: z.array(entry).min(1), unlessAlso: z.array(entry).min(1) }).strict().optional(),
     /** Only mentions in a sentence that has one of these words ("still on antibiotics"). */
     inSentenceWith: z.array(entry).optional(),
+    /** Only mentions in a sentence that has none of these words ("worried about sepsis"). */
+    notInSentenceWith: z.array(entry).optional(),
   })
   .strict()
   .refine((g) => !(g.stated && g.denied), 'cannot be both `stated` and `denied`');
@@ -210,17 +202,11 @@ export const ruleSchema = z
     when: z.array(condition).optional(),
     confirm: z.array(condition).optional(),
     crisis: crisisRuleSchema.optional(),
-    logic: kebab.optional(),
-    concepts: z.array(kebab).optional(),
-    asks: z.array(kebab).optional(),
+    /** Concepts that, only asked about ("can mastitis cause leaking?"), make the flag the question's topic. */
     topics: z.array(kebab).optional(),
   })
   .strict()
-  .refine(
-    (r) => [r.when !== undefined || r.confirm !== undefined, r.logic !== undefined, r.crisis !== undefined].filter(Boolean).length === 1,
-    'needs exactly one of `when`/`confirm` (a declaration), `crisis` (crisis language) or `logic` (a named reading)',
-  )
-  .refine((r) => r.logic === undefined || (r.concepts?.length ?? 0) > 0, 'a rule with `logic` must list the `concepts` it reads');
+  .refine((r) => (r.when !== undefined || r.confirm !== undefined) !== (r.crisis !== undefined), 'needs either `when`/`confirm` (a declaration) or `crisis` (crisis language), not both');
 
 const positive = z.number().positive();
 export const rulesFileSchema = z
@@ -315,7 +301,6 @@ export const SYMPTOM_CHECK_CONCEPTS = ['fever', 'flu-like', 'lump', 'spontaneous
 /** Every concept or group a rule names, with the field it is named in. */
 export function ruleReferences(flag: string, rule: RuleDeclaration): Array<[string, string]> {
   const refs: Array<[string, string]> = [];
-  rule.concepts?.forEach((id, i) => refs.push([`rules.${flag}.concepts.${i}`, id]));
   rule.topics?.forEach((id, i) => refs.push([`rules.${flag}.topics.${i}`, id]));
   rule.crisis?.strong.forEach((id, i) => refs.push([`rules.${flag}.crisis.strong.${i}`, id]));
   rule.crisis?.soft?.forEach((id, i) => refs.push([`rules.${flag}.crisis.soft.${i}`, id]));
@@ -341,16 +326,16 @@ function thresholdReferences(flag: string, rule: RuleDeclaration): Array<[string
     ranges(cond.lasted, `${at}.lasted`);
     ranges(cond.context?.weeksSinceWeaning, `${at}.context.weeksSinceWeaning`);
     for (const [field, r] of Object.entries(cond.picture ?? {})) ranges(r, `${at}.picture.${field}`);
+    cond.unless?.forEach((u, j) => walk(u, `${at}.unless.${j}`));
   };
   for (const key of ['when', 'confirm'] as const) rule[key]?.forEach((cond, i) => walk(cond, `rules.${flag}.${key}.${i}`));
   return refs;
 }
 
-/** The alternative questions a rule may ask (a `confirm` alternative's `ask`, or a reading's `asks`). */
+/** The alternative questions a rule may ask (a `confirm` alternative's `ask`). */
 function askReferences(flag: string, rule: RuleDeclaration): Array<[string, string]> {
   const refs: Array<[string, string]> = [];
-  rule.asks?.forEach((key, i) => refs.push([`rules.${flag}.asks.${i}`, key]));
-  for (const part of ['when', 'confirm'] as const) rule[part]?.forEach((cond, i) => cond.ask !== undefined && refs.push([`rules.${flag}.${part}.${i}.ask`, cond.ask]));
+  rule.confirm?.forEach((cond, i) => cond.ask !== undefined && refs.push([`rules.${flag}.confirm.${i}.ask`, cond.ask]));
   return refs;
 }
 
@@ -365,10 +350,6 @@ export interface CrossCheckInputs {
   usedElsewhere?: ReadonlySet<string>;
 }
 
-/**
- * The rules against red-flags.yaml and the engine: every flag has a rule and every rule a flag, every
- * alternative question a rule may ask exists, every named reading exists. Returns the problems.
- */
 /**
  * The knowledge with the rules a flag of red-flags.yaml carries itself (`rule:`), so a new red flag
  * can be added in that one file. A flag may not have a rule in both places.
@@ -398,11 +379,14 @@ export function conceptsOf(rules: Iterable<RuleDeclaration>): Set<string> {
   return out;
 }
 
-export function checkRulesAgainstFlags(k: SafetyKnowledge, flags: ReadonlyMap<string, readonly string[]>, logic: ReadonlySet<string>): string[] {
+/**
+ * The rules against red-flags.yaml: every flag has a rule and every rule a flag, every alternative
+ * question a rule may ask exists. Returns the problems.
+ */
+export function checkRulesAgainstFlags(k: SafetyKnowledge, flags: ReadonlyMap<string, readonly string[]>): string[] {
   const problems: string[] = [];
   const file = k.rulesFile;
   for (const [flag, rule] of k.rules) {
-    if (rule.logic && !logic.has(rule.logic)) problems.push(`${file}: field rules.${flag}.logic: the engine has no reading named "${rule.logic}"`);
     const alt = flags.get(flag);
     if (!alt) problems.push(`${file}: field rules.${flag}: no red flag "${flag}" in red-flags.yaml`);
     for (const [field, key] of askReferences(flag, rule)) {
@@ -463,6 +447,7 @@ export function buildSafetyKnowledge(
     for (const [field, ref] of thresholdReferences(flag, rule)) {
       if (typeof ref === 'string' && !Object.hasOwn(r.data.thresholds, ref)) problems.push(`${names.rules}: field ${field}: no threshold "${ref}" in thresholds`);
     }
+    rule.when?.forEach((cond, i) => cond.ask !== undefined && problems.push(`${names.rules}: field rules.${flag}.when.${i}.ask: only a \`confirm\` alternative asks a question`));
   }
   for (const gid of groupIds) if (!usedGroups.has(gid) && !(inputs.usedElsewhere?.has(gid) ?? false)) problems.push(`${names.rules}: field groups.${gid}: no rule uses it`);
   for (const [id, concept] of Object.entries(c.data.concepts)) {

@@ -7,9 +7,11 @@
  *   asked   - plus mentions only asked about         -> askedAbout (answer + when to see a doctor)
  * A rule may also say that what it found is only enough to ask (`confirmOnly`).
  *
- * The rules are knowledge/safety/rules.yaml: a rule there is either a declaration (all / any / none
- * of some concepts), evaluated here, or names one of the readings below (`LOGIC`) and lists the
- * concepts it reads; a reading sees only those. The thresholds come from the same file.
+ * The rules are knowledge/safety/rules.yaml, all of them declarations: crisis language (strong and
+ * soft concepts), or alternatives of all / any / none of some concepts or named groups of mentions,
+ * with conditions on the parent's context, this message's clinical picture, durations and words of
+ * the message. This engine knows no flag: every flag's reading, and its numbers (`thresholds`), are
+ * in that file.
  */
 import type { ConceptId, Mention } from './concepts';
 import type { Duration } from './context';
@@ -57,45 +59,27 @@ export class View {
     readonly ctx: EffectiveContext,
     readonly durations: ReadonlyArray<Duration>,
     readonly sentences: ReadonlyArray<Sentence> = [],
-    /** The concepts the rule declares (rules.yaml); it sees no others. */
-    readonly allowed?: ReadonlySet<string>,
   ) {}
 
-  private visible(concepts: ConceptId[]): ConceptId[] {
-    return this.allowed ? concepts.filter((c) => this.allowed!.has(c)) : concepts;
-  }
-
   /** Mentions of a concept counted in this mode. */
-  all(...concepts: ConceptId[]): Mention[] {
+  all(concept: ConceptId): Mention[] {
     const ok = ACCEPTED[this.mode];
-    const wanted = this.visible(concepts);
-    return this.mentions.filter((m) => wanted.includes(m.concept) && ok.has(m.status));
-  }
-
-  /** Like `all`, without mentions that belong to a man other than the parent ("my husband has a fever"). */
-  own(...concepts: ConceptId[]): Mention[] {
-    return this.all(...concepts).filter((m) => !someManElse(m));
-  }
-
-  has(...concepts: ConceptId[]): boolean {
-    return this.all(...concepts).length > 0;
+    return this.mentions.filter((m) => m.concept === concept && ok.has(m.status));
   }
 
   /** Denied ("no fever"), whatever the mode. */
-  denied(...concepts: ConceptId[]): Mention[] {
-    const wanted = this.visible(concepts);
-    return this.mentions.filter((m) => wanted.includes(m.concept) && m.status === 'no');
+  denied(concept: ConceptId): Mention[] {
+    return this.mentions.filter((m) => m.concept === concept && m.status === 'no');
+  }
+
+  /** Reported for certain (explanations and context only count when plainly stated), whatever the mode. */
+  stated(concept: ConceptId): Mention[] {
+    return this.mentions.filter((m) => m.concept === concept && m.status === 'yes');
   }
 
   /** The same message seen with only what is plainly said (for `unlessSaid`). */
   statedOnly(): View {
-    return this.mode === 'report' ? this : new View(this.mentions, 'report', this.ctx, this.durations, this.sentences, this.allowed);
-  }
-
-  /** Reported for certain (explanations and context only count when plainly stated). */
-  stated(...concepts: ConceptId[]): Mention[] {
-    const wanted = this.visible(concepts);
-    return this.mentions.filter((m) => wanted.includes(m.concept) && m.status === 'yes');
+    return this.mode === 'report' ? this : new View(this.mentions, 'report', this.ctx, this.durations, this.sentences);
   }
 
   /** Longest "for ..." duration in the sentences of these mentions or the sentence right after. */
@@ -130,8 +114,6 @@ export interface Rule {
   id: string;
   /** Which concepts, when only asked about, make this flag a topic of the question. */
   topics?: ConceptId[];
-  /** The concepts the rule reads (rules.yaml); undefined: all. */
-  concepts?: ReadonlySet<string>;
   /**
    * Crisis rules decide their own buckets (see detector): a strong mention reports; a soft one, or a
    * denied strong one when `denialAsks`, asks the confirming question; soft mentions from two
@@ -141,146 +123,11 @@ export interface Rule {
   test?: (v: View) => Hit | null;
 }
 
-/** A named reading: what a rule of rules.yaml with `logic` does. */
-type Reading = Omit<Rule, 'id' | 'topics' | 'concepts'>;
-
 const hit = (mentions: Mention[], extra: Partial<Hit> = {}): Hit => ({ mentions, ...extra });
-
-const FOOD_COLOUR = /\b(beet|beets|beetroot|blood orange|blood oranges|dragon fruit|food colou?ring|dye|dyes|red drink|sports drink|gatorade|powerade|kool aid|jelly|jello|cranberry|strawberry|strawberries|tomato|raspberry|raspberries|cherry|cherries|red velvet|paprika|carrots?|orange juice|smoothie|fanta|red cabbage|pomegranate|hibiscus|rhubarb)\b/;
-const NUM = '(\\d+|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of|a couple of)';
-const PAST_WEEK = new RegExp(`\\b${NUM} (weeks?|months?) (old|postpartum|pp|post partum|after (birth|delivery|giving birth|the birth|having)|since (birth|delivery|the birth|i gave birth|giving birth))\\b|\\b(at|for|after|over) ${NUM} (weeks?|months?)\\b|\\b(weeks|months) (after|since) (birth|delivery|giving birth|the birth)\\b|\\b([89]|[1-9]\\d) days (old|postpartum|pp|after (birth|delivery|giving birth))\\b`);
-
-/** The message says the birth was more than a week ago ("baby is 3 weeks old", "4 weeks postpartum"). */
-function pastFirstWeek(v: View): boolean {
-  return v.sentences.some((s) => PAST_WEEK.test(s.text) && !/\b(weeks? pregnant|months? pregnant)\b/.test(s.text));
-}
-
-function nippleOnly(m: Mention): boolean {
-  const c = m.sentence.clauses[m.sentence.clauseOf[m.start] ?? 0];
-  const text = m.sentence.tokens.slice(c.start, c.end).join(' ');
-  return /\b(nipple|nipples|areola)\b/.test(text) && !/\b(breast|breasts|side|area|patch|spot|wedge|lump|part|skin|quadrant|armpit)\b/.test(text);
-}
-
-const improving = (v: View) =>
-  v.mentions.some((m) => m.sentence.text.match(/\b(better|improving|improved|easing|eased|settling|going down|clearing|healing)\b/) && !/\b(not|no|never) (getting |any |really )?(better|improving|improved|easing|settling|going down|clearing|healing)\b/.test(m.sentence.text));
-
-const READINGS: Array<Reading & { id: string }> = [
-  // ------------------------------------------------------------ emergency
-  {
-    id: 'infection-with-sepsis-signs',
-    test: (v) => {
-      // The word alone ("worried about sepsis") is only enough to ask; a stated diagnosis is a report.
-      const word = v.all('sepsis-word');
-      const stated = word.filter((m) => /\b(i have|i ve got|i got|i am|i m|diagnosed|she has|she is|going|gone|turned|turning|became|become|becoming|developed|in)\b/.test(m.sentence.text) && !/\b(worried|scared|afraid|fear|about|risk|prevent|cousin|friend|sister|mother|mom|mum|aunt)\b/.test(m.sentence.text));
-      if (stated.length > 0) return hit(stated);
-      const breastInfection = [
-        ...v.all('mastitis', 'pus', 'abscess', 'red-streaks'),
-        ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
-      ];
-      const feverish = v.own('fever', 'flu-like');
-      const signs = v.own('faint', 'racing-heart', 'sepsis-other', 'confusion', 'confusion-strong');
-      const veryHigh = v.own('fever-very-high');
-      if (breastInfection.length > 0 && (signs.length > 0 || veryHigh.length > 0)) return hit([...breastInfection, ...signs, ...veryHigh]);
-      if (feverish.length > 0 && signs.length > 0) return hit([...feverish, ...signs]);
-      if (word.length > 0) return hit(word, { confirmOnly: true });
-      const dizzy = v.all('dizzy');
-      if ((breastInfection.length > 0 || feverish.length > 0) && dizzy.length > 0 && (breastInfection.length > 0 && feverish.length > 0)) {
-        return hit([...breastInfection, ...feverish, ...dizzy], { confirmOnly: true });
-      }
-      return null;
-    },
-  },
-
-  // ------------------------------------------------------------ urgent
-  {
-    id: 'fever-with-breast-signs',
-    test: (v) => {
-      const fever = v.own('fever', 'flu-like', 'fever-very-high');
-      const area = v.all('breast-sign-strong', 'breast-sign-weak', 'mastitis', 'blocked-duct', 'lump', 'abscess');
-      if (fever.length > 0 && area.length > 0) return hit([...fever, ...area]);
-      const feverOnly = [
-        ...v.own('fever', 'fever-very-high'),
-        ...v.own('flu-like').filter((m) => /^(chills|shivering|rigors|rigor|flu|fluey|body|muscle|muscles|aches|achy|hit|shakes|cold|night|sweats)$/.test(m.sentence.tokens[m.start])),
-      ];
-      if (feverOnly.length > 0) return hit(feverOnly, { confirmOnly: true });
-      // A fever the parent has just ruled out ("no fever", "temperature is normal") needs no question.
-      if (v.mentions.some((m) => m.concept === 'fever' && m.status === 'no') || v.sentences.some((s) => /\b(temperature|fever) (is |was |s |has been |seems )?(normal|fine|ok|okay|good|gone|down)\b/.test(s.text))) return null;
-      const mastitis = v.all('mastitis');
-      if (mastitis.length > 0) return hit(mastitis, { confirmOnly: true, questionKey: 'fever' });
-      const red = v
-        .all('breast-sign-strong')
-        .filter((m) => !nippleOnly(m) && /^(red|redness|reddened|reddish|inflamed|inflammation|hot|warm|heat|wedge|angry|blotchy)$/.test(m.sentence.tokens[m.start]));
-      if (red.length > 0) return hit(red, { confirmOnly: true, questionKey: 'fever' });
-      return null;
-    },
-  },
-  {
-    id: 'mastitis-not-improving',
-    test: (v) => {
-      const fever = v.own('fever', 'flu-like');
-      const inflamed = [
-        ...v.all('mastitis', 'abscess'),
-        ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
-        ...(fever.length > 0 ? v.all('breast-sign-weak', 'blocked-duct') : []),
-      ];
-      if (inflamed.length === 0) return null;
-      const worse = v.all('not-improving');
-      if (worse.length > 0) return hit([...inflamed, ...worse]);
-      const onAntibiotics = v.all('antibiotics');
-      if (onAntibiotics.length > 0 && (v.has('persisting') || /\bstill\b/.test(onAntibiotics.map((m) => m.sentence.text).join(' ')))) {
-        return hit([...inflamed, ...onAntibiotics]);
-      }
-      const infectionSigns = [...v.all('mastitis'), ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m))];
-      if (infectionSigns.length > 0 && v.longestNear(infectionSigns) >= v.ctx.thresholds.mastitisDays && !improving(v)) return hit(infectionSigns);
-      return null;
-    },
-  },
-
-  // ------------------------------------------------------------ soon
-  {
-    id: 'blood-in-discharge',
-    test: (v) => {
-      const blood = v.all('blood', 'pink-brown');
-      if (blood.length === 0) return null;
-      const worrying = v.stated('single-duct', 'lump');
-      const longest = v.longestNear(blood);
-      const damage = v.stated('cracked');
-      if (damage.length > 0 && worrying.length === 0 && longest <= v.ctx.thresholds.explainedBloodDays) return null;
-      // Early rusty pipe is the first week after birth: "still pink at 3 weeks" is not early.
-      const earlyColour = (v.stated('rusty-pipe').length > 0 || v.stated('early-days').length > 0) && !pastFirstWeek(v);
-      // A red or orange food or drink ("blood orange smoothie", "beetroot") can tint milk: ask about blood.
-      if (blood.every((m) => m.concept === 'pink-brown') && worrying.length === 0 && v.sentences.some((s) => FOOD_COLOUR.test(s.text))) return hit(blood, { confirmOnly: true });
-      if (earlyColour && worrying.length === 0 && v.stated('one-side').length === 0 && longest <= v.ctx.thresholds.explainedBloodDays && !v.has('pus')) return null;
-      return hit([...blood, ...worrying]);
-    },
-  },
-  {
-    id: 'nipple-rash-not-healing',
-    test: (v) => {
-      const lesion = v.all('nipple-lesion');
-      if (lesion.length === 0) return null;
-      const paget = lesion.filter((m) => /^pagets?$/.test(m.sentence.tokens[m.start]));
-      if (paget.length > 0) return hit(paget);
-      // Crusts of dried colostrum or milk on the nipples (late pregnancy, early feeding) are not a rash.
-      const crustOnly = lesion.every((m) => /^(crusty|crust|crusts|crusted|crusting|flaky|flaking|flakes|scales|dried)$/.test(m.sentence.tokens[m.start]));
-      if (crustOnly && v.sentences.some((s) => /\b(colostrum|dried milk|milk drying|dried up milk|milk crust|crusty milk|dry milk)\b/.test(s.text)) && !v.has('not-healing') && !v.has('blood', 'pus')) return null;
-      const notHealing = v.all('not-healing');
-      if (notHealing.length > 0) return hit([...lesion, ...notHealing]);
-      if (v.longestNear(lesion) >= v.ctx.thresholds.nippleSoreDays) return hit(lesion);
-      const skin = lesion.filter((m) => /^(rash|rashes|scaly|scales|flaky|flaking|crusty|crust|crusted|crusting|eczema|dermatitis|psoriasis|ulcer|ulcers|ulcerated|peeling|peels|lesion|lesions|wound|sore|sores|open)$/.test(m.sentence.tokens[m.start]));
-      return skin.length > 0 ? hit(skin, { confirmOnly: true }) : null;
-    },
-  },
-
-  // ------------------------------------------------------------ routine
-];
-
-/** The readings rules.yaml may name in `logic`. */
-export const LOGIC: ReadonlyMap<string, Reading> = new Map(READINGS.map((r): [string, Reading] => [r.id, r]));
 
 /** The rules' groups and thresholds, compiled once per detector. */
 class Declarations {
-  private readonly compiled = new Map<string, { group: MentionGroup; firstWord?: Set<string>; notFirstWord?: Set<string>; only?: [RegExp, RegExp]; sentence?: RegExp }>();
+  private readonly compiled = new Map<string, { group: MentionGroup; firstWord?: Set<string>; notFirstWord?: Set<string>; only?: [RegExp, RegExp]; sentence?: RegExp; notSentence?: RegExp }>();
   private readonly says = new WeakMap<RuleCondition, RegExp[]>();
 
   constructor(
@@ -294,6 +141,7 @@ class Declarations {
         notFirstWord: group.notFirstWord && new Set(group.notFirstWord),
         only: group.notOnlyAbout && [wordsPattern(group.notOnlyAbout.words, ''), wordsPattern(group.notOnlyAbout.unlessAlso, '')],
         sentence: group.inSentenceWith && wordsPattern(group.inSentenceWith, ''),
+        notSentence: group.notInSentenceWith && wordsPattern(group.notInSentenceWith, ''),
       });
     }
   }
@@ -318,6 +166,7 @@ class Declarations {
       if (group.notPerson === 'a-named-man' && maleExperiencer(m.sentence, false, m.start)) return false;
       if (c.only && onlyAbout(m, c.only[0], c.only[1])) return false;
       if (c.sentence && !c.sentence.test(m.sentence.text)) return false;
+      if (c.notSentence?.test(m.sentence.text)) return false;
       return true;
     });
   }
@@ -364,11 +213,16 @@ class Declarations {
       patterns = [...(cond.says ? [wordsPattern(cond.says, '')] : []), ...(cond.saysPattern ?? []).map((p) => new RegExp(p))];
       this.says.set(cond, patterns);
     }
-    return v.sentences.some((s) => patterns.some((p) => p.test(s.text)));
+    // "Sentences with signs": those in which the message mentions anything the lexicon knows.
+    const sentences = cond.saysWhere === 'sentences-with-signs' ? v.mentions.map((m) => m.sentence) : v.sentences;
+    return sentences.some((s) => patterns.some((p) => p.test(s.text)));
   }
 
-  /** The mentions that make a condition hold, or null. */
-  holds(v: View, cond: RuleCondition): Mention[] | null {
+  /**
+   * The mentions that make a condition hold, or null. `outer`: for an `unless` condition, the
+   * mentions of the condition it belongs to (its `lasted` is about them).
+   */
+  holds(v: View, cond: RuleCondition, outer?: Mention[]): Mention[] | null {
     const all = (cond.all ?? []).map((id) => this.select(v, id));
     if (all.some((m) => m.length === 0)) return null;
     const any = (cond.any ?? []).flatMap((id) => this.select(v, id));
@@ -379,19 +233,9 @@ class Declarations {
     if (cond.context && !this.contextHolds(v.ctx, cond.context)) return null;
     if (cond.picture && !this.pictureHolds(v.ctx.picture, cond.picture)) return null;
     const found = [...all.flat(), ...any];
-    if (cond.lasted && !this.inRange(v.longestNear(found), cond.lasted)) return null;
-    if (cond.unless?.some((u) => this.unlessHolds(v, u))) return null;
+    if (cond.lasted && !this.inRange(v.longestNear(outer ?? found), cond.lasted)) return null;
+    if (cond.unless?.some((u) => this.holds(v, u, outer ?? found) !== null)) return null;
     return found;
-  }
-
-  /** An `unless` condition: each part it gives must hold (it may be only words, or only a denial). */
-  private unlessHolds(v: View, cond: RuleCondition): boolean {
-    if (cond.all?.some((id) => this.select(v, id).length === 0)) return false;
-    if (cond.any && !cond.any.some((id) => this.select(v, id).length > 0)) return false;
-    if (cond.none?.some((id) => this.select(v, id).length > 0)) return false;
-    if (cond.unlessSaid?.some((id) => this.select(v.statedOnly(), id).length > 0)) return false;
-    if ((cond.says || cond.saysPattern) && !this.saysAny(v, cond)) return false;
-    return true;
   }
 }
 
@@ -423,11 +267,8 @@ function declared(rule: RuleDeclaration, d: Declarations): (v: View) => Hit | nu
 export function compileRules(k: SafetyKnowledge): Rule[] {
   const d = new Declarations(k.groups, k.thresholds);
   return [...k.rules].map(([id, decl]) => {
-    const base = { id, topics: decl.topics, concepts: decl.concepts ? new Set(decl.concepts) : undefined };
+    const base = { id, topics: decl.topics };
     if (decl.crisis) return { ...base, crisis: { strong: decl.crisis.strong, soft: decl.crisis.soft, denialAsks: decl.crisis.denialAsks } };
-    if (decl.logic === undefined) return { ...base, test: declared(decl, d) };
-    const reading = LOGIC.get(decl.logic);
-    if (!reading) throw new Error(`rules.yaml: field rules.${id}.logic: the engine has no reading named "${decl.logic}"`);
-    return { ...base, ...reading };
+    return { ...base, test: declared(decl, d) };
   });
 }
