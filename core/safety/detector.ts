@@ -93,7 +93,7 @@ interface Outcome {
   questionKey?: string;
 }
 
-function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durations: ReturnType<typeof findDurations>, sentences: Sentence[]): Outcome | null {
+function evaluate(rule: Rule, mentions: Mention[], views: (mode: Mode) => View): Outcome | null {
   if (rule.crisis) {
     // Crisis language counts however it is phrased: hedged or plain, and (for thoughts of harm) asked.
     // A clear denial ("I'm not suicidal") still gets one gentle question rather than silence.
@@ -110,7 +110,7 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
     return null;
   }
   if (!rule.test) return null;
-  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences));
+  const run = (mode: Mode): Hit | null => rule.test!(views(mode));
   const report = run('report');
   if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
   const confirm = run('confirm');
@@ -162,8 +162,18 @@ export function createRedFlagDetector(
     const toConfirm: SafetyAssessment['toConfirm'] = [];
     const askedAbout: RedFlagFinding[] = [];
 
+    // One view per mode for all the rules, so what a group selects is worked out once per message.
+    const byMode = new Map<Mode, View>();
+    const views = (mode: Mode): View => {
+      let v = byMode.get(mode);
+      if (!v) {
+        v = new View(mentions, mode, ctx, durations, sentences);
+        byMode.set(mode, v);
+      }
+      return v;
+    };
     for (const rule of RULES) {
-      const outcome = evaluate(rule, mentions, ctx, durations, sentences);
+      const outcome = evaluate(rule, mentions, views);
       if (!outcome) continue;
       const def = definitions.flags.get(rule.id)!;
       const finding: RedFlagFinding = { id: def.id, level: def.level, quote: quoteOf(outcome.mentions) };

@@ -52,6 +52,11 @@ function someManElse(m: Mention): boolean {
   return v;
 }
 
+/** Shared empty result: never mutated. */
+const NO_MENTIONS: Mention[] = [];
+/** A message's mentions by concept. */
+const byConcept = new WeakMap<ReadonlyArray<Mention>, Map<string, Mention[]>>();
+
 export class View {
   constructor(
     readonly mentions: ReadonlyArray<Mention>,
@@ -64,22 +69,44 @@ export class View {
   /** Mentions of a concept counted in this mode. */
   all(concept: ConceptId): Mention[] {
     const ok = ACCEPTED[this.mode];
-    return this.mentions.filter((m) => m.concept === concept && ok.has(m.status));
+    const all = this.of(concept);
+    return all.length === 0 ? NO_MENTIONS : all.filter((m) => ok.has(m.status));
   }
 
   /** Denied ("no fever"), whatever the mode. */
   denied(concept: ConceptId): Mention[] {
-    return this.mentions.filter((m) => m.concept === concept && m.status === 'no');
+    return this.of(concept).filter((m) => m.status === 'no');
   }
 
   /** Reported for certain (explanations and context only count when plainly stated), whatever the mode. */
   stated(concept: ConceptId): Mention[] {
-    return this.mentions.filter((m) => m.concept === concept && m.status === 'yes');
+    return this.of(concept).filter((m) => m.status === 'yes');
   }
+
+  /** Every mention of a concept, whatever its status (indexed once per message: rules ask many times). */
+  private of(concept: ConceptId): Mention[] {
+    let index = byConcept.get(this.mentions);
+    if (!index) {
+      index = new Map();
+      for (const m of this.mentions) {
+        const list = index.get(m.concept);
+        if (list) list.push(m);
+        else index.set(m.concept, [m]);
+      }
+      byConcept.set(this.mentions, index);
+    }
+    return index.get(concept) ?? NO_MENTIONS;
+  }
+
+  /** What each concept or group stands for in this view, worked out once (rules ask many times). */
+  readonly selected = new Map<string, Mention[]>();
+  private plain?: View;
 
   /** The same message seen with only what is plainly said (for `unlessSaid`). */
   statedOnly(): View {
-    return this.mode === 'report' ? this : new View(this.mentions, 'report', this.ctx, this.durations, this.sentences);
+    if (this.mode === 'report') return this;
+    this.plain ??= new View(this.mentions, 'report', this.ctx, this.durations, this.sentences);
+    return this.plain;
   }
 
   /** Longest "for ..." duration in the sentences of these mentions or the sentence right after. */
@@ -148,15 +175,24 @@ class Declarations {
 
   /** The mentions a concept or group stands for in this view. */
   select(v: View, id: string): Mention[] {
+    let found = v.selected.get(id);
+    if (!found) {
+      found = this.compute(v, id);
+      v.selected.set(id, found);
+    }
+    return found;
+  }
+
+  private compute(v: View, id: string): Mention[] {
     const c = this.compiled.get(id);
     if (!c) return v.all(id);
     const { group } = c;
-    const found = group.concepts.flatMap((m) => {
-      if (this.compiled.has(m)) return this.select(v, m);
-      if (group.stated) return v.stated(m);
-      if (group.denied) return v.denied(m);
-      return v.all(m);
-    });
+    const found: Mention[] = [];
+    for (const m of group.concepts) {
+      const some = this.compiled.has(m) ? this.select(v, m) : group.stated ? v.stated(m) : group.denied ? v.denied(m) : v.all(m);
+      if (some.length > 0) found.push(...some);
+    }
+    if (found.length === 0) return found;
     return found.filter((m) => {
       const first = m.sentence.tokens[m.start] ?? '';
       if (c.firstWord && !c.firstWord.has(first)) return false;
@@ -223,18 +259,35 @@ class Declarations {
    * mentions of the condition it belongs to (its `lasted` is about them).
    */
   holds(v: View, cond: RuleCondition, outer?: Mention[]): Mention[] | null {
-    const all = (cond.all ?? []).map((id) => this.select(v, id));
-    if (all.some((m) => m.length === 0)) return null;
-    const any = (cond.any ?? []).flatMap((id) => this.select(v, id));
-    if (cond.any && any.length === 0) return null;
-    if (cond.none?.some((id) => this.select(v, id).length > 0)) return null;
-    if (cond.unlessSaid?.some((id) => this.select(v.statedOnly(), id).length > 0)) return null;
-    if ((cond.says || cond.saysPattern) && !this.saysAny(v, cond)) return null;
+    // Cheapest first, and nothing built until the condition holds: every rule runs on every message.
     if (cond.context && !this.contextHolds(v.ctx, cond.context)) return null;
     if (cond.picture && !this.pictureHolds(v.ctx.picture, cond.picture)) return null;
-    const found = [...all.flat(), ...any];
+    const parts: Mention[][] = [];
+    for (const id of cond.all ?? []) {
+      const m = this.select(v, id);
+      if (m.length === 0) return null;
+      parts.push(m);
+    }
+    if (cond.any) {
+      let some = false;
+      for (const id of cond.any) {
+        const m = this.select(v, id);
+        if (m.length > 0) {
+          parts.push(m);
+          some = true;
+        }
+      }
+      if (!some) return null;
+    }
+    for (const id of cond.none ?? []) if (this.select(v, id).length > 0) return null;
+    if (cond.unlessSaid) {
+      const plain = v.statedOnly();
+      for (const id of cond.unlessSaid) if (this.select(plain, id).length > 0) return null;
+    }
+    if ((cond.says || cond.saysPattern) && !this.saysAny(v, cond)) return null;
+    const found = parts.length === 1 ? parts[0] : parts.flat();
     if (cond.lasted && !this.inRange(v.longestNear(outer ?? found), cond.lasted)) return null;
-    if (cond.unless?.some((u) => this.holds(v, u, outer ?? found) !== null)) return null;
+    if (cond.unless) for (const u of cond.unless) if (this.holds(v, u, outer ?? found) !== null) return null;
     return found;
   }
 }
