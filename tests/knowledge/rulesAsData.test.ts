@@ -72,6 +72,29 @@ describe('a clinician edits the red-flag rules on a copy of the knowledge folder
     expect(outcome(extended, message, { lactation: 'breastfeeding' })).toEqual(outcome(original, message, { lactation: 'breastfeeding' }));
   });
 
+  it('a new flag over the clinical picture: a temperature from a threshold, in °C or °F', () => {
+    const flag = [
+      '  - id: very-high-temperature',
+      '    level: urgent',
+      '    label: "a temperature of 39.4 °C (103 °F) or more"',
+      '    why: "A temperature this high should be checked by a clinician today."',
+      '    question: "Just to check: is your temperature 39.4 °C (103 °F) or higher?"',
+      '    sources: [abm-36]',
+      '    rule:',
+      '      when:',
+      '        - any: [fever, fever-very-high]',
+      '          picture: { temperatureC: { atLeast: veryHighFeverCelsius } }',
+      '',
+    ].join('\n');
+    edit(dir, 'red-flags.yaml', (text) => `${text.trimEnd()}\n\n${flag}`);
+    const extended = detector(dir);
+    for (const message of ['my temperature is 39.8 this morning', 'temp of 103.5 this morning']) {
+      expect(outcome(original, message, { lactation: 'pumping' }).flags).not.toContain('very-high-temperature');
+      expect(outcome(extended, message, { lactation: 'pumping' }).flags).toContain('very-high-temperature');
+    }
+    expect(outcome(extended, 'my temperature is 38.2 this morning', { lactation: 'pumping' }).flags).not.toContain('very-high-temperature');
+  });
+
   it('a threshold edited once changes every rule that names it: a lump past two weeks instead of one', () => {
     edit(dir, 'safety/rules.yaml', (text) => text.replace(/\n {2}lumpDays: 7\n/, '\n  lumpDays: 14\n'));
     const message = "I've had a lump in my breast for 10 days";
@@ -87,7 +110,7 @@ describe('a clinician edits the red-flag rules on a copy of the knowledge folder
   });
 
   it('a word added to a rule: pink milk after an acai bowl is asked about, like after beetroot', () => {
-    edit(dir, 'safety/rules.yaml', (text) => text.replaceAll('says: [beet, ', 'says: [acai, beet, '));
+    edit(dir, 'safety/rules.yaml', (text) => text.replace('says: &food-colours [beet, ', 'says: &food-colours [acai, beet, '));
     const message = 'my milk looks pink after an acai bowl this morning';
     expect(outcome(original, message, { lactation: 'breastfeeding' }).flags).toEqual(['blood-in-discharge']);
     expect(outcome(detector(dir), message, { lactation: 'breastfeeding' })).toEqual({ flags: [], confirm: ['blood-in-discharge'] });
