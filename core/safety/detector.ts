@@ -9,7 +9,7 @@ import { defaultCrisisClassifier } from './crisisClassifier';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
-import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { compileRules, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
 import { flagsAcrossMessages } from './acrossMessages';
 import { mentionsFilling, mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
@@ -94,7 +94,7 @@ interface Outcome {
   questionKey?: string;
 }
 
-function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durations: ReturnType<typeof findDurations>, sentences: Sentence[]): Outcome | null {
+function evaluate(rule: Rule, mentions: Mention[], views: (mode: Mode) => View): Outcome | null {
   if (rule.crisis) {
     // Crisis language counts however it is phrased: hedged or plain, and (for thoughts of harm) asked.
     // A clear denial ("I'm not suicidal") still gets one gentle question rather than silence.
@@ -111,7 +111,7 @@ function evaluate(rule: Rule, mentions: Mention[], ctx: EffectiveContext, durati
     return null;
   }
   if (!rule.test) return null;
-  const run = (mode: Mode): Hit | null => rule.test!(new View(mentions, mode, ctx, durations, sentences, rule.concepts));
+  const run = (mode: Mode): Hit | null => rule.test!(views(mode));
   const report = run('report');
   if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
   const confirm = run('confirm');
@@ -140,8 +140,8 @@ export function createRedFlagDetector(
   const inline = new Map<string, RuleDeclaration>();
   for (const [id, d] of definitions.flags) if (d.rule) inline.set(id, d.rule);
   const knowledge = { ...withInlineRules(shared, inline), ...(emoji ? { emoji } : {}) };
-  // Every flag has a rule, every rule a flag, every question a rule may ask exists, every reading named exists.
-  const problems = checkRulesAgainstFlags(knowledge, new Map([...definitions.flags].map(([id, d]) => [id, Object.keys(d.altQuestions ?? {})])), new Set(LOGIC.keys()));
+  // Every flag has a rule, every rule a flag, every question a rule may ask exists.
+  const problems = checkRulesAgainstFlags(knowledge, new Map([...definitions.flags].map(([id, d]) => [id, Object.keys(d.altQuestions ?? {})])), );
   if (problems.length > 0) throw new SafetyKnowledgeError(problems);
   const RULES = compileRules(knowledge);
 
@@ -163,8 +163,18 @@ export function createRedFlagDetector(
     const toConfirm: SafetyAssessment['toConfirm'] = [];
     const askedAbout: RedFlagFinding[] = [];
 
+    // One view per mode for all the rules, so what a group selects is worked out once per message.
+    const byMode = new Map<Mode, View>();
+    const views = (mode: Mode): View => {
+      let v = byMode.get(mode);
+      if (!v) {
+        v = new View(mentions, mode, ctx, durations, sentences);
+        byMode.set(mode, v);
+      }
+      return v;
+    };
     for (const rule of RULES) {
-      const outcome = evaluate(rule, mentions, ctx, durations, sentences);
+      const outcome = evaluate(rule, mentions, views);
       if (!outcome) continue;
       const def = definitions.flags.get(rule.id)!;
       const finding: RedFlagFinding = { id: def.id, level: def.level, quote: quoteOf(outcome.mentions) };

@@ -9,7 +9,6 @@ export {
   type RedFlagDefinition,
   type RedFlagDefinitions,
 } from './definitions';
-export { LOGIC } from './rules';
 export {
   loadSafetyKnowledge,
   buildSafetyKnowledge,

@@ -77,23 +77,138 @@ export const modifiersFileSchema = z
   })
   .strict();
 
-const condition = z
-  .object({ all: z.array(kebab).optional(), any: z.array(kebab).optional(), none: z.array(kebab).optional() })
+/** A number, or the name of one of the `thresholds` (checked against them on load). */
+const amount = z.union([z.number().nonnegative(), z.string().regex(/^[a-zA-Z]+$/, 'must be a number or the name of a threshold')]);
+/** A range over a number the engine reads (days a sign has lasted, weeks since weaning...). */
+const range = z
+  .object({ atLeast: amount.optional(), atMost: amount.optional(), below: amount.optional(), orUnknown: z.boolean().optional() })
   .strict()
-  .refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) > 0, 'needs `all` or `any`');
+  .refine((r) => r.atLeast !== undefined || r.atMost !== undefined || r.below !== undefined, 'needs `atLeast`, `atMost` or `below`');
+
+export const CONTEXT_STATUSES = ['pregnant', 'breastfeeding', 'pumping', 'weaned', 'none', 'unknown'] as const;
+/** What the conversation knows about the parent (earlier messages and this one). */
+const contextCondition = z
+  .object({
+    status: z.array(z.enum(CONTEXT_STATUSES)).min(1).optional(),
+    notStatus: z.array(z.enum(CONTEXT_STATUSES)).min(1).optional(),
+    /** Not lactating now: never lately, weaned `weanedWeeks` ago or more, or a man. */
+    notLactating: z.boolean().optional(),
+    male: z.boolean().optional(),
+    /** Only for a weaned parent: `unknown` (weaned, but not known when), or a range in weeks. */
+    weeksSinceWeaning: z.union([z.literal('unknown'), range]).optional(),
+  })
+  .strict();
+
+/** This message's clinical picture (core/safety/picture.ts): numbers as ranges, the rest as lists of values. */
+const pictureCondition = z
+  .object({
+    lumpDays: range.optional(),
+    weeksSinceWeaning: range.optional(),
+    weeksSinceBirth: range.optional(),
+    temperatureC: range.optional(),
+    sex: z.array(z.enum(['female', 'male'])).optional(),
+    about: z.array(z.enum(['self', 'baby', 'someone-else'])).optional(),
+    side: z.array(z.enum(['one', 'both'])).optional(),
+    colour: z.array(z.enum(['bloody', 'clear'])).optional(),
+    trigger: z.array(z.enum(['own', 'squeezed'])).optional(),
+  })
+  .strict();
+
+export interface RuleCondition {
+  all?: string[];
+  any?: string[];
+  none?: string[];
+  unlessSaid?: string[];
+  unless?: RuleCondition[];
+  context?: z.infer<typeof contextCondition>;
+  picture?: z.infer<typeof pictureCondition>;
+  lasted?: z.infer<typeof range>;
+  says?: string[];
+  saysPattern?: string[];
+  saysWhere?: 'message' | 'sentences-with-signs';
+  ask?: string;
+}
+
+const conditionFields = () =>
+  z
+    .object({
+      all: z.array(kebab).optional(),
+      any: z.array(kebab).optional(),
+      none: z.array(kebab).optional(),
+      /** Cancelled when the parent plainly says one of these (hedged or asked does not cancel). */
+      unlessSaid: z.array(kebab).optional(),
+      /** Cancelled when any of these conditions holds (each may be only words of the message, or a denial). */
+      unless: z.array(unlessCondition).optional(),
+      context: contextCondition.optional(),
+      picture: pictureCondition.optional(),
+      /** The longest "for ..." duration near the mentions found (their sentence or the next); in `unless`, near the outer condition's. */
+      lasted: range.optional(),
+      /** Some sentence of the message has one of these words or phrases. */
+      says: z.array(entry).optional(),
+      /** Some sentence of the message matches one of these patterns (for phrases that need structure). */
+      saysPattern: z.array(pattern).optional(),
+      /** Which sentences `says` reads: the whole message (default), or only those that mention some sign. */
+      saysWhere: z.enum(['message', 'sentences-with-signs']).optional(),
+      /** In `confirm`: the key of the flag's altQuestions to ask instead of its main question. */
+      ask: kebab.optional(),
+    })
+    .strict();
+
+const condition: z.ZodType<RuleCondition> = z.lazy(() => conditionFields().refine((c) => (c.all?.length ?? 0) + (c.any?.length ?? 0) > 0, 'needs `all` or `any`'));
+const unlessCondition: z.ZodType<RuleCondition> = z.lazy(() => conditionFields().refine((c) => Object.keys(c).length > 0, 'must not be empty'));
+
+/**
+ * A named selection of mentions, used in rules like a concept: some concepts (or other groups), kept
+ * only when they pass every filter given.
+ */
+export const groupSchema = z
+  .object({
+    about: z.string().trim().min(1, 'must say what the group means'),
+    concepts: z.array(kebab).min(1),
+    /** Only mentions whose first word is one of these ("red", "hot": a red breast, not a sore one). */
+    firstWord: z.array(entry).optional(),
+    notFirstWord: z.array(entry).optional(),
+    /** Only plainly said (not hedged, not asked), whatever the rule is checking. */
+    stated: z.boolean().optional(),
+    /** Only denied ("no fever"), whatever the rule is checking. */
+    denied: z.boolean().optional(),
+    /** `a-man`: the parent who is a man, or a man the clause is about (his nipple, my husband). */
+    person: z.enum(['a-man']).optional(),
+    /**
+     * `another-man`: drop signs of a man other than the parent ("my husband has a fever");
+     * `a-named-man`: drop discharge the clause gives to a man ("my husband's nipple leaks").
+     */
+    notPerson: z.enum(['another-man', 'a-named-man']).optional(),
+    /** Drop mentions whose clause names one of `words` and none of `unlessAlso` (a red nipple is not a red breast). */
+    notOnlyAbout: z.object({ words: z.array(entry).min(1), unlessAlso: z.array(entry).min(1) }).strict().optional(),
+    /** Only mentions in a sentence that has one of these words ("still on antibiotics"). */
+    inSentenceWith: z.array(entry).optional(),
+    /** Only mentions in a sentence that has none of these words ("worried about sepsis"). */
+    notInSentenceWith: z.array(entry).optional(),
+  })
+  .strict()
+  .refine((g) => !(g.stated && g.denied), 'cannot be both `stated` and `denied`');
+
+export const crisisRuleSchema = z
+  .object({
+    /** Said, or hedged: report. Asked about (or, with `denialAsks`, denied): ask the flag's question. */
+    strong: z.array(kebab).min(1),
+    /** One of these: ask; two different kinds together: report. */
+    soft: z.array(kebab).optional(),
+    denialAsks: z.boolean().optional(),
+  })
+  .strict();
 
 export const ruleSchema = z
   .object({
     when: z.array(condition).optional(),
     confirm: z.array(condition).optional(),
-    logic: kebab.optional(),
-    concepts: z.array(kebab).optional(),
-    asks: z.array(kebab).optional(),
+    crisis: crisisRuleSchema.optional(),
+    /** Concepts that, only asked about ("can mastitis cause leaking?"), make the flag the question's topic. */
     topics: z.array(kebab).optional(),
   })
   .strict()
-  .refine((r) => (r.when !== undefined) !== (r.logic !== undefined), 'needs either `when` (a declaration) or `logic` (a named reading), not both')
-  .refine((r) => r.logic === undefined || (r.concepts?.length ?? 0) > 0, 'a rule with `logic` must list the `concepts` it reads');
+  .refine((r) => (r.when !== undefined || r.confirm !== undefined) !== (r.crisis !== undefined), 'needs either `when`/`confirm` (a declaration) or `crisis` (crisis language), not both');
 
 const pictureField = z.enum(PRESENCE_FIELDS);
 const acrossMessagesCondition = z
@@ -119,14 +234,15 @@ export const rulesFileSchema = z
       })
       .strict()
       .refine((t) => Math.abs(((t.feverFahrenheit - 32) * 5) / 9 - t.feverCelsius) < 0.05, { message: 'feverCelsius and feverFahrenheit must be the same temperature', path: ['feverFahrenheit'] }),
+    groups: z.record(kebab, groupSchema).default({}),
     rules: z.record(kebab, ruleSchema),
     acrossMessages: z.record(kebab, z.array(acrossMessagesCondition).min(1)).optional(),
   })
   .strict();
 
 export type Thresholds = z.infer<typeof rulesFileSchema>['thresholds'];
-export type RuleCondition = z.infer<typeof condition>;
 export type RuleDeclaration = z.infer<typeof ruleSchema>;
+export type MentionGroup = z.infer<typeof groupSchema>;
 
 export interface CompiledConcept {
   id: string;
@@ -160,6 +276,8 @@ export interface SafetyKnowledge {
   fuzzyProtected: ReadonlySet<string>;
   modifiers: Readonly<Record<ModifierCategory, CompiledModifier>>;
   rules: ReadonlyMap<string, RuleDeclaration>;
+  /** Named selections of mentions the rules use like concepts (rules.yaml `groups`). */
+  groups: ReadonlyMap<string, MentionGroup>;
   /** Flags raised by signs told in different messages (rules.yaml `acrossMessages`). */
   acrossMessages: AcrossMessagesRules;
   thresholds: Thresholds;
@@ -191,6 +309,47 @@ export const ENGINE_CONCEPTS: ReadonlySet<string> = new Set(['crisis-self', 'cri
  */
 export const SYMPTOM_CHECK_CONCEPTS = ['fever', 'flu-like', 'lump', 'spontaneous', 'blood', 'pink-brown', 'clear-fluid', 'headache', 'headache-severe', 'vision', 'medicine', 'breast-sign-strong', 'breast-sign-weak', 'cracked'] as const;
 
+/** Every concept or group a rule names, with the field it is named in. */
+export function ruleReferences(flag: string, rule: RuleDeclaration): Array<[string, string]> {
+  const refs: Array<[string, string]> = [];
+  rule.topics?.forEach((id, i) => refs.push([`rules.${flag}.topics.${i}`, id]));
+  rule.crisis?.strong.forEach((id, i) => refs.push([`rules.${flag}.crisis.strong.${i}`, id]));
+  rule.crisis?.soft?.forEach((id, i) => refs.push([`rules.${flag}.crisis.soft.${i}`, id]));
+  const walk = (cond: RuleCondition, at: string) => {
+    (['all', 'any', 'none', 'unlessSaid'] as const).forEach((part) => cond[part]?.forEach((id, j) => refs.push([`${at}.${part}.${j}`, id])));
+    cond.unless?.forEach((u, j) => walk(u, `${at}.unless.${j}`));
+  };
+  for (const key of ['when', 'confirm'] as const) rule[key]?.forEach((cond, i) => walk(cond, `rules.${flag}.${key}.${i}`));
+  return refs;
+}
+
+/** Every threshold a rule names (a range may give a number or a threshold's name). */
+function thresholdReferences(flag: string, rule: RuleDeclaration): Array<[string, string | number]> {
+  const refs: Array<[string, string | number]> = [];
+  const ranges = (r: unknown, at: string) => {
+    if (typeof r !== 'object' || r === null) return;
+    for (const bound of ['atLeast', 'atMost', 'below'] as const) {
+      const v = (r as Record<string, unknown>)[bound];
+      if (v !== undefined) refs.push([`${at}.${bound}`, v as string | number]);
+    }
+  };
+  const walk = (cond: RuleCondition, at: string) => {
+    ranges(cond.lasted, `${at}.lasted`);
+    ranges(cond.context?.weeksSinceWeaning, `${at}.context.weeksSinceWeaning`);
+    for (const [field, r] of Object.entries(cond.picture ?? {})) ranges(r, `${at}.picture.${field}`);
+    cond.unless?.forEach((u, j) => walk(u, `${at}.unless.${j}`));
+  };
+  for (const key of ['when', 'confirm'] as const) rule[key]?.forEach((cond, i) => walk(cond, `rules.${flag}.${key}.${i}`));
+  return refs;
+}
+
+/** The alternative questions a rule may ask (a `confirm` alternative's `ask`). */
+function askReferences(flag: string, rule: RuleDeclaration): Array<[string, string]> {
+  const refs: Array<[string, string]> = [];
+  rule.confirm?.forEach((cond, i) => cond.ask !== undefined && refs.push([`rules.${flag}.confirm.${i}.ask`, cond.ask]));
+  return refs;
+}
+
 export interface SafetyKnowledgeFiles {
   concepts: unknown;
   modifiers: unknown;
@@ -203,10 +362,6 @@ export interface CrossCheckInputs {
 }
 
 /**
- * The rules against red-flags.yaml and the engine: every flag has a rule and every rule a flag, every
- * alternative question a rule may ask exists, every named reading exists. Returns the problems.
- */
-/**
  * The knowledge with the rules a flag of red-flags.yaml carries itself (`rule:`), so a new red flag
  * can be added in that one file. A flag may not have a rule in both places.
  */
@@ -216,8 +371,12 @@ export function withInlineRules(k: SafetyKnowledge, inline: ReadonlyMap<string, 
   const rules = new Map(k.rules);
   for (const [flag, rule] of inline) {
     if (rules.has(flag)) problems.push(`${flagsFile}: field flags.${flag}.rule: the flag already has a rule in ${k.rulesFile}`);
-    const refs = [...(rule.concepts ?? []), ...(rule.topics ?? []), ...[...(rule.when ?? []), ...(rule.confirm ?? [])].flatMap((c) => [...(c.all ?? []), ...(c.any ?? []), ...(c.none ?? [])])];
-    for (const id of refs) if (!k.concepts.has(id) && !ENGINE_CONCEPTS.has(id)) problems.push(`${flagsFile}: field flags.${flag}.rule: concept "${id}" is not in concepts.yaml`);
+    for (const [field, id] of ruleReferences(flag, rule)) {
+      if (!k.concepts.has(id) && !ENGINE_CONCEPTS.has(id) && !k.groups.has(id)) problems.push(`${flagsFile}: field flags.${flag}.rule (${field}): concept "${id}" is not in concepts.yaml nor a group of ${k.rulesFile}`);
+    }
+    for (const [field, ref] of thresholdReferences(flag, rule)) {
+      if (typeof ref === 'string' && !(ref in k.thresholds)) problems.push(`${flagsFile}: field flags.${flag}.rule (${field}): no threshold "${ref}" in ${k.rulesFile}`);
+    }
     rules.set(flag, rule);
   }
   if (problems.length > 0) throw new SafetyKnowledgeError(problems);
@@ -227,23 +386,23 @@ export function withInlineRules(k: SafetyKnowledge, inline: ReadonlyMap<string, 
 /** Every concept a rule refers to (for the "every concept is used" check of rules kept elsewhere). */
 export function conceptsOf(rules: Iterable<RuleDeclaration>): Set<string> {
   const out = new Set<string>();
-  for (const rule of rules) {
-    for (const id of [...(rule.concepts ?? []), ...(rule.topics ?? [])]) out.add(id);
-    for (const c of [...(rule.when ?? []), ...(rule.confirm ?? [])]) for (const id of [...(c.all ?? []), ...(c.any ?? []), ...(c.none ?? [])]) out.add(id);
-  }
+  for (const rule of rules) for (const [, id] of ruleReferences('', rule)) out.add(id);
   return out;
 }
 
-export function checkRulesAgainstFlags(k: SafetyKnowledge, flags: ReadonlyMap<string, readonly string[]>, logic: ReadonlySet<string>): string[] {
+/**
+ * The rules against red-flags.yaml: every flag has a rule and every rule a flag, every alternative
+ * question a rule may ask exists. Returns the problems.
+ */
+export function checkRulesAgainstFlags(k: SafetyKnowledge, flags: ReadonlyMap<string, readonly string[]>): string[] {
   const problems: string[] = [];
   const file = k.rulesFile;
   for (const [flag, rule] of k.rules) {
-    if (rule.logic && !logic.has(rule.logic)) problems.push(`${file}: field rules.${flag}.logic: the engine has no reading named "${rule.logic}"`);
     const alt = flags.get(flag);
     if (!alt) problems.push(`${file}: field rules.${flag}: no red flag "${flag}" in red-flags.yaml`);
-    rule.asks?.forEach((key, i) => {
-      if (alt && !alt.includes(key)) problems.push(`${file}: field rules.${flag}.asks.${i}: red-flags.yaml gives flag "${flag}" no altQuestions.${key}`);
-    });
+    for (const [field, key] of askReferences(flag, rule)) {
+      if (alt && !alt.includes(key)) problems.push(`${file}: field ${field}: red-flags.yaml gives flag "${flag}" no altQuestions.${key}`);
+    }
   }
   for (const flag of flags.keys()) if (!k.rules.has(flag)) problems.push(`${file}: field rules: red flag "${flag}" (red-flags.yaml) has no rule`);
   for (const flag of k.acrossMessages.keys()) if (!flags.has(flag)) problems.push(`${file}: field acrossMessages.${flag}: no red flag "${flag}" in red-flags.yaml`);
@@ -272,20 +431,37 @@ export function buildSafetyKnowledge(
   const conceptIds = new Set(Object.keys(c.data.concepts));
   const known = (id: string) => conceptIds.has(id) || ENGINE_CONCEPTS.has(id);
   const used = new Set<string>([...SYMPTOM_CHECK_CONCEPTS, ...(inputs.usedElsewhere ?? [])]);
-  for (const [flag, rule] of Object.entries(r.data.rules)) {
-    const refs: Array<[string, string]> = [];
-    rule.concepts?.forEach((id, i) => refs.push([`rules.${flag}.concepts.${i}`, id]));
-    rule.topics?.forEach((id, i) => refs.push([`rules.${flag}.topics.${i}`, id]));
-    for (const key of ['when', 'confirm'] as const) {
-      rule[key]?.forEach((cond, i) =>
-        (['all', 'any', 'none'] as const).forEach((part) => cond[part]?.forEach((id, j) => refs.push([`rules.${flag}.${key}.${i}.${part}.${j}`, id]))),
-      );
-    }
-    for (const [field, id] of refs) {
+  const groups = r.data.groups;
+  const isGroup = (id: string) => Object.hasOwn(groups, id);
+  // A group's members are concepts or earlier groups (so no group contains itself).
+  const groupIds = Object.keys(groups);
+  const usedGroups = new Set<string>();
+  groupIds.forEach((gid, gi) =>
+    groups[gid].concepts.forEach((id, i) => {
+      if (isGroup(id)) {
+        usedGroups.add(id);
+        if (groupIds.indexOf(id) >= gi) problems.push(`${names.rules}: field groups.${gid}.concepts.${i}: group "${id}" must be defined above "${gid}"`);
+        return;
+      }
       used.add(id);
-      if (!known(id)) problems.push(`${names.rules}: field ${field}: concept "${id}" is not in ${names.concepts}`);
+      if (!known(id)) problems.push(`${names.rules}: field groups.${gid}.concepts.${i}: concept "${id}" is not in ${names.concepts}`);
+    }),
+  );
+  for (const [flag, rule] of Object.entries(r.data.rules)) {
+    for (const [field, id] of ruleReferences(flag, rule)) {
+      if (isGroup(id)) {
+        usedGroups.add(id);
+        continue;
+      }
+      used.add(id);
+      if (!known(id)) problems.push(`${names.rules}: field ${field}: concept "${id}" is not in ${names.concepts} nor a group`);
     }
+    for (const [field, ref] of thresholdReferences(flag, rule)) {
+      if (typeof ref === 'string' && !Object.hasOwn(r.data.thresholds, ref)) problems.push(`${names.rules}: field ${field}: no threshold "${ref}" in thresholds`);
+    }
+    rule.when?.forEach((cond, i) => cond.ask !== undefined && problems.push(`${names.rules}: field rules.${flag}.when.${i}.ask: only a \`confirm\` alternative asks a question`));
   }
+  for (const gid of groupIds) if (!usedGroups.has(gid) && !(inputs.usedElsewhere?.has(gid) ?? false)) problems.push(`${names.rules}: field groups.${gid}: no rule uses it`);
   for (const [id, concept] of Object.entries(c.data.concepts)) {
     if (!used.has(id) && concept.understanding === undefined) problems.push(`${names.concepts}: field concepts.${id}: no rule, symptom-check question or language understanding uses it`);
   }
@@ -346,6 +522,7 @@ export function buildSafetyKnowledge(
     fuzzyProtected: new Set(c.data.fuzzy.protected),
     modifiers,
     rules: new Map(Object.entries(r.data.rules)),
+    groups: new Map(Object.entries(r.data.groups)),
     acrossMessages: new Map(Object.entries(r.data.acrossMessages ?? {})),
     thresholds: r.data.thresholds,
   };

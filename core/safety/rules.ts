@@ -7,9 +7,11 @@
  *   asked   - plus mentions only asked about         -> askedAbout (answer + when to see a doctor)
  * A rule may also say that what it found is only enough to ask (`confirmOnly`).
  *
- * The rules are knowledge/safety/rules.yaml: a rule there is either a declaration (all / any / none
- * of some concepts), evaluated here, or names one of the readings below (`LOGIC`) and lists the
- * concepts it reads; a reading sees only those. The thresholds come from the same file.
+ * The rules are knowledge/safety/rules.yaml, all of them declarations: crisis language (strong and
+ * soft concepts), or alternatives of all / any / none of some concepts or named groups of mentions,
+ * with conditions on the parent's context, this message's clinical picture, durations and words of
+ * the message. This engine knows no flag: every flag's reading, and its numbers (`thresholds`), are
+ * in that file.
  */
 import type { ConceptId, Mention } from './concepts';
 import type { Duration } from './context';
@@ -17,7 +19,7 @@ import { maleExperiencer, maleOtherExperiencer } from './context';
 import type { Status } from './scope';
 import type { Sentence } from './text';
 import type { ClinicalPicture } from './picture';
-import type { RuleCondition, RuleDeclaration, SafetyKnowledge, Thresholds } from './knowledge';
+import { wordsPattern, type MentionGroup, type RuleCondition, type RuleDeclaration, type SafetyKnowledge, type Thresholds } from './knowledge';
 import type { ParentContext } from './types';
 
 export type Mode = 'report' | 'confirm' | 'asked';
@@ -50,6 +52,11 @@ function someManElse(m: Mention): boolean {
   return v;
 }
 
+/** Shared empty result: never mutated. */
+const NO_MENTIONS: Mention[] = [];
+/** A message's mentions by concept. */
+const byConcept = new WeakMap<ReadonlyArray<Mention>, Map<string, Mention[]>>();
+
 export class View {
   constructor(
     readonly mentions: ReadonlyArray<Mention>,
@@ -57,34 +64,49 @@ export class View {
     readonly ctx: EffectiveContext,
     readonly durations: ReadonlyArray<Duration>,
     readonly sentences: ReadonlyArray<Sentence> = [],
-    /** The concepts the rule declares (rules.yaml); it sees no others. */
-    readonly allowed?: ReadonlySet<string>,
   ) {}
 
-  private visible(concepts: ConceptId[]): ConceptId[] {
-    return this.allowed ? concepts.filter((c) => this.allowed!.has(c)) : concepts;
-  }
-
   /** Mentions of a concept counted in this mode. */
-  all(...concepts: ConceptId[]): Mention[] {
+  all(concept: ConceptId): Mention[] {
     const ok = ACCEPTED[this.mode];
-    const wanted = this.visible(concepts);
-    return this.mentions.filter((m) => wanted.includes(m.concept) && ok.has(m.status));
+    const all = this.of(concept);
+    return all.length === 0 ? NO_MENTIONS : all.filter((m) => ok.has(m.status));
   }
 
-  /** Like `all`, without mentions that belong to a man other than the parent ("my husband has a fever"). */
-  own(...concepts: ConceptId[]): Mention[] {
-    return this.all(...concepts).filter((m) => !someManElse(m));
+  /** Denied ("no fever"), whatever the mode. */
+  denied(concept: ConceptId): Mention[] {
+    return this.of(concept).filter((m) => m.status === 'no');
   }
 
-  has(...concepts: ConceptId[]): boolean {
-    return this.all(...concepts).length > 0;
+  /** Reported for certain (explanations and context only count when plainly stated), whatever the mode. */
+  stated(concept: ConceptId): Mention[] {
+    return this.of(concept).filter((m) => m.status === 'yes');
   }
 
-  /** Reported for certain (explanations and context only count when plainly stated). */
-  stated(...concepts: ConceptId[]): Mention[] {
-    const wanted = this.visible(concepts);
-    return this.mentions.filter((m) => wanted.includes(m.concept) && m.status === 'yes');
+  /** Every mention of a concept, whatever its status (indexed once per message: rules ask many times). */
+  private of(concept: ConceptId): Mention[] {
+    let index = byConcept.get(this.mentions);
+    if (!index) {
+      index = new Map();
+      for (const m of this.mentions) {
+        const list = index.get(m.concept);
+        if (list) list.push(m);
+        else index.set(m.concept, [m]);
+      }
+      byConcept.set(this.mentions, index);
+    }
+    return index.get(concept) ?? NO_MENTIONS;
+  }
+
+  /** What each concept or group stands for in this view, worked out once (rules ask many times). */
+  readonly selected = new Map<string, Mention[]>();
+  private plain?: View;
+
+  /** The same message seen with only what is plainly said (for `unlessSaid`). */
+  statedOnly(): View {
+    if (this.mode === 'report') return this;
+    this.plain ??= new View(this.mentions, 'report', this.ctx, this.durations, this.sentences);
+    return this.plain;
   }
 
   /** Longest "for ..." duration in the sentences of these mentions or the sentence right after. */
@@ -119,8 +141,6 @@ export interface Rule {
   id: string;
   /** Which concepts, when only asked about, make this flag a topic of the question. */
   topics?: ConceptId[];
-  /** The concepts the rule reads (rules.yaml); undefined: all. */
-  concepts?: ReadonlySet<string>;
   /**
    * Crisis rules decide their own buckets (see detector): a strong mention reports; a soft one, or a
    * denied strong one when `denialAsks`, asks the confirming question; soft mentions from two
@@ -130,319 +150,167 @@ export interface Rule {
   test?: (v: View) => Hit | null;
 }
 
-/** A named reading: what a rule of rules.yaml with `logic` does. */
-type Reading = Omit<Rule, 'id' | 'topics' | 'concepts'>;
-
 const hit = (mentions: Mention[], extra: Partial<Hit> = {}): Hit => ({ mentions, ...extra });
 
-const FOOD_COLOUR = /\b(beet|beets|beetroot|blood orange|blood oranges|dragon fruit|food colou?ring|dye|dyes|red drink|sports drink|gatorade|powerade|kool aid|jelly|jello|cranberry|strawberry|strawberries|tomato|raspberry|raspberries|cherry|cherries|red velvet|paprika|carrots?|orange juice|smoothie|fanta|red cabbage|pomegranate|hibiscus|rhubarb)\b/;
-const NUM = '(\\d+|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of|a couple of)';
-const PAST_WEEK = new RegExp(`\\b${NUM} (weeks?|months?) (old|postpartum|pp|post partum|after (birth|delivery|giving birth|the birth|having)|since (birth|delivery|the birth|i gave birth|giving birth))\\b|\\b(at|for|after|over) ${NUM} (weeks?|months?)\\b|\\b(weeks|months) (after|since) (birth|delivery|giving birth|the birth)\\b|\\b([89]|[1-9]\\d) days (old|postpartum|pp|after (birth|delivery|giving birth))\\b`);
+/** The rules' groups and thresholds, compiled once per detector. */
+class Declarations {
+  private readonly compiled = new Map<string, { group: MentionGroup; firstWord?: Set<string>; notFirstWord?: Set<string>; only?: [RegExp, RegExp]; sentence?: RegExp; notSentence?: RegExp }>();
+  private readonly says = new WeakMap<RuleCondition, RegExp[]>();
 
-/** The message says the birth was more than a week ago ("baby is 3 weeks old", "4 weeks postpartum"). */
-function pastFirstWeek(v: View): boolean {
-  return v.sentences.some((s) => PAST_WEEK.test(s.text) && !/\b(weeks? pregnant|months? pregnant)\b/.test(s.text));
+  constructor(
+    groups: ReadonlyMap<string, MentionGroup>,
+    private readonly thresholds: Thresholds,
+  ) {
+    for (const [id, group] of groups) {
+      this.compiled.set(id, {
+        group,
+        firstWord: group.firstWord && new Set(group.firstWord),
+        notFirstWord: group.notFirstWord && new Set(group.notFirstWord),
+        only: group.notOnlyAbout && [wordsPattern(group.notOnlyAbout.words, ''), wordsPattern(group.notOnlyAbout.unlessAlso, '')],
+        sentence: group.inSentenceWith && wordsPattern(group.inSentenceWith, ''),
+        notSentence: group.notInSentenceWith && wordsPattern(group.notInSentenceWith, ''),
+      });
+    }
+  }
+
+  /** The mentions a concept or group stands for in this view. */
+  select(v: View, id: string): Mention[] {
+    let found = v.selected.get(id);
+    if (!found) {
+      found = this.compute(v, id);
+      v.selected.set(id, found);
+    }
+    return found;
+  }
+
+  private compute(v: View, id: string): Mention[] {
+    const c = this.compiled.get(id);
+    if (!c) return v.all(id);
+    const { group } = c;
+    const found: Mention[] = [];
+    for (const m of group.concepts) {
+      const some = this.compiled.has(m) ? this.select(v, m) : group.stated ? v.stated(m) : group.denied ? v.denied(m) : v.all(m);
+      if (some.length > 0) found.push(...some);
+    }
+    if (found.length === 0) return found;
+    return found.filter((m) => {
+      const first = m.sentence.tokens[m.start] ?? '';
+      if (c.firstWord && !c.firstWord.has(first)) return false;
+      if (c.notFirstWord?.has(first)) return false;
+      if (group.person === 'a-man' && !maleExperiencer(m.sentence, v.ctx.male, m.start)) return false;
+      if (group.notPerson === 'another-man' && someManElse(m)) return false;
+      if (group.notPerson === 'a-named-man' && maleExperiencer(m.sentence, false, m.start)) return false;
+      if (c.only && onlyAbout(m, c.only[0], c.only[1])) return false;
+      if (c.sentence && !c.sentence.test(m.sentence.text)) return false;
+      if (c.notSentence?.test(m.sentence.text)) return false;
+      return true;
+    });
+  }
+
+  amount(a: number | string): number {
+    return typeof a === 'number' ? a : this.thresholds[a as keyof Thresholds];
+  }
+
+  inRange(value: number | undefined, r: Range): boolean {
+    if (value === undefined) return r.orUnknown === true;
+    if (r.atLeast !== undefined && value < this.amount(r.atLeast)) return false;
+    if (r.atMost !== undefined && value > this.amount(r.atMost)) return false;
+    if (r.below !== undefined && value >= this.amount(r.below)) return false;
+    return true;
+  }
+
+  private contextHolds(ctx: EffectiveContext, c: NonNullable<RuleCondition['context']>): boolean {
+    const status = ctx.lactation ?? 'unknown';
+    if (c.status && !c.status.includes(status)) return false;
+    if (c.notStatus?.includes(status)) return false;
+    if (c.notLactating !== undefined && ctx.notLactating !== c.notLactating) return false;
+    if (c.male !== undefined && ctx.male !== c.male) return false;
+    if (c.weeksSinceWeaning !== undefined) {
+      if (ctx.lactation !== 'weaned') return false;
+      if (c.weeksSinceWeaning === 'unknown') return ctx.weanedWeeksAgo === undefined;
+      if (!this.inRange(ctx.weanedWeeksAgo, c.weeksSinceWeaning)) return false;
+    }
+    return true;
+  }
+
+  private pictureHolds(p: ClinicalPicture, c: NonNullable<RuleCondition['picture']>): boolean {
+    for (const [field, want] of Object.entries(c)) {
+      const value = p[field as keyof ClinicalPicture];
+      if (Array.isArray(want)) {
+        if (!want.includes(value as never)) return false;
+      } else if (!this.inRange(value as number | undefined, want as Range)) return false;
+    }
+    return true;
+  }
+
+  private saysAny(v: View, cond: RuleCondition): boolean {
+    let patterns = this.says.get(cond);
+    if (!patterns) {
+      patterns = [...(cond.says ? [wordsPattern(cond.says, '')] : []), ...(cond.saysPattern ?? []).map((p) => new RegExp(p))];
+      this.says.set(cond, patterns);
+    }
+    // "Sentences with signs": those in which the message mentions anything the lexicon knows.
+    const sentences = cond.saysWhere === 'sentences-with-signs' ? v.mentions.map((m) => m.sentence) : v.sentences;
+    return sentences.some((s) => patterns.some((p) => p.test(s.text)));
+  }
+
+  /**
+   * The mentions that make a condition hold, or null. `outer`: for an `unless` condition, the
+   * mentions of the condition it belongs to (its `lasted` is about them).
+   */
+  holds(v: View, cond: RuleCondition, outer?: Mention[]): Mention[] | null {
+    // Cheapest first, and nothing built until the condition holds: every rule runs on every message.
+    if (cond.context && !this.contextHolds(v.ctx, cond.context)) return null;
+    if (cond.picture && !this.pictureHolds(v.ctx.picture, cond.picture)) return null;
+    const parts: Mention[][] = [];
+    for (const id of cond.all ?? []) {
+      const m = this.select(v, id);
+      if (m.length === 0) return null;
+      parts.push(m);
+    }
+    if (cond.any) {
+      let some = false;
+      for (const id of cond.any) {
+        const m = this.select(v, id);
+        if (m.length > 0) {
+          parts.push(m);
+          some = true;
+        }
+      }
+      if (!some) return null;
+    }
+    for (const id of cond.none ?? []) if (this.select(v, id).length > 0) return null;
+    if (cond.unlessSaid) {
+      const plain = v.statedOnly();
+      for (const id of cond.unlessSaid) if (this.select(plain, id).length > 0) return null;
+    }
+    if ((cond.says || cond.saysPattern) && !this.saysAny(v, cond)) return null;
+    const found = parts.length === 1 ? parts[0] : parts.flat();
+    if (cond.lasted && !this.inRange(v.longestNear(outer ?? found), cond.lasted)) return null;
+    if (cond.unless) for (const u of cond.unless) if (this.holds(v, u, outer ?? found) !== null) return null;
+    return found;
+  }
 }
 
-function nippleOnly(m: Mention): boolean {
+type Range = { atLeast?: number | string; atMost?: number | string; below?: number | string; orUnknown?: boolean };
+
+/** The clause of a mention names one of `words` and none of `unlessAlso` ("a red nipple", not "a red breast"). */
+function onlyAbout(m: Mention, words: RegExp, unlessAlso: RegExp): boolean {
   const c = m.sentence.clauses[m.sentence.clauseOf[m.start] ?? 0];
   const text = m.sentence.tokens.slice(c.start, c.end).join(' ');
-  return /\b(nipple|nipples|areola)\b/.test(text) && !/\b(breast|breasts|side|area|patch|spot|wedge|lump|part|skin|quadrant|armpit)\b/.test(text);
-}
-
-const improving = (v: View) =>
-  v.mentions.some((m) => m.sentence.text.match(/\b(better|improving|improved|easing|eased|settling|going down|clearing|healing)\b/) && !/\b(not|no|never) (getting |any |really )?(better|improving|improved|easing|settling|going down|clearing|healing)\b/.test(m.sentence.text));
-
-const READINGS: Array<Reading & { id: string }> = [
-  // ------------------------------------------------------------ emergency
-  { id: 'thoughts-of-self-harm', crisis: { strong: ['crisis-self'], soft: ['crisis-self-soft'], denialAsks: true } },
-  { id: 'thoughts-of-harming-baby', crisis: { strong: ['crisis-baby'], soft: ['crisis-baby-soft'], denialAsks: true } },
-  { id: 'psychosis-signs', crisis: { strong: ['psychosis', 'confusion-strong'], soft: ['psychosis-soft'] } },
-  {
-    id: 'infection-with-sepsis-signs',
-    test: (v) => {
-      // The word alone ("worried about sepsis") is only enough to ask; a stated diagnosis is a report.
-      const word = v.all('sepsis-word');
-      const stated = word.filter((m) => /\b(i have|i ve got|i got|i am|i m|diagnosed|she has|she is|going|gone|turned|turning|became|become|becoming|developed|in)\b/.test(m.sentence.text) && !/\b(worried|scared|afraid|fear|about|risk|prevent|cousin|friend|sister|mother|mom|mum|aunt)\b/.test(m.sentence.text));
-      if (stated.length > 0) return hit(stated);
-      const breastInfection = [
-        ...v.all('mastitis', 'pus', 'abscess', 'red-streaks'),
-        ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
-      ];
-      const feverish = v.own('fever', 'flu-like');
-      const signs = v.own('faint', 'racing-heart', 'sepsis-other', 'confusion', 'confusion-strong');
-      const veryHigh = v.own('fever-very-high');
-      if (breastInfection.length > 0 && (signs.length > 0 || veryHigh.length > 0)) return hit([...breastInfection, ...signs, ...veryHigh]);
-      if (feverish.length > 0 && signs.length > 0) return hit([...feverish, ...signs]);
-      if (word.length > 0) return hit(word, { confirmOnly: true });
-      const dizzy = v.all('dizzy');
-      if ((breastInfection.length > 0 || feverish.length > 0) && dizzy.length > 0 && (breastInfection.length > 0 && feverish.length > 0)) {
-        return hit([...breastInfection, ...feverish, ...dizzy], { confirmOnly: true });
-      }
-      return null;
-    },
-  },
-
-  // ------------------------------------------------------------ urgent
-  {
-    id: 'fever-with-breast-signs',
-    test: (v) => {
-      const fever = v.own('fever', 'flu-like', 'fever-very-high');
-      const area = v.all('breast-sign-strong', 'breast-sign-weak', 'mastitis', 'blocked-duct', 'lump', 'abscess');
-      if (fever.length > 0 && area.length > 0) return hit([...fever, ...area]);
-      const feverOnly = [
-        ...v.own('fever', 'fever-very-high'),
-        ...v.own('flu-like').filter((m) => /^(chills|shivering|rigors|rigor|flu|fluey|body|muscle|muscles|aches|achy|hit|shakes|cold|night|sweats)$/.test(m.sentence.tokens[m.start])),
-      ];
-      if (feverOnly.length > 0) return hit(feverOnly, { confirmOnly: true });
-      // A fever the parent has just ruled out ("no fever", "temperature is normal") needs no question.
-      if (v.mentions.some((m) => m.concept === 'fever' && m.status === 'no') || v.sentences.some((s) => /\b(temperature|fever) (is |was |s |has been |seems )?(normal|fine|ok|okay|good|gone|down)\b/.test(s.text))) return null;
-      const mastitis = v.all('mastitis');
-      if (mastitis.length > 0) return hit(mastitis, { confirmOnly: true, questionKey: 'fever' });
-      const red = v
-        .all('breast-sign-strong')
-        .filter((m) => !nippleOnly(m) && /^(red|redness|reddened|reddish|inflamed|inflammation|hot|warm|heat|wedge|angry|blotchy)$/.test(m.sentence.tokens[m.start]));
-      if (red.length > 0) return hit(red, { confirmOnly: true, questionKey: 'fever' });
-      return null;
-    },
-  },
-  {
-    id: 'pus',
-    test: (v) => {
-      const p = v.all('pus');
-      if (p.length > 0) return hit(p);
-      const h = v.all('pus-hint');
-      return h.length > 0 ? hit(h, { confirmOnly: true }) : null;
-    },
-  },
-  {
-    id: 'red-streaks',
-    test: (v) => {
-      const r = v.all('red-streaks');
-      return r.length > 0 ? hit(r) : null;
-    },
-  },
-  {
-    id: 'possible-abscess',
-    test: (v) => {
-      const a = v.all('abscess');
-      if (a.length > 0) return hit(a);
-      const lump = [...v.all('lump', 'blocked-duct'), ...v.all('breast-sign-strong').filter((m) => /^(swelling|swollen)$/.test(m.sentence.tokens[m.start]))];
-      const growing = v.all('growing');
-      const fever = v.own('fever', 'flu-like', 'fever-very-high');
-      if (lump.length > 0 && growing.length > 0 && fever.length > 0) return hit([...lump, ...growing, ...fever]);
-      return null;
-    },
-  },
-  {
-    id: 'mastitis-not-improving',
-    test: (v) => {
-      const fever = v.own('fever', 'flu-like');
-      const inflamed = [
-        ...v.all('mastitis', 'abscess'),
-        ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m)),
-        ...(fever.length > 0 ? v.all('breast-sign-weak', 'blocked-duct') : []),
-      ];
-      if (inflamed.length === 0) return null;
-      const worse = v.all('not-improving');
-      if (worse.length > 0) return hit([...inflamed, ...worse]);
-      const onAntibiotics = v.all('antibiotics');
-      if (onAntibiotics.length > 0 && (v.has('persisting') || /\bstill\b/.test(onAntibiotics.map((m) => m.sentence.text).join(' ')))) {
-        return hit([...inflamed, ...onAntibiotics]);
-      }
-      const infectionSigns = [...v.all('mastitis'), ...v.all('breast-sign-strong').filter((m) => !nippleOnly(m))];
-      if (infectionSigns.length > 0 && v.longestNear(infectionSigns) >= v.ctx.thresholds.mastitisDays && !improving(v)) return hit(infectionSigns);
-      return null;
-    },
-  },
-  {
-    id: 'severe-headache-or-vision-change',
-    test: (v) => {
-      if (v.ctx.notLactating || v.ctx.male) return null;
-      const h = v.all('headache-severe', 'vision');
-      return h.length > 0 ? hit(h) : null;
-    },
-  },
-
-  // ------------------------------------------------------------ soon
-  {
-    id: 'blood-in-discharge',
-    test: (v) => {
-      const blood = v.all('blood', 'pink-brown');
-      if (blood.length === 0) return null;
-      const worrying = v.stated('single-duct', 'lump');
-      const longest = v.longestNear(blood);
-      const damage = v.stated('cracked');
-      if (damage.length > 0 && worrying.length === 0 && longest <= v.ctx.thresholds.explainedBloodDays) return null;
-      // Early rusty pipe is the first week after birth: "still pink at 3 weeks" is not early.
-      const earlyColour = (v.stated('rusty-pipe').length > 0 || v.stated('early-days').length > 0) && !pastFirstWeek(v);
-      // A red or orange food or drink ("blood orange smoothie", "beetroot") can tint milk: ask about blood.
-      if (blood.every((m) => m.concept === 'pink-brown') && worrying.length === 0 && v.sentences.some((s) => FOOD_COLOUR.test(s.text))) return hit(blood, { confirmOnly: true });
-      if (earlyColour && worrying.length === 0 && v.stated('one-side').length === 0 && longest <= v.ctx.thresholds.explainedBloodDays && !v.has('pus')) return null;
-      return hit([...blood, ...worrying]);
-    },
-  },
-  {
-    id: 'clear-discharge-one-duct',
-    test: (v) => {
-      const clear = v.all('clear-fluid');
-      const one = v.all('single-duct');
-      return clear.length > 0 && one.length > 0 ? hit([...clear, ...one]) : null;
-    },
-  },
-  {
-    id: 'one-sided-discharge-not-lactating',
-    test: (v) => {
-      if (!v.ctx.notLactating || v.ctx.male) return null;
-      const d = v.all('discharge');
-      const side = v.all('one-side', 'single-duct');
-      return d.length > 0 && side.length > 0 && v.stated('both-sides').length === 0 ? hit([...d, ...side]) : null;
-    },
-  },
-  {
-    id: 'persistent-lump',
-    test: (v) => {
-      const lump = [...v.all('lump'), ...v.all('blocked-duct').filter((m) => !/^(blister|bleb|blebs)$/.test(m.sentence.tokens[m.start]) && m.sentence.tokens[m.start] !== 'milk')];
-      if (lump.length === 0) return null;
-      const lasting = [...v.all('persisting'), ...v.all('growing')];
-      if (lasting.length > 0) return hit([...lump, ...lasting]);
-      if (Math.max(v.longestNear(lump), v.ctx.picture.lumpDays ?? 0) >= v.ctx.thresholds.lumpDays) return hit(lump);
-      if (v.ctx.notLactating || v.ctx.male) return hit(lump);
-      // After weaning (beyond the first few weeks) a new lump is not a feeding lump.
-      if (v.ctx.lactation === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedLumpWeeks)) return hit(lump);
-      if (v.stated('explained-by-feeding').length > 0) return null;
-      if (v.all('fever', 'flu-like').length > 0) return null; // the fever rule covers it
-      return hit(lump, { confirmOnly: true });
-    },
-  },
-  {
-    id: 'new-nipple-inversion',
-    test: (v) => {
-      if (v.stated('not-new').length > 0) return null;
-      const n = v.all('inversion-new');
-      if (n.length > 0) return hit(n);
-      const inv = v.all('inverted');
-      return inv.length > 0 ? hit(inv, { confirmOnly: true }) : null;
-    },
-  },
-  {
-    id: 'nipple-rash-not-healing',
-    test: (v) => {
-      const lesion = v.all('nipple-lesion');
-      if (lesion.length === 0) return null;
-      const paget = lesion.filter((m) => /^pagets?$/.test(m.sentence.tokens[m.start]));
-      if (paget.length > 0) return hit(paget);
-      // Crusts of dried colostrum or milk on the nipples (late pregnancy, early feeding) are not a rash.
-      const crustOnly = lesion.every((m) => /^(crusty|crust|crusts|crusted|crusting|flaky|flaking|flakes|scales|dried)$/.test(m.sentence.tokens[m.start]));
-      if (crustOnly && v.sentences.some((s) => /\b(colostrum|dried milk|milk drying|dried up milk|milk crust|crusty milk|dry milk)\b/.test(s.text)) && !v.has('not-healing') && !v.has('blood', 'pus')) return null;
-      const notHealing = v.all('not-healing');
-      if (notHealing.length > 0) return hit([...lesion, ...notHealing]);
-      if (v.longestNear(lesion) >= v.ctx.thresholds.nippleSoreDays) return hit(lesion);
-      const skin = lesion.filter((m) => /^(rash|rashes|scaly|scales|flaky|flaking|crusty|crust|crusted|crusting|eczema|dermatitis|psoriasis|ulcer|ulcers|ulcerated|peeling|peels|lesion|lesions|wound|sore|sores|open)$/.test(m.sentence.tokens[m.start]));
-      return skin.length > 0 ? hit(skin, { confirmOnly: true }) : null;
-    },
-  },
-  {
-    id: 'skin-dimpling',
-    test: (v) => {
-      const d = v.all('dimpling', 'dimpling-weak');
-      return d.length > 0 ? hit(d) : null;
-    },
-  },
-  {
-    id: 'discharge-in-man',
-    test: (v) => {
-      const d = v.all('discharge').filter((m) => maleExperiencer(m.sentence, v.ctx.male, m.start));
-      return d.length > 0 ? hit(d) : null;
-    },
-  },
-  {
-    id: 'milky-discharge-not-lactating',
-    test: (v) => {
-      const g = v.all('galactorrhea');
-      if (g.length > 0 && v.mode !== 'asked') return hit(g);
-      if (v.ctx.lactation !== 'none' || v.ctx.male) return null;
-      const d = v.all('discharge').filter((m) => !maleExperiencer(m.sentence, false, m.start));
-      if (d.length === 0) return null;
-      const other = v.all('headache', 'vision', 'missed-periods', 'blood', 'pink-brown', 'one-side');
-      if (v.stated('medicine').length > 0 && other.length === 0) return null; // routine: the medicine rule
-      return hit([...d, ...other]);
-    },
-  },
-  {
-    id: 'leaking-long-after-weaning',
-    test: (v) => {
-      const back = v.all('milk-return');
-      const stopped = v.stated('stopped-lactating').length > 0 || v.ctx.lactation === 'weaned' || v.ctx.lactation === 'none';
-      if (back.length > 0 && stopped && v.stated('relactating').length === 0 && v.ctx.lactation !== 'pregnant') return hit(back);
-      if (v.ctx.lactation !== 'weaned' || v.ctx.male) return null;
-      const d = v.all('discharge');
-      if (d.length === 0) return null;
-      if (v.ctx.weanedWeeksAgo === undefined) return hit(d, { confirmOnly: true });
-      return v.ctx.weanedWeeksAgo >= v.ctx.thresholds.weanedWeeks ? hit(d) : null;
-    },
-  },
-  {
-    id: 'mood-affecting-daily-life',
-    test: (v) => {
-      const low = v.all('low-mood');
-      if (low.length > 0) return hit(low);
-      const dmer = v.all('dmer');
-      const severe = v.all('mood-severe');
-      if (dmer.length > 0 && severe.length > 0) return hit([...dmer, ...severe]);
-      return null;
-    },
-  },
-
-  // ------------------------------------------------------------ routine
-  {
-    id: 'discharge-with-new-medicine',
-    test: (v) => {
-      const lact = v.ctx.lactation;
-      if (lact === 'breastfeeding' || lact === 'pumping' || lact === 'pregnant') return null;
-      if (lact === 'weaned' && (v.ctx.weanedWeeksAgo === undefined || v.ctx.weanedWeeksAgo < v.ctx.thresholds.weanedWeeks)) return null;
-      const med = v.all('medicine');
-      const d = v.all('discharge');
-      return med.length > 0 && d.length > 0 ? hit([...d, ...med]) : null;
-    },
-  },
-  {
-    id: 'mild-dmer',
-    test: (v) => {
-      const dmer = v.all('dmer');
-      if (dmer.length === 0 || v.has('mood-severe') || v.has('low-mood')) return null;
-      return hit(dmer);
-    },
-  },
-];
-
-/** The readings rules.yaml may name in `logic`. The crisis ones are shared by name. */
-export const LOGIC: ReadonlyMap<string, Reading> = new Map([
-  ...READINGS.map((r): [string, Reading] => [r.id, r]),
-  ['crisis-self', READINGS.find((r) => r.id === 'thoughts-of-self-harm')!],
-  ['crisis-baby', READINGS.find((r) => r.id === 'thoughts-of-harming-baby')!],
-  ['psychosis', READINGS.find((r) => r.id === 'psychosis-signs')!],
-]);
-
-function holds(v: View, cond: RuleCondition): Mention[] | null {
-  const all = (cond.all ?? []).map((c) => v.all(c));
-  if (all.some((m) => m.length === 0)) return null;
-  const any = cond.any ? v.all(...cond.any) : [];
-  if (cond.any && any.length === 0) return null;
-  if (cond.none && v.has(...cond.none)) return null;
-  return [...all.flat(), ...any];
+  return words.test(text) && !unlessAlso.test(text);
 }
 
 /** A declared rule: the first `when` alternative that holds reports, else the first `confirm` one asks. */
-function declared(rule: RuleDeclaration): (v: View) => Hit | null {
+function declared(rule: RuleDeclaration, d: Declarations): (v: View) => Hit | null {
   return (v) => {
     for (const cond of rule.when ?? []) {
-      const found = holds(v, cond);
+      const found = d.holds(v, cond);
       if (found) return hit(found);
     }
     for (const cond of rule.confirm ?? []) {
-      const found = holds(v, cond);
-      if (found) return hit(found, { confirmOnly: true });
+      const found = d.holds(v, cond);
+      if (found) return hit(found, { confirmOnly: true, ...(cond.ask ? { questionKey: cond.ask } : {}) });
     }
     return null;
   };
@@ -450,11 +318,10 @@ function declared(rule: RuleDeclaration): (v: View) => Hit | null {
 
 /** The rules of rules.yaml, in its order, ready to evaluate. */
 export function compileRules(k: SafetyKnowledge): Rule[] {
+  const d = new Declarations(k.groups, k.thresholds);
   return [...k.rules].map(([id, decl]) => {
-    const base = { id, topics: decl.topics, concepts: decl.concepts ? new Set(decl.concepts) : undefined };
-    if (decl.logic === undefined) return { ...base, test: declared(decl) };
-    const reading = LOGIC.get(decl.logic);
-    if (!reading) throw new Error(`rules.yaml: field rules.${id}.logic: the engine has no reading named "${decl.logic}"`);
-    return { ...base, ...reading };
+    const base = { id, topics: decl.topics };
+    if (decl.crisis) return { ...base, crisis: { strong: decl.crisis.strong, soft: decl.crisis.soft, denialAsks: decl.crisis.denialAsks } };
+    return { ...base, test: declared(decl, d) };
   });
 }

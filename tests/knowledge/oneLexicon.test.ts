@@ -117,8 +117,8 @@ describe('a broken reference in knowledge/safety stops start-up, naming the file
   });
 
   it('a rule asking a question the flag does not have', () => {
-    edit(dir, 'safety/rules.yaml', (text) => text.replace('    asks: [fever]', '    asks: [chills]'));
-    expect(() => loadDomain(TEST_CLINIC, dir)).toThrow(/field rules\.fever-with-breast-signs\.asks\.0: red-flags\.yaml gives flag "fever-with-breast-signs" no altQuestions\.chills/);
+    edit(dir, 'safety/rules.yaml', (text) => text.replace('        ask: fever', '        ask: chills'));
+    expect(() => loadDomain(TEST_CLINIC, dir)).toThrow(/field rules\.fever-with-breast-signs\.confirm\.1\.ask: red-flags\.yaml gives flag "fever-with-breast-signs" no altQuestions\.chills/);
   });
 
   it('a rule across messages naming a picture field that does not exist', () => {
