@@ -21,6 +21,7 @@
  * linear in the message length.
  */
 import type { ConceptId, Mention } from './concepts';
+import { PatternSet, type Presence } from './prefilter';
 import { mentionStatus, type Status } from './scope';
 import { applyMasks, makeSentence, tokenMatches, type Sentence } from './text';
 
@@ -755,8 +756,9 @@ function babyHarmFrame(s: Sentence, verbAt: number, targetEnd: number): CrisisCo
 const HARM_THE_BABY = new RegExp(`\\b${HARM_VERB} ${BABY_TARGET}\\b`, 'g');
 const A_BABY_WORD = new RegExp(`\\b(${BABY_WORD})\\b`);
 
-function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[]): void {
-  const text = applyMasks(s.text, DEATH_IDIOMS);
+function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
+  if (!presence.may(HARM_THE_BABY)) return;
+  const text = applyMasks(s.text, DEATH_IDIOMS, presence);
   for (const { start, end } of tokenMatches(s, text, [HARM_THE_BABY])) {
     const targetWords = s.tokens.slice(start + 1, end);
     // "him"/"her" is the baby unless the message is about another adult.
@@ -1056,6 +1058,10 @@ const LEGACY: Family[] = [
 
 const FAMILIES: Family[] = [...SELF_STRONG, ...SELF_SOFT, ...BABY_FAMILIES, ...PSYCHOSIS, ...PSYCHOSIS_SOFT, ...LEGACY];
 
+/** Every family pattern and mask, read once for the words a match needs (./prefilter). */
+export const CRISIS_PATTERNS: readonly RegExp[] = [...FAMILIES.flatMap((f) => [...f.patterns, ...(f.masks ?? [])]), HARM_THE_BABY, ...DEATH_IDIOMS];
+const CRISIS_FILTER = new PatternSet(CRISIS_PATTERNS);
+
 // ------------------------------------------------------------------ matching
 
 interface RawMatch {
@@ -1067,9 +1073,10 @@ interface RawMatch {
 }
 
 
-function familyMatches(s: Sentence, family: Family, msg: MessageFacts, out: RawMatch[]): void {
-  const text = applyMasks(s.text, family.masks);
-  for (const { start, end, patternIndex } of tokenMatches(s, text, family.patterns)) {
+function familyMatches(s: Sentence, family: Family, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
+  if (!family.patterns.some((p) => presence.may(p))) return;
+  const text = applyMasks(s.text, family.masks, presence);
+  for (const { start, end, patternIndex } of tokenMatches(s, text, family.patterns, presence)) {
     const c = clauseBounds(s, start);
     const ctx: MatchContext = { s, start, end, after: s.tokens.slice(end, c.end).filter((w) => w !== ','), before: s.tokens.slice(c.start, start), msg };
     const verdict = family.accept ? family.accept(ctx) : true;
@@ -1136,8 +1143,9 @@ export function findCrisisMentions(sentences: Sentence[]): Mention[] {
   const familyOf = (cue: string) => cue.split('#')[0];
   for (const s of all) {
     if (s.tokens.length === 0) continue;
-    for (const family of FAMILIES) familyMatches(s, family, msg, raw);
-    findBabyHarm(s, msg, raw);
+    const presence = CRISIS_FILTER.scan(s.text);
+    for (const family of FAMILIES) familyMatches(s, family, msg, raw, presence);
+    findBabyHarm(s, msg, raw, presence);
   }
   const mentions: Mention[] = [];
   const seen = new Set<string>();

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
+import { PatternSet } from './prefilter';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 /** What the safety clean-up leaves: lower-case letters and digits, single spaces. */
@@ -150,6 +151,8 @@ export interface SafetyKnowledge {
   fuzzyTargets: readonly string[];
   fuzzyProtected: ReadonlySet<string>;
   modifiers: Readonly<Record<ModifierCategory, CompiledModifier>>;
+  /** Every concept pattern and mask, read for the words a match needs: which can be skipped in a sentence. */
+  conceptFilter: PatternSet;
   rules: ReadonlyMap<string, RuleDeclaration>;
   thresholds: Thresholds;
   /** knowledge/emoji.yaml, from the composition root: "🩸" and "🤒" are read as blood and fever. */
@@ -333,6 +336,7 @@ export function buildSafetyKnowledge(
     fuzzyTargets: c.data.fuzzy.targets,
     fuzzyProtected: new Set(c.data.fuzzy.protected),
     modifiers,
+    conceptFilter: new PatternSet([...concepts.values()].flatMap((concept) => [...concept.patterns, ...concept.masks])),
     rules: new Map(Object.entries(r.data.rules)),
     thresholds: r.data.thresholds,
   };

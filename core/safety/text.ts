@@ -8,6 +8,7 @@
  */
 import { basicNormalise } from '../text/basicNormalise';
 import { defaultSafetyKnowledge, type SafetyKnowledge } from './knowledge';
+import type { Presence } from './prefilter';
 import { repairToken } from './spelling';
 
 /** Longest raw sentence handled in one piece; longer ones are cut into overlapping chunks. */
@@ -224,11 +225,13 @@ export interface TokenMatch {
 
 /**
  * Every match of each pattern (global regexes) in `text`, the sentence's text or a masked copy of
- * the same length, as token spans; `patternIndex` says which pattern matched.
+ * the same length, as token spans; `patternIndex` says which pattern matched. `presence` (./prefilter,
+ * read from the sentence's text) skips the patterns that cannot match.
  */
-export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegExp[]): Generator<TokenMatch & { patternIndex: number }> {
+export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegExp[], presence?: Presence): Generator<TokenMatch & { patternIndex: number }> {
   for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
     const pattern = patterns[patternIndex];
+    if (presence && !presence.may(pattern)) continue;
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text)) !== null) {
@@ -242,10 +245,11 @@ export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegE
 }
 
 /** Blanks out what the masks match (idioms, look-alikes), keeping every character's position. */
-export function applyMasks(text: string, masks: readonly RegExp[] | undefined): string {
+export function applyMasks(text: string, masks: readonly RegExp[] | undefined, presence?: Presence): string {
   if (!masks) return text;
   let out = text;
   for (const m of masks) {
+    if (presence && !presence.may(m)) continue;
     m.lastIndex = 0;
     out = out.replace(m, (found) => found.replace(/[^ ]/g, '_'));
   }

@@ -1,0 +1,365 @@
+/**
+ * A cheap test that a pattern cannot match, so most patterns never run on most sentences.
+ *
+ * Every pattern is read once, at load time, for the literal text any match must contain: one of a
+ * set of strings ("blood", "bleed", "🩸" read as "blood"...). One pass over a sentence (an
+ * Aho-Corasick automaton over every such string of a pattern set) says which are present; a
+ * pattern whose strings are all absent cannot match, so it is skipped. The reading is conservative:
+ * any construct it does not understand (a back-reference, flags other than g) leaves the pattern
+ * always run. Skipping never changes a result, only the time: the detector finds exactly the same.
+ *
+ * Masks blank characters out (as "_"), they never add any: a string absent from a sentence is
+ * absent from every masked copy of it, so one reading of the unmasked text serves them all.
+ */
+
+/** Largest set of exact strings kept for one part of a pattern before settling for a required part. */
+const MAX_EXACT = 64;
+/** Past this length a required string is selective enough: fewer strings matter more than longer ones. */
+const ENOUGH_CHARS = 7;
+
+interface Info {
+  /** Every string the part can match, when that is a small finite set; null otherwise. */
+  exact: Set<string> | null;
+  /** Every match contains one of these as a substring; null when nothing useful is known. */
+  req: Set<string> | null;
+}
+
+const UNKNOWN: Info = { exact: null, req: null };
+const EMPTY = (): Info => ({ exact: new Set(['']), req: null });
+
+function asReq(info: Info): Set<string> | null {
+  const exact = info.exact && !info.exact.has('') ? info.exact : null;
+  return worth(exact) >= worth(info.req) ? exact : info.req;
+}
+
+function shortest(set: Set<string>): number {
+  let min = Infinity;
+  for (const s of set) min = Math.min(min, s.length);
+  return min;
+}
+
+/** How well a required set filters: long enough strings first, then as few strings as possible. */
+function worth(set: Set<string> | null): number {
+  if (!set || set.size === 0) return 0;
+  const min = shortest(set);
+  return min === 0 ? 0 : Math.min(min, ENOUGH_CHARS) * 100_000 - set.size;
+}
+
+function cross(a: Set<string>, b: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+
+function concat(parts: Info[]): Info {
+  let cur: Set<string> | null = new Set(['']);
+  let allExact = true;
+  // Every candidate is required on its own: the best one is kept.
+  const reqs: Array<Set<string>> = [];
+  const flush = () => {
+    if (cur && !cur.has('')) reqs.push(cur);
+  };
+  for (const p of parts) {
+    if (p.exact) {
+      if (!p.exact.has('')) reqs.push(p.exact);
+      if (cur && cur.size * p.exact.size <= MAX_EXACT) cur = cross(cur, p.exact);
+      else {
+        allExact = false;
+        flush();
+        cur = p.exact;
+      }
+      continue;
+    }
+    allExact = false;
+    flush();
+    cur = null;
+    if (p.req) reqs.push(p.req);
+  }
+  flush();
+  let best: Set<string> | null = null;
+  for (const r of reqs) if (worth(r) > worth(best)) best = r;
+  const req = worth(best) > 0 ? best : null;
+  return allExact && cur ? { exact: cur, req } : { exact: null, req };
+}
+
+function alternation(alts: Info[]): Info {
+  if (alts.length === 1) return alts[0];
+  let exact: Set<string> | null = new Set();
+  let req: Set<string> | null = new Set();
+  for (const a of alts) {
+    if (exact && a.exact && exact.size + a.exact.size <= MAX_EXACT) for (const s of a.exact) exact.add(s);
+    else exact = null;
+    const r = asReq(a);
+    if (req && r) for (const s of r) req.add(s);
+    else req = null;
+  }
+  return exact ? { exact, req: null } : { exact: null, req };
+}
+
+function quantified(child: Info, min: number, max: number): Info {
+  if (min === 1 && max === 1) return child;
+  if (min === 0) return max === 1 && child.exact ? { exact: new Set([...child.exact, '']), req: null } : EMPTY_OR_MORE;
+  return { exact: null, req: asReq(child) };
+}
+/** Matches the empty string, among others: nothing is required. */
+const EMPTY_OR_MORE: Info = UNKNOWN;
+
+class Unsupported extends Error {}
+
+/** Reads a pattern source (the syntax the project's patterns use) into what a match must contain. */
+class Reader {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  read(): Info {
+    const info = this.alternation();
+    if (this.i !== this.src.length) throw new Unsupported(`unexpected ${this.src[this.i]}`);
+    return info;
+  }
+
+  private alternation(): Info {
+    const alts = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      alts.push(this.sequence());
+    }
+    return alternation(alts);
+  }
+
+  private sequence(): Info {
+    const parts: Info[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const atom = this.atom();
+      parts.push(this.quantifier(atom));
+    }
+    return parts.length === 0 ? EMPTY() : concat(parts);
+  }
+
+  private quantifier(atom: Info): Info {
+    const c = this.src[this.i];
+    let min: number;
+    let max: number;
+    if (c === '*' || c === '+' || c === '?') {
+      this.i++;
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) return atom; // a literal "{" (read by atom on the next turn)
+      this.i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+    } else return atom;
+    if (this.src[this.i] === '?') this.i++; // lazy: same strings
+    return quantified(atom, min, max);
+  }
+
+  private atom(): Info {
+    const c = this.src[this.i];
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '.') return UNKNOWN;
+    if (c === '^' || c === '$') return EMPTY();
+    if (c === '*' || c === '+' || c === '?') throw new Unsupported('quantifier without an atom');
+    return { exact: new Set([c]), req: null };
+  }
+
+  private group(): Info {
+    const rest = this.src.slice(this.i);
+    let lookaround = false;
+    if (rest.startsWith('(?:')) this.i += 3;
+    else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
+      this.i += 3;
+      lookaround = true;
+    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
+      this.i += 4;
+      lookaround = true;
+    } else if (rest.startsWith('(?<')) {
+      const end = rest.indexOf('>');
+      if (end < 0) throw new Unsupported('group name');
+      this.i += end + 1;
+    } else if (rest.startsWith('(?')) throw new Unsupported('group kind');
+    else this.i += 1;
+    const inner = this.alternation();
+    if (this.src[this.i] !== ')') throw new Unsupported('unclosed group');
+    this.i++;
+    // A lookaround consumes nothing: the match itself need not contain what it looks at.
+    return lookaround ? EMPTY() : inner;
+  }
+
+  private escape(): Info {
+    const c = this.src[this.i + 1];
+    if (c === undefined) throw new Unsupported('trailing backslash');
+    this.i += 2;
+    if (c === 'b' || c === 'B') return EMPTY();
+    if ('dDwWsS'.includes(c)) return UNKNOWN;
+    if (/[1-9k]/.test(c)) throw new Unsupported('back-reference');
+    if (c === 'n') return { exact: new Set(['\n']), req: null };
+    if (c === 't') return { exact: new Set(['\t']), req: null };
+    if (c === 'r') return { exact: new Set(['\r']), req: null };
+    if (/[a-zA-Z0-9]/.test(c)) throw new Unsupported(`escape \\${c}`);
+    return { exact: new Set([c]), req: null };
+  }
+
+  private charClass(): Info {
+    this.i++;
+    let negated = false;
+    if (this.src[this.i] === '^') {
+      negated = true;
+      this.i++;
+    }
+    const chars = new Set<string>();
+    let unknown = false;
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
+      first = false;
+      let c = this.src[this.i];
+      if (c === '\\') {
+        const e = this.src[this.i + 1];
+        this.i += 2;
+        if ('dDwWsSbB'.includes(e) || /[a-zA-Z0-9]/.test(e)) {
+          unknown = true;
+          continue;
+        }
+        c = e;
+      } else this.i++;
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== undefined) {
+        let to = this.src[this.i + 1];
+        this.i += 2;
+        if (to === '\\') {
+          to = this.src[this.i];
+          this.i++;
+          if (/[a-zA-Z0-9]/.test(to)) {
+            unknown = true;
+            continue;
+          }
+        }
+        const a = c.charCodeAt(0);
+        const b = to.charCodeAt(0);
+        if (b - a > 16) unknown = true;
+        else for (let k = a; k <= b; k++) chars.add(String.fromCharCode(k));
+        continue;
+      }
+      chars.add(c);
+    }
+    if (this.src[this.i] !== ']') throw new Unsupported('unclosed class');
+    this.i++;
+    if (negated || unknown || chars.size === 0 || chars.size > 16) return UNKNOWN;
+    return { exact: chars, req: null };
+  }
+}
+
+/**
+ * The strings one of which any match of `re` contains, or null when the pattern must always run.
+ * Exported for the tests that check it against the patterns themselves.
+ */
+export function requiredStrings(re: RegExp): string[] | null {
+  if (re.flags !== 'g' && re.flags !== '') return null;
+  try {
+    const req = asReq(new Reader(re.source).read());
+    return req && worth(req) > 0 ? [...req] : null;
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+}
+
+/** Which of a pattern set's required strings a text holds: ask it whether a pattern may match. */
+export interface Presence {
+  may(re: RegExp): boolean;
+}
+
+const ALWAYS: Presence = { may: () => true };
+
+/** Patterns read for their required strings, and one automaton finding them all in a single pass. */
+export class PatternSet {
+  private readonly needs = new Map<RegExp, Int32Array>();
+  /** Automaton: next state = delta[state * width + column of the character]. */
+  private readonly delta: Int32Array;
+  private readonly width: number;
+  private readonly column = new Map<number, number>();
+  /** Per state, the strings ending there (its own and through its suffix links). */
+  private readonly outputs: Int32Array[];
+  private readonly count: number;
+
+  constructor(patterns: Iterable<RegExp>) {
+    const ids = new Map<string, number>();
+    for (const re of patterns) {
+      if (this.needs.has(re)) continue;
+      const strings = requiredStrings(re);
+      if (!strings) continue;
+      this.needs.set(re, Int32Array.from(strings, (s) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1)));
+    }
+    this.count = ids.size;
+    for (const s of ids.keys()) for (let k = 0; k < s.length; k++) if (!this.column.has(s.charCodeAt(k))) this.column.set(s.charCodeAt(k), this.column.size + 1);
+    this.width = this.column.size + 1;
+    // Trie first, then failure links breadth first (Aho-Corasick), folded into a full transition table.
+    const children: Array<Map<number, number>> = [new Map()];
+    const own: number[][] = [[]];
+    for (const [s, id] of ids) {
+      let state = 0;
+      for (let k = 0; k < s.length; k++) {
+        const col = this.column.get(s.charCodeAt(k))!;
+        let next = children[state].get(col);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[state].set(col, next);
+        }
+        state = next;
+      }
+      own[state].push(id);
+    }
+    const states = children.length;
+    const delta = new Int32Array(states * this.width);
+    const fail = new Int32Array(states);
+    const outputs: Int32Array[] = new Array(states);
+    outputs[0] = Int32Array.from(own[0]);
+    const queue: number[] = [];
+    for (const [col, next] of children[0]) {
+      delta[col] = next;
+      fail[next] = 0;
+      queue.push(next);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const state = queue[q];
+      outputs[state] = Int32Array.from([...own[state], ...outputs[fail[state]]]);
+      for (let col = 1; col < this.width; col++) {
+        const next = children[state].get(col);
+        if (next === undefined) delta[state * this.width + col] = delta[fail[state] * this.width + col];
+        else {
+          delta[state * this.width + col] = next;
+          fail[next] = delta[fail[state] * this.width + col];
+          queue.push(next);
+        }
+      }
+    }
+    this.delta = delta;
+    this.outputs = outputs;
+  }
+
+  /** Reads `text` once; the answer holds for `text` and any masked copy of it. */
+  scan(text: string): Presence {
+    if (this.needs.size === 0) return ALWAYS;
+    const found = new Uint8Array(this.count);
+    const { delta, width, column, outputs } = this;
+    let state = 0;
+    for (let k = 0; k < text.length; k++) {
+      state = delta[state * width + (column.get(text.charCodeAt(k)) ?? 0)];
+      const out = outputs[state];
+      for (let o = 0; o < out.length; o++) found[out[o]] = 1;
+    }
+    const needs = this.needs;
+    return {
+      may(re: RegExp): boolean {
+        const ids = needs.get(re);
+        if (ids === undefined) return true;
+        for (let k = 0; k < ids.length; k++) if (found[ids[k]] === 1) return true;
+        return false;
+      },
+    };
+  }
+}
