@@ -1062,6 +1062,11 @@ const FAMILIES: Family[] = [...SELF_STRONG, ...SELF_SOFT, ...BABY_FAMILIES, ...P
 export const CRISIS_PATTERNS: readonly RegExp[] = [...FAMILIES.flatMap((f) => [...f.patterns, ...(f.masks ?? [])]), HARM_THE_BABY, ...DEATH_IDIOMS];
 const CRISIS_FILTER = new PatternSet(CRISIS_PATTERNS);
 
+/** Compiles every crisis pattern now (start-up), not on the first message that needs it. */
+export function warmCrisisPatterns(): void {
+  CRISIS_FILTER.warm();
+}
+
 // ------------------------------------------------------------------ matching
 
 interface RawMatch {

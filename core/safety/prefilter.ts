@@ -273,6 +273,9 @@ export interface Presence {
 
 const ALWAYS: Presence = { may: () => true };
 
+/** Long enough for V8 to compile a pattern to machine code at once, without an interpreter stage. */
+const WARM_TEXT = 'warm up '.repeat(160);
+
 /** Patterns read for their required strings, and one automaton finding them all in a single pass. */
 export class PatternSet {
   private readonly needs = new Map<RegExp, Int32Array>();
@@ -283,11 +286,12 @@ export class PatternSet {
   /** Per state, the strings ending there (its own and through its suffix links). */
   private readonly outputs: Int32Array[];
   private readonly count: number;
+  private readonly patterns: ReadonlySet<RegExp>;
 
   constructor(patterns: Iterable<RegExp>) {
+    this.patterns = new Set(patterns);
     const ids = new Map<string, number>();
-    for (const re of patterns) {
-      if (this.needs.has(re)) continue;
+    for (const re of this.patterns) {
       const strings = requiredStrings(re);
       if (!strings) continue;
       this.needs.set(re, Int32Array.from(strings, (s) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1)));
@@ -339,6 +343,20 @@ export class PatternSet {
     }
     this.delta = delta;
     this.outputs = outputs;
+  }
+
+  /**
+   * Compiles every pattern of the set now, so that none is compiled on a parent's message: skipped
+   * patterns are otherwise first compiled by whichever message first needs them (the largest take
+   * tens of milliseconds as machine code, and far longer as interpreter bytecode). V8 compiles a
+   * pattern straight to machine code when its first text is long (over 1,000 characters).
+   */
+  warm(): void {
+    for (const re of this.patterns) {
+      re.lastIndex = 0;
+      re.exec(WARM_TEXT);
+      re.lastIndex = 0;
+    }
   }
 
   /** Reads `text` once; the answer holds for `text` and any masked copy of it. */
