@@ -282,10 +282,16 @@ export class PatternSet {
   /** Automaton: next state = delta[state * width + column of the character]. */
   private readonly delta: Int32Array;
   private readonly width: number;
+  /** Column of each character (0: in no required string); ASCII in an array, the rest in a map. */
+  private readonly ascii = new Int32Array(128);
   private readonly column = new Map<number, number>();
-  /** Per state, the strings ending there (its own and through its suffix links). */
-  private readonly outputs: Int32Array[];
-  private readonly count: number;
+  /** Per state, the strings ending exactly there, and the next state down its suffix links that ends some. */
+  private readonly own: Int32Array[];
+  private readonly outLink: Int32Array;
+  /** Scan generation: a string is present when found[id] equals the generation of the scan asking. */
+  private readonly found: Int32Array;
+  private readonly visited: Int32Array;
+  private generation = 0;
   private readonly patterns: ReadonlySet<RegExp>;
 
   constructor(patterns: Iterable<RegExp>) {
@@ -296,16 +302,26 @@ export class PatternSet {
       if (!strings) continue;
       this.needs.set(re, Int32Array.from(strings, (s) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1)));
     }
-    this.count = ids.size;
-    for (const s of ids.keys()) for (let k = 0; k < s.length; k++) if (!this.column.has(s.charCodeAt(k))) this.column.set(s.charCodeAt(k), this.column.size + 1);
-    this.width = this.column.size + 1;
+    let columns = 0;
+    for (const s of ids.keys()) {
+      for (let k = 0; k < s.length; k++) {
+        const code = s.charCodeAt(k);
+        if (code < 128 ? this.ascii[code] === 0 : !this.column.has(code)) {
+          columns++;
+          if (code < 128) this.ascii[code] = columns;
+          else this.column.set(code, columns);
+        }
+      }
+    }
+    this.width = columns + 1;
+    const columnOf = (code: number) => (code < 128 ? this.ascii[code] : this.column.get(code)!);
     // Trie first, then failure links breadth first (Aho-Corasick), folded into a full transition table.
     const children: Array<Map<number, number>> = [new Map()];
     const own: number[][] = [[]];
     for (const [s, id] of ids) {
       let state = 0;
       for (let k = 0; k < s.length; k++) {
-        const col = this.column.get(s.charCodeAt(k))!;
+        const col = columnOf(s.charCodeAt(k));
         let next = children[state].get(col);
         if (next === undefined) {
           next = children.length;
@@ -320,29 +336,31 @@ export class PatternSet {
     const states = children.length;
     const delta = new Int32Array(states * this.width);
     const fail = new Int32Array(states);
-    const outputs: Int32Array[] = new Array(states);
-    outputs[0] = Int32Array.from(own[0]);
+    const outLink = new Int32Array(states).fill(-1);
     const queue: number[] = [];
     for (const [col, next] of children[0]) {
       delta[col] = next;
-      fail[next] = 0;
       queue.push(next);
     }
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q];
-      outputs[state] = Int32Array.from([...own[state], ...outputs[fail[state]]]);
+      const f = fail[state];
+      outLink[state] = own[f].length > 0 ? f : outLink[f];
       for (let col = 1; col < this.width; col++) {
         const next = children[state].get(col);
-        if (next === undefined) delta[state * this.width + col] = delta[fail[state] * this.width + col];
+        if (next === undefined) delta[state * this.width + col] = delta[f * this.width + col];
         else {
           delta[state * this.width + col] = next;
-          fail[next] = delta[fail[state] * this.width + col];
+          fail[next] = delta[f * this.width + col];
           queue.push(next);
         }
       }
     }
     this.delta = delta;
-    this.outputs = outputs;
+    this.own = own.map((list) => Int32Array.from(list));
+    this.outLink = outLink;
+    this.found = new Int32Array(ids.size);
+    this.visited = new Int32Array(states);
   }
 
   /**
@@ -359,23 +377,36 @@ export class PatternSet {
     }
   }
 
-  /** Reads `text` once; the answer holds for `text` and any masked copy of it. */
+  /**
+   * Reads `text` once; the answer holds for `text` and any masked copy of it, until the next scan
+   * of this set (an older answer then says every pattern may match: slower, never wrong).
+   */
   scan(text: string): Presence {
     if (this.needs.size === 0) return ALWAYS;
-    const found = new Uint8Array(this.count);
-    const { delta, width, column, outputs } = this;
+    if (this.generation >= 0x7fffffff) {
+      // The marks are 32-bit: start again before the generation would wrap.
+      this.found.fill(0);
+      this.visited.fill(0);
+      this.generation = 0;
+    }
+    const generation = ++this.generation;
+    const { delta, width, ascii, column, own, outLink, found, visited } = this;
     let state = 0;
     for (let k = 0; k < text.length; k++) {
-      state = delta[state * width + (column.get(text.charCodeAt(k)) ?? 0)];
-      const out = outputs[state];
-      for (let o = 0; o < out.length; o++) found[out[o]] = 1;
+      const code = text.charCodeAt(k);
+      state = delta[state * width + (code < 128 ? ascii[code] : (column.get(code) ?? 0))];
+      // Each state's strings (and those down its suffix links) are marked once per scan.
+      for (let at = own[state].length > 0 ? state : outLink[state]; at > 0 && visited[at] !== generation; at = outLink[at]) {
+        visited[at] = generation;
+        const ids = own[at];
+        for (let o = 0; o < ids.length; o++) found[ids[o]] = generation;
+      }
     }
-    const needs = this.needs;
     return {
-      may(re: RegExp): boolean {
-        const ids = needs.get(re);
-        if (ids === undefined) return true;
-        for (let k = 0; k < ids.length; k++) if (found[ids[k]] === 1) return true;
+      may: (re: RegExp): boolean => {
+        const ids = this.needs.get(re);
+        if (ids === undefined || this.generation !== generation) return true;
+        for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
         return false;
       },
     };

@@ -45,6 +45,15 @@ describe('what a pattern needs', () => {
     expect(set.scan('my breast is sore').may(nipple)).toBe(false);
     expect(set.scan('a nipple shield').may(nipple)).toBe(true);
   });
+
+  it('answers "may match" for an older text once the set has read a newer one', () => {
+    const blood = /\bblood\b/g;
+    const set = new PatternSet([blood]);
+    const first = set.scan('a sore nipple');
+    expect(first.may(blood)).toBe(false);
+    set.scan('there is blood');
+    expect(first.may(blood)).toBe(true);
+  });
 });
 
 describe('skipping never loses a match', () => {
