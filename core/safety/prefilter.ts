@@ -273,6 +273,9 @@ export interface Presence {
 
 const ALWAYS: Presence = { may: () => true };
 
+/** How much of each required string the automaton looks for. */
+const SEARCH_CHARS = 8;
+
 /** Long enough for V8 to compile a pattern to machine code at once, without an interpreter stage. */
 const WARM_TEXT = 'warm up '.repeat(160);
 
@@ -280,7 +283,7 @@ const WARM_TEXT = 'warm up '.repeat(160);
 export class PatternSet {
   private readonly needs = new Map<RegExp, Int32Array>();
   /** Automaton: next state = delta[state * width + column of the character]. */
-  private readonly delta: Int32Array;
+  private readonly delta: Int32Array | Uint16Array;
   private readonly width: number;
   /** Column of each character (0: in no required string); ASCII in an array, the rest in a map. */
   private readonly ascii = new Int32Array(128);
@@ -300,7 +303,10 @@ export class PatternSet {
     for (const re of this.patterns) {
       const strings = requiredStrings(re);
       if (!strings) continue;
-      this.needs.set(re, Int32Array.from(strings, (s) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1)));
+      // The start of a required string is required too: a short prefix filters almost as well and
+      // keeps the automaton small enough to stay in the processor's cache.
+      const starts = [...new Set(strings.map((s) => s.slice(0, SEARCH_CHARS)))];
+      this.needs.set(re, Int32Array.from(starts, (s) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1)));
     }
     let columns = 0;
     for (const s of ids.keys()) {
@@ -334,7 +340,7 @@ export class PatternSet {
       own[state].push(id);
     }
     const states = children.length;
-    const delta = new Int32Array(states * this.width);
+    const delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
     const fail = new Int32Array(states);
     const outLink = new Int32Array(states).fill(-1);
     const queue: number[] = [];
