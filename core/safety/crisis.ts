@@ -1139,12 +1139,14 @@ export function messageFacts(sentences: Sentence[]): MessageFacts {
   return { text, logistics: LOGISTICS.test(text) };
 }
 
+/** Families whose matches count when asked about ("what are the signs of psychosis?"). */
+const QUESTION_FAMILIES: ReadonlySet<string> = new Set(FAMILIES.filter((f) => f.questionsCount).map((f) => f.id));
+
 /** Crisis, harm-to-baby and psychosis mentions in a message (pattern layer). */
 export function findCrisisMentions(sentences: Sentence[]): Mention[] {
   const msg = messageFacts(sentences);
   const raw: RawMatch[] = [];
   const all = withJoinedShortSentences(sentences);
-  const questionFamilies = new Set(FAMILIES.filter((f) => f.questionsCount).map((f) => f.id));
   const familyOf = (cue: string) => cue.split('#')[0];
   for (const s of all) {
     if (s.tokens.length === 0) continue;
@@ -1158,7 +1160,7 @@ export function findCrisisMentions(sentences: Sentence[]): Mention[] {
     const key = `${r.s.index}:${r.s.raw.length}:${r.start}:${r.concept}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const st = crisisStatus(r, questionFamilies.has(familyOf(r.family)));
+    const st = crisisStatus(r, QUESTION_FAMILIES.has(familyOf(r.family)));
     mentions.push({ concept: r.concept, sentence: r.s, start: r.start, end: r.end, status: st.status, reason: `${r.family}: ${st.reason}`, family: r.family });
   }
   return mentions;
