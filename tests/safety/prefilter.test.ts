@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { SENTENCE_FACTS } from '../../core/safety/context';
 import { CRISIS_PATTERNS } from '../../core/safety/crisis';
 import { defaultSafetyKnowledge } from '../../core/safety/knowledge';
 import { PatternSet, requiredStrings } from '../../core/safety/prefilter';
@@ -62,6 +63,7 @@ describe('skipping never loses a match', () => {
   const sets = [
     { name: 'concepts', patterns: conceptPatterns, filter: knowledge.conceptFilter },
     { name: 'crisis', patterns: [...new Set(CRISIS_PATTERNS)], filter: new PatternSet(CRISIS_PATTERNS) },
+    { name: 'context', patterns: [...SENTENCE_FACTS], filter: new PatternSet(SENTENCE_FACTS) },
   ];
 
   it('on every sentence of the red-flag data sets', () => {
