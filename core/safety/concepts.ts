@@ -396,8 +396,9 @@ export function findMentions(s: Sentence): Mention[] {
   const { concepts, thresholds, conceptFilter } = s.knowledge;
   // One pass over the sentence says which patterns could match at all; the rest never run.
   const presence = conceptFilter.scan(s.text);
+  let group = -1;
   for (const concept of concepts.values()) {
-    if (!concept.patterns.some((p) => presence.may(p))) continue;
+    if (!presence.group(++group)) continue;
     const spec = HOOKS.get(concept.id);
     const text = applyMasks(s.text, concept.masks, presence);
     const seen = new Set<number>();

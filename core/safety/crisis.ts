@@ -757,7 +757,6 @@ const HARM_THE_BABY = new RegExp(`\\b${HARM_VERB} ${BABY_TARGET}\\b`, 'g');
 const A_BABY_WORD = new RegExp(`\\b(${BABY_WORD})\\b`);
 
 function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
-  if (!presence.may(HARM_THE_BABY)) return;
   const text = applyMasks(s.text, DEATH_IDIOMS, presence);
   for (const { start, end } of tokenMatches(s, text, [HARM_THE_BABY])) {
     const targetWords = s.tokens.slice(start + 1, end);
@@ -1060,7 +1059,9 @@ const FAMILIES: Family[] = [...SELF_STRONG, ...SELF_SOFT, ...BABY_FAMILIES, ...P
 
 /** Every family pattern and mask, read once for the words a match needs (./prefilter). */
 export const CRISIS_PATTERNS: readonly RegExp[] = [...FAMILIES.flatMap((f) => [...f.patterns, ...(f.masks ?? [])]), HARM_THE_BABY, ...DEATH_IDIOMS];
-const CRISIS_FILTER = new PatternSet(CRISIS_PATTERNS);
+/** Groups: each family's patterns (in the order of FAMILIES), then the harm-to-the-baby pattern. */
+const CRISIS_FILTER = new PatternSet(CRISIS_PATTERNS, [...FAMILIES.map((f) => f.patterns), [HARM_THE_BABY]]);
+const BABY_HARM_GROUP = FAMILIES.length;
 
 /** Compiles every crisis pattern now (start-up), not on the first message that needs it. */
 export function warmCrisisPatterns(): void {
@@ -1079,7 +1080,6 @@ interface RawMatch {
 
 
 function familyMatches(s: Sentence, family: Family, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
-  if (!family.patterns.some((p) => presence.may(p))) return;
   const text = applyMasks(s.text, family.masks, presence);
   for (const { start, end, patternIndex } of tokenMatches(s, text, family.patterns, presence)) {
     const c = clauseBounds(s, start);
@@ -1151,8 +1151,8 @@ export function findCrisisMentions(sentences: Sentence[]): Mention[] {
   for (const s of all) {
     if (s.tokens.length === 0) continue;
     const presence = CRISIS_FILTER.scan(s.text);
-    for (const family of FAMILIES) familyMatches(s, family, msg, raw, presence);
-    findBabyHarm(s, msg, raw, presence);
+    for (let g = 0; g < FAMILIES.length; g++) if (presence.group(g)) familyMatches(s, FAMILIES[g], msg, raw, presence);
+    if (presence.group(BABY_HARM_GROUP)) findBabyHarm(s, msg, raw, presence);
   }
   const mentions: Mention[] = [];
   const seen = new Set<string>();

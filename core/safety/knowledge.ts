@@ -151,7 +151,10 @@ export interface SafetyKnowledge {
   fuzzyTargets: readonly string[];
   fuzzyProtected: ReadonlySet<string>;
   modifiers: Readonly<Record<ModifierCategory, CompiledModifier>>;
-  /** Every concept pattern and mask, read for the words a match needs: which can be skipped in a sentence. */
+  /**
+   * Every concept pattern and mask, read for the words a match needs: which can be skipped in a
+   * sentence. Its groups are the concepts' patterns, in the order of `concepts`.
+   */
   conceptFilter: PatternSet;
   rules: ReadonlyMap<string, RuleDeclaration>;
   thresholds: Thresholds;
@@ -336,7 +339,10 @@ export function buildSafetyKnowledge(
     fuzzyTargets: c.data.fuzzy.targets,
     fuzzyProtected: new Set(c.data.fuzzy.protected),
     modifiers,
-    conceptFilter: new PatternSet([...concepts.values()].flatMap((concept) => [...concept.patterns, ...concept.masks])),
+    conceptFilter: new PatternSet(
+      [...concepts.values()].flatMap((concept) => [...concept.patterns, ...concept.masks]),
+      [...concepts.values()].map((concept) => concept.patterns),
+    ),
     rules: new Map(Object.entries(r.data.rules)),
     thresholds: r.data.thresholds,
   };

@@ -269,9 +269,11 @@ export function requiredStrings(re: RegExp): string[] | null {
 /** Which of a pattern set's required strings a text holds: ask it whether a pattern may match. */
 export interface Presence {
   may(re: RegExp): boolean;
+  /** Whether any pattern of group `index` (as given to the set) may match. */
+  group(index: number): boolean;
 }
 
-const ALWAYS: Presence = { may: () => true };
+const ALWAYS: Presence = { may: () => true, group: () => true };
 
 /** How much of each required string the automaton looks for. */
 const SEARCH_CHARS = 8;
@@ -297,7 +299,16 @@ export class PatternSet {
   private generation = 0;
   private readonly patterns: ReadonlySet<RegExp>;
 
-  constructor(patterns: Iterable<RegExp>) {
+  /** Per string, the groups it makes live; groups that always run (a pattern with no required string). */
+  private readonly groupsOf: Int32Array[];
+  private readonly groupAlways: Uint8Array;
+  private readonly groupLive: Int32Array;
+
+  /**
+   * `groups` (optional): lists of the patterns, such as one concept's, asked about together with
+   * Presence.group(index), so a reader skips a whole group in one step.
+   */
+  constructor(patterns: Iterable<RegExp>, groups: ReadonlyArray<readonly RegExp[]> = []) {
     this.patterns = new Set(patterns);
     const ids = new Map<string, number>();
     for (const re of this.patterns) {
@@ -367,6 +378,17 @@ export class PatternSet {
     this.outLink = outLink;
     this.found = new Int32Array(ids.size);
     this.visited = new Int32Array(states);
+    const groupsOf: number[][] = Array.from({ length: ids.size }, () => []);
+    this.groupAlways = new Uint8Array(groups.length);
+    groups.forEach((group, g) => {
+      for (const re of group) {
+        const need = this.needs.get(re);
+        if (need === undefined) this.groupAlways[g] = 1;
+        else for (const id of need) if (groupsOf[id][groupsOf[id].length - 1] !== g) groupsOf[id].push(g);
+      }
+    });
+    this.groupsOf = groupsOf.map((list) => Int32Array.from(list));
+    this.groupLive = new Int32Array(groups.length);
   }
 
   /**
@@ -393,10 +415,11 @@ export class PatternSet {
       // The marks are 32-bit: start again before the generation would wrap.
       this.found.fill(0);
       this.visited.fill(0);
+      this.groupLive.fill(0);
       this.generation = 0;
     }
     const generation = ++this.generation;
-    const { delta, width, ascii, column, own, outLink, found, visited } = this;
+    const { delta, width, ascii, column, own, outLink, found, visited, groupsOf, groupLive, groupAlways } = this;
     let state = 0;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
@@ -405,7 +428,12 @@ export class PatternSet {
       for (let at = own[state].length > 0 ? state : outLink[state]; at > 0 && visited[at] !== generation; at = outLink[at]) {
         visited[at] = generation;
         const ids = own[at];
-        for (let o = 0; o < ids.length; o++) found[ids[o]] = generation;
+        for (let o = 0; o < ids.length; o++) {
+          if (found[ids[o]] === generation) continue;
+          found[ids[o]] = generation;
+          const live = groupsOf[ids[o]];
+          for (let g = 0; g < live.length; g++) groupLive[live[g]] = generation;
+        }
       }
     }
     return {
@@ -415,6 +443,7 @@ export class PatternSet {
         for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
         return false;
       },
+      group: (index: number): boolean => groupAlways[index] === 1 || groupLive[index] === generation || this.generation !== generation,
     };
   }
 }

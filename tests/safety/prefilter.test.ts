@@ -47,6 +47,16 @@ describe('what a pattern needs', () => {
     expect(set.scan('a nipple shield').may(nipple)).toBe(true);
   });
 
+  it('says whether any pattern of a group may match', () => {
+    const blood = /\bblood\b/g;
+    const pus = /\bpus\b/g;
+    const anything = /\b(\w+) \1\b/g;
+    const set = new PatternSet([blood, pus, anything], [[blood, pus], [anything]]);
+    expect(set.scan('some pus today').group(0)).toBe(true);
+    expect(set.scan('a sore nipple').group(0)).toBe(false);
+    expect(set.scan('a sore nipple').group(1)).toBe(true); // nothing required: always read
+  });
+
   it('answers "may match" for an older text once the set has read a newer one', () => {
     const blood = /\bblood\b/g;
     const set = new PatternSet([blood]);
