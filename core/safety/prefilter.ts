@@ -313,7 +313,8 @@ export class PatternSet {
     const ids = new Map<string, number>();
     for (const re of this.patterns) {
       const strings = requiredStrings(re);
-      if (!strings) continue;
+      // Masks write "_": a string holding one could appear in a masked copy and not in the text.
+      if (!strings || strings.some((x) => x.includes('_'))) continue;
       // The start of a required string is required too: a short prefix filters almost as well and
       // keeps the automaton small enough to stay in the processor's cache.
       const starts = [...new Set(strings.map((s) => s.slice(0, SEARCH_CHARS)))];
