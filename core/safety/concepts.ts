@@ -393,12 +393,16 @@ const HOOKS: ReadonlyMap<string, ConceptSpec> = new Map(SPECS.map((spec) => [spe
 export function findMentions(s: Sentence): Mention[] {
   const mentions: Mention[] = [];
   if (s.tokens.length === 0) return mentions;
-  const { concepts, thresholds } = s.knowledge;
+  const { concepts, thresholds, conceptFilter } = s.knowledge;
+  // One pass over the sentence says which patterns could match at all; the rest never run.
+  const presence = conceptFilter.scan(s.text);
+  let group = -1;
   for (const concept of concepts.values()) {
+    if (!presence.group(++group)) continue;
     const spec = HOOKS.get(concept.id);
-    const text = applyMasks(s.text, concept.masks);
+    const text = applyMasks(s.text, concept.masks, presence);
     const seen = new Set<number>();
-    for (const { start, end } of tokenMatches(s, text, concept.patterns)) {
+    for (const { start, end } of tokenMatches(s, text, concept.patterns, presence)) {
       if (seen.has(start)) continue;
       if (spec?.accept && !spec.accept(s, start, end)) continue;
       seen.add(start);

@@ -2,6 +2,7 @@
  * What a message tells about the parent ("I'm 30 weeks pregnant", "I stopped nursing 4 months ago",
  * "I'm a dad"), and how long symptoms have lasted ("for two weeks", "since last month").
  */
+import { PatternSet } from './prefilter';
 import type { ParentContext } from './types';
 import type { Sentence } from './text';
 
@@ -209,6 +210,27 @@ const MALE_SELF =
   /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?male\b(?! (baby|son|old|friend))|\b(i am|i m) (his|the|her) (dad|father|husband)\b/;
 const NOT_MALE = /\b(not a (guy|man|male|dad))\b/;
 
+/** What one sentence may say about the parent: each fact of learnContext needs one of these to match. */
+const PREGNANT_STATED = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|\d+ to \d+) (weeks?|months?|wks) pregnant\b|\b(i am|i m|am|currently|now|just found out i am|found out i am|we are|i have been) (\S+ )?(pregnant|expecting)\b|\bpregnant (with|again|for the)\b|\b(second|third|first|1|2|3) trimester\b|\bmy due date\b|\bdue (in|on|date)\b|\bduring (my |this )?pregnancy\b/;
+const BREASTFEEDING_STATED = /\b(i am|i m|am|currently|still|i have been|been|we are|we have been|now|while i am|i) (exclusively |still |currently |also |mostly |only |just )?(breastfeeding|nursing|breast feeding|chestfeeding|chest feeding|tandem feeding|tandem nursing|combi feeding|combo feeding)\b|\b(breastfeeding|nursing) (my|our|a|the|twins|him|her)\b|\bi (breastfeed|nurse)\b|\bmy (breastfed|nursing|exclusively breastfed|ebf) (baby|son|daughter|twins)\b|\bbreastfeeding mom\b|\bnursing mom\b/;
+const BREASTFEEDING_WHILE = /\b(i|i am|i m)\b.*\b(and|while|also|currently|still) (breastfeeding|nursing|pumping)\b/;
+const PUMPING_STATED = /\b(exclusively pumping|i pump|i am pumping|i m pumping|im pumping|pumping (at work|for (my|him|her|the)|exclusively|every|\d+ times)|exclusive pumper|exclusively pump|i have been pumping|still pumping)\b/;
+const LAST_FED = /\b(have not|has not|not|never) (fed|breastfed|nursed)( (him|her|them|the baby|my baby))? (in|for|since)\b|\b(last|final) (feed|feeding|fed|nursing session|breastfeed|breastfeeding session)\b/;
+const TIME_SINCE_WEANING = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (weeks?|months?|years?) (after|since|post) (fully |completely )?(weaning|i weaned|we weaned|she weaned|he weaned|baby weaned|stopping (breastfeeding|nursing|pumping)|i stopped (breastfeeding|nursing|pumping)|i quit|the last (feed|nursing session)|my last (feed|nursing session)|finishing (breastfeeding|nursing))\b/;
+const SINCE_WEANING = /\b(since|after) (fully |completely )?(weaning|i weaned|we weaned)\b/;
+const FORMULA_ONLY = /\b(formula feeding|formula feed|formula fed|exclusively formula|bottle feeding formula|switched to formula|decided not to breastfeed|chose not to breastfeed|did not breastfeed|could not breastfeed)\b/;
+const NONE_NOT_EITHER = /\bnot (currently |even )?(pregnant|breastfeeding|nursing|lactating)( or| and| nor|,)+ (pregnant|breastfeeding|nursing|lactating)\b/;
+const NONE_NEITHER = /\b(neither|nor) (pregnant|breastfeeding|nursing)\b/;
+const NONE_NEVER = /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|had (a baby|kids|children|a child|babies))\b/;
+const NONE_NO_CHILDREN = /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b/;
+const NONE_MENOPAUSE = /\b(post ?menopaus\w*|peri ?menopaus\w*|menopause|menopausal|after menopause|went through the change|going through the change)\b/;
+const NONE_CHILD_OLDER = /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/;
+const NONE_VIRGIN = /\b(i am|i m) (a )?virgin\b/;
+const NONE_NOT_LACTATING = /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/;
+const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
+export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
+const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS);
+
 /** Facts about the parent stated in the message. */
 export function learnContext(sentences: Sentence[], options: LearnOptions = {}): Partial<ParentContext> {
   const now = options.now ?? new Date();
@@ -223,19 +245,21 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
 
   for (const s of sentences) {
     const text = s.text;
+    // Every fact below needs one of these patterns to match: a sentence that can match none says nothing.
+    const presence = SENTENCE_FACTS_FILTER.scan(text);
+    if (!SENTENCE_FACTS.some((re) => presence.may(re))) continue;
     if (
-      /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|\d+ to \d+) (weeks?|months?|wks) pregnant\b|\b(i am|i m|am|currently|now|just found out i am|found out i am|we are|i have been) (\S+ )?(pregnant|expecting)\b|\bpregnant (with|again|for the)\b|\b(second|third|first|1|2|3) trimester\b|\bmy due date\b|\bdue (in|on|date)\b|\bduring (my |this )?pregnancy\b/.test(text) &&
+      PREGNANT_STATED.test(text) &&
       !/\b(not|never|no longer) (\S+ )?(pregnant|expecting)\b/.test(text) &&
       !/\bwhen i was pregnant\b|\b(last|previous|first) pregnancy\b/.test(text)
     ) {
       pregnant = true;
     }
-    const bfRe = /\b(i am|i m|am|currently|still|i have been|been|we are|we have been|now|while i am|i) (exclusively |still |currently |also |mostly |only |just )?(breastfeeding|nursing|breast feeding|chestfeeding|chest feeding|tandem feeding|tandem nursing|combi feeding|combo feeding)\b|\b(breastfeeding|nursing) (my|our|a|the|twins|him|her)\b|\bi (breastfeed|nurse)\b|\bmy (breastfed|nursing|exclusively breastfed|ebf) (baby|son|daughter|twins)\b|\bbreastfeeding mom\b|\bnursing mom\b/;
-    if ((bfRe.test(text) || /\b(i|i am|i m)\b.*\b(and|while|also|currently|still) (breastfeeding|nursing|pumping)\b/.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
-    if (/\b(exclusively pumping|i pump|i am pumping|i m pumping|im pumping|pumping (at work|for (my|him|her|the)|exclusively|every|\d+ times)|exclusive pumper|exclusively pump|i have been pumping|still pumping)\b/.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
+    if ((BREASTFEEDING_STATED.test(text) || BREASTFEEDING_WHILE.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
+    if (PUMPING_STATED.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
 
     // "haven't fed in over a year", "my last feed was 14 months ago": weaning only with a long enough time.
-    const fed = /\b(have not|has not|not|never) (fed|breastfed|nursed)( (him|her|them|the baby|my baby))? (in|for|since)\b|\b(last|final) (feed|feeding|fed|nursing session|breastfeed|breastfeeding session)\b/.exec(text);
+    const fed = LAST_FED.exec(text);
     if (fed && !WEANING.test(text)) {
       const from = text.slice(0, fed.index).split(' ').filter((x) => x.length > 0).length;
       const w = weeksFromPhrase(s.tokens, from, now);
@@ -251,29 +275,29 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       const w = weeksFromPhrase(s.tokens, from, now);
       if (w !== undefined) weeks = weeks === undefined ? w : Math.max(weeks, w);
     }
-    const after = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (weeks?|months?|years?) (after|since|post) (fully |completely )?(weaning|i weaned|we weaned|she weaned|he weaned|baby weaned|stopping (breastfeeding|nursing|pumping)|i stopped (breastfeeding|nursing|pumping)|i quit|the last (feed|nursing session)|my last (feed|nursing session)|finishing (breastfeeding|nursing))\b/.exec(text);
+    const after = TIME_SINCE_WEANING.exec(text);
     if (after) {
       weaned = true;
       const n = after[1] === 'few' ? 3 : after[1] === 'couple of' ? 2 : after[1] === 'several' ? 4 : numberValue(after[1]) ?? 1;
       const unit = after[2].replace(/s$/, '');
       const w = Math.round((n * (unit === 'week' ? 7 : unit === 'month' ? 30 : 365)) / 7);
       weeks = weeks === undefined ? w : Math.max(weeks, w);
-    } else if (/\b(since|after) (fully |completely )?(weaning|i weaned|we weaned)\b/.test(text) && !/^(how|what|when|should|can|will|does|do|is|why|if)\b/.test(text)) {
+    } else if (SINCE_WEANING.test(text) && !/^(how|what|when|should|can|will|does|do|is|why|if)\b/.test(text)) {
       weaned = true;
     }
-    if (/\b(formula feeding|formula feed|formula fed|exclusively formula|bottle feeding formula|switched to formula|decided not to breastfeed|chose not to breastfeed|did not breastfeed|could not breastfeed)\b/.test(text)) {
+    if (FORMULA_ONLY.test(text)) {
       weaned = true;
     }
     if (
-      /\bnot (currently |even )?(pregnant|breastfeeding|nursing|lactating)( or| and| nor|,)+ (pregnant|breastfeeding|nursing|lactating)\b/.test(text) ||
-      /\b(neither|nor) (pregnant|breastfeeding|nursing)\b/.test(text) ||
-      /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|had (a baby|kids|children|a child|babies))\b/.test(text) ||
-      /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b/.test(text) ||
-      /\b(post ?menopaus\w*|peri ?menopaus\w*|menopause|menopausal|after menopause|went through the change|going through the change)\b/.test(text) ||
-      /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
-      /\b(i am|i m) (a )?virgin\b/.test(text) ||
-      /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/.test(text) ||
-      /\bnot pregnant\b/.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
+      NONE_NOT_EITHER.test(text) ||
+      NONE_NEITHER.test(text) ||
+      NONE_NEVER.test(text) ||
+      NONE_NO_CHILDREN.test(text) ||
+      NONE_MENOPAUSE.test(text) ||
+      NONE_CHILD_OLDER.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
+      NONE_VIRGIN.test(text) ||
+      NONE_NOT_LACTATING.test(text) ||
+      NONE_NOT_PREGNANT.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
     ) {
       none = true;
     }

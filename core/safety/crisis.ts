@@ -21,6 +21,7 @@
  * linear in the message length.
  */
 import type { ConceptId, Mention } from './concepts';
+import { PatternSet, type Presence } from './prefilter';
 import { mentionStatus, type Status } from './scope';
 import { applyMasks, makeSentence, tokenMatches, type Sentence } from './text';
 
@@ -755,8 +756,8 @@ function babyHarmFrame(s: Sentence, verbAt: number, targetEnd: number): CrisisCo
 const HARM_THE_BABY = new RegExp(`\\b${HARM_VERB} ${BABY_TARGET}\\b`, 'g');
 const A_BABY_WORD = new RegExp(`\\b(${BABY_WORD})\\b`);
 
-function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[]): void {
-  const text = applyMasks(s.text, DEATH_IDIOMS);
+function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
+  const text = applyMasks(s.text, DEATH_IDIOMS, presence);
   for (const { start, end } of tokenMatches(s, text, [HARM_THE_BABY])) {
     const targetWords = s.tokens.slice(start + 1, end);
     // "him"/"her" is the baby unless the message is about another adult.
@@ -1056,6 +1057,17 @@ const LEGACY: Family[] = [
 
 const FAMILIES: Family[] = [...SELF_STRONG, ...SELF_SOFT, ...BABY_FAMILIES, ...PSYCHOSIS, ...PSYCHOSIS_SOFT, ...LEGACY];
 
+/** Every family pattern and mask, read once for the words a match needs (./prefilter). */
+export const CRISIS_PATTERNS: readonly RegExp[] = [...FAMILIES.flatMap((f) => [...f.patterns, ...(f.masks ?? [])]), HARM_THE_BABY, ...DEATH_IDIOMS];
+/** Groups: each family's patterns (in the order of FAMILIES), then the harm-to-the-baby pattern. */
+const CRISIS_FILTER = new PatternSet(CRISIS_PATTERNS, [...FAMILIES.map((f) => f.patterns), [HARM_THE_BABY]]);
+const BABY_HARM_GROUP = FAMILIES.length;
+
+/** Compiles every crisis pattern now (start-up), not on the first message that needs it. */
+export function warmCrisisPatterns(): void {
+  CRISIS_FILTER.warm();
+}
+
 // ------------------------------------------------------------------ matching
 
 interface RawMatch {
@@ -1067,9 +1079,9 @@ interface RawMatch {
 }
 
 
-function familyMatches(s: Sentence, family: Family, msg: MessageFacts, out: RawMatch[]): void {
-  const text = applyMasks(s.text, family.masks);
-  for (const { start, end, patternIndex } of tokenMatches(s, text, family.patterns)) {
+function familyMatches(s: Sentence, family: Family, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
+  const text = applyMasks(s.text, family.masks, presence);
+  for (const { start, end, patternIndex } of tokenMatches(s, text, family.patterns, presence)) {
     const c = clauseBounds(s, start);
     const ctx: MatchContext = { s, start, end, after: s.tokens.slice(end, c.end).filter((w) => w !== ','), before: s.tokens.slice(c.start, start), msg };
     const verdict = family.accept ? family.accept(ctx) : true;
@@ -1127,17 +1139,20 @@ export function messageFacts(sentences: Sentence[]): MessageFacts {
   return { text, logistics: LOGISTICS.test(text) };
 }
 
+/** Families whose matches count when asked about ("what are the signs of psychosis?"). */
+const QUESTION_FAMILIES: ReadonlySet<string> = new Set(FAMILIES.filter((f) => f.questionsCount).map((f) => f.id));
+
 /** Crisis, harm-to-baby and psychosis mentions in a message (pattern layer). */
 export function findCrisisMentions(sentences: Sentence[]): Mention[] {
   const msg = messageFacts(sentences);
   const raw: RawMatch[] = [];
   const all = withJoinedShortSentences(sentences);
-  const questionFamilies = new Set(FAMILIES.filter((f) => f.questionsCount).map((f) => f.id));
   const familyOf = (cue: string) => cue.split('#')[0];
   for (const s of all) {
     if (s.tokens.length === 0) continue;
-    for (const family of FAMILIES) familyMatches(s, family, msg, raw);
-    findBabyHarm(s, msg, raw);
+    const presence = CRISIS_FILTER.scan(s.text);
+    for (let g = 0; g < FAMILIES.length; g++) if (presence.group(g)) familyMatches(s, FAMILIES[g], msg, raw, presence);
+    if (presence.group(BABY_HARM_GROUP)) findBabyHarm(s, msg, raw, presence);
   }
   const mentions: Mention[] = [];
   const seen = new Set<string>();
@@ -1145,7 +1160,7 @@ export function findCrisisMentions(sentences: Sentence[]): Mention[] {
     const key = `${r.s.index}:${r.s.raw.length}:${r.start}:${r.concept}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const st = crisisStatus(r, questionFamilies.has(familyOf(r.family)));
+    const st = crisisStatus(r, QUESTION_FAMILIES.has(familyOf(r.family)));
     mentions.push({ concept: r.concept, sentence: r.s, start: r.start, end: r.end, status: st.status, reason: `${r.family}: ${st.reason}`, family: r.family });
   }
   return mentions;

@@ -242,14 +242,18 @@ export class CrisisModel {
     // words[i+1] - words[a] = sums of word features of tokens [a, i]; pairs likewise for pairs (i, i+1).
     const words = new Float64Array((n + 1) * W);
     const pairs = new Float64Array((n + 1) * W);
-    const pair = new Float64Array(W);
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       const v = isWord(t) ? this.word(t) : null;
       for (let k = 0; k < W; k++) words[(i + 1) * W + k] = words[i * W + k] + (v ? v[k] : 0);
-      pair.fill(0);
-      if (v && i + 1 < n && isWord(tokens[i + 1])) this.sums([pairFeature(t, tokens[i + 1])], pair);
-      for (let k = 0; k < W; k++) pairs[(i + 1) * W + k] = pairs[i * W + k] + pair[k];
+      // The pair's own weights when the model knows it (its count in the last slot), else nothing.
+      const f = v && i + 1 < n && isWord(tokens[i + 1]) ? this.index.get(pairFeature(t, tokens[i + 1])) : undefined;
+      if (f === undefined) for (let k = 0; k < W; k++) pairs[(i + 1) * W + k] = pairs[i * W + k];
+      else {
+        const base = f * K;
+        for (let k = 0; k < K; k++) pairs[(i + 1) * W + k] = pairs[i * W + k] + this.weights[base + k];
+        pairs[(i + 1) * W + K] = pairs[i * W + K] + 1;
+      }
     }
     const sums = (start: number, end: number): Float64Array => {
       const out = new Float64Array(W);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import type { AcrossMessagesRules } from './acrossMessages';
 import { PRESENCE_FIELDS } from './pictureFields';
+import { PatternSet } from './prefilter';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 /** What the safety clean-up leaves: lower-case letters and digits, single spaces. */
@@ -275,6 +276,11 @@ export interface SafetyKnowledge {
   fuzzyTargets: readonly string[];
   fuzzyProtected: ReadonlySet<string>;
   modifiers: Readonly<Record<ModifierCategory, CompiledModifier>>;
+  /**
+   * Every concept pattern and mask, read for the words a match needs: which can be skipped in a
+   * sentence. Its groups are the concepts' patterns, in the order of `concepts`.
+   */
+  conceptFilter: PatternSet;
   rules: ReadonlyMap<string, RuleDeclaration>;
   /** Named selections of mentions the rules use like concepts (rules.yaml `groups`). */
   groups: ReadonlyMap<string, MentionGroup>;
@@ -521,6 +527,10 @@ export function buildSafetyKnowledge(
     fuzzyTargets: c.data.fuzzy.targets,
     fuzzyProtected: new Set(c.data.fuzzy.protected),
     modifiers,
+    conceptFilter: new PatternSet(
+      [...concepts.values()].flatMap((concept) => [...concept.patterns, ...concept.masks]),
+      [...concepts.values()].map((concept) => concept.patterns),
+    ),
     rules: new Map(Object.entries(r.data.rules)),
     groups: new Map(Object.entries(r.data.groups)),
     acrossMessages: new Map(Object.entries(r.data.acrossMessages ?? {})),

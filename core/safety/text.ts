@@ -8,6 +8,7 @@
  */
 import { basicNormalise } from '../text/basicNormalise';
 import { defaultSafetyKnowledge, type SafetyKnowledge } from './knowledge';
+import type { Presence } from './prefilter';
 import { repairToken } from './spelling';
 
 /** Longest raw sentence handled in one piece; longer ones are cut into overlapping chunks. */
@@ -91,34 +92,39 @@ function chunk(piece: RawPiece): RawPiece[] {
   return out.filter((p) => p.raw.length > 0);
 }
 
-/** Shape-level clean-up after basicNormalise: units, numbers, punctuation, possessives. */
+/**
+ * Shape-level clean-up after basicNormalise: units, numbers, punctuation, possessives. Each rewrite
+ * runs only when the text holds the character it needs (a "/", a digit, an apostrophe...): most
+ * messages need few of them, and skipping one that cannot match changes nothing.
+ */
 export function normaliseForSafety(raw: string, knowledge: SafetyKnowledge = defaultSafetyKnowledge()): string {
   let t = basicNormalise(raw, knowledge.emoji);
-  t = t
-    .replace(/\bw\/o\b/g, ' without ')
-    .replace(/\bw\//g, ' with ')
-    .replace(/\bb\/c\b/g, ' because ')
-    .replace(/&/g, ' and ')
-    .replace(/\bd\s?-\s?mer\b/g, ' dmer ')
-    .replace(/\blet\s?-\s?downs?\b/g, ' letdown ')
-    .replace(/\blet downs?\b/g, ' letdown ');
-  // Numbers: "38,5" -> "38.5"; ranges "2-3" -> "2 to 3"; units glued to numbers.
-  t = t.replace(/(\d),(\d)(?!\d)/g, '$1.$2');
-  t = t.replace(/(\d)\s?-\s?(\d)/g, '$1 to $2');
+  if (t.includes('/')) t = t.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/\bb\/c\b/g, ' because ');
+  if (t.includes('&')) t = t.replace(/&/g, ' and ');
+  if (t.includes('mer')) t = t.replace(/\bd\s?-\s?mer\b/g, ' dmer ');
+  if (t.includes('let')) t = t.replace(/\blet\s?-\s?downs?\b/g, ' letdown ').replace(/\blet downs?\b/g, ' letdown ');
+  // Numbers: "38,5" -> "38.5"; ranges "2-3" -> "2 to 3"; units glued to numbers. (No rewrite adds a digit.)
+  const digits = /\d/.test(t);
+  if (digits) {
+    t = t.replace(/(\d),(\d)(?!\d)/g, '$1.$2');
+    t = t.replace(/(\d)\s?-\s?(\d)/g, '$1 to $2');
+  }
   t = t.replace(/[°º˚]/g, ' degrees ');
-  t = t.replace(/(\d)\s?(celsius|centigrade)\b/g, '$1 degrees c').replace(/(\d)\s?fahrenheit\b/g, '$1 degrees f');
-  t = t.replace(/\bdegrees (celsius|centigrade)\b/g, 'degrees c').replace(/\bdegrees fahrenheit\b/g, 'degrees f');
-  t = t.replace(/(\d)(c|f)\b/g, '$1 degrees $2');
-  t = t.replace(/(\d)(weeks?|wks?|days?|months?|mos?|mths?|years?|yrs?|hours?|hrs?|h|am|pm|x|th|st|nd|rd)\b/g, '$1 $2');
-  t = t.replace(/(\d)(st|nd|rd|th)\b/g, '$1');
+  if (digits) t = t.replace(/(\d)\s?(celsius|centigrade)\b/g, '$1 degrees c').replace(/(\d)\s?fahrenheit\b/g, '$1 degrees f');
+  if (t.includes('degrees')) t = t.replace(/\bdegrees (celsius|centigrade)\b/g, 'degrees c').replace(/\bdegrees fahrenheit\b/g, 'degrees f');
+  if (digits) {
+    t = t.replace(/(\d)(c|f)\b/g, '$1 degrees $2');
+    t = t.replace(/(\d)(weeks?|wks?|days?|months?|mos?|mths?|years?|yrs?|hours?|hrs?|h|am|pm|x|th|st|nd|rd)\b/g, '$1 $2');
+    t = t.replace(/(\d)(st|nd|rd|th)\b/g, '$1');
+  }
   // Possessives: "baby's" -> "baby"; other apostrophes go.
-  t = t.replace(/([a-z])'s\b/g, '$1').replace(/([a-z]s)'(?=\s|$)/g, '$1').replace(/'/g, '');
+  if (t.includes("'")) t = t.replace(/([a-z])'s\b/g, '$1').replace(/([a-z]s)'(?=\s|$)/g, '$1').replace(/'/g, '');
   // Hyphens inside words become spaces ("self-harm" -> "self harm", "orange-peel" -> "orange peel").
-  t = t.replace(/([a-z])-(?=[a-z])/g, '$1 ');
-  t = t.replace(/\//g, ' or ');
+  if (t.includes('-')) t = t.replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  if (t.includes('/')) t = t.replace(/\//g, ' or ');
   // Clause punctuation becomes a comma token; other symbols (emoji, quotes, stars) become spaces.
   t = t.replace(/[,:()[\]{}|]|\s-+\s|\s-+$|^-+\s|--+/g, ' , ');
-  t = t.replace(/\.(?!\d)/g, ' ').replace(/(^|[^\d])\./g, '$1 ');
+  if (t.includes('.')) t = t.replace(/\.(?!\d)/g, ' ').replace(/(^|[^\d])\./g, '$1 ');
   t = t.replace(/[^a-z0-9., ]+/g, ' ');
   const tokens = t.split(/\s+/).filter((x) => x.length > 0);
   const repaired: string[] = [];
@@ -126,8 +132,9 @@ export function normaliseForSafety(raw: string, knowledge: SafetyKnowledge = def
     if (tok === ',' || /^[\d.]+$/.test(tok)) repaired.push(tok);
     else repaired.push(repairToken(tok, knowledge));
   }
+  const joined = repaired.join(' ');
   // Collapse repeated commas.
-  return repaired.join(' ').replace(/( ,)+/g, ' ,').replace(/^ ?, ?/, '').replace(/ ,$/, '').trim();
+  return (joined.includes(',') ? joined.replace(/( ,)+/g, ' ,').replace(/^ ?, ?/, '').replace(/ ,$/, '') : joined).trim();
 }
 
 const SUBJECT_START = new Set([
@@ -224,11 +231,13 @@ export interface TokenMatch {
 
 /**
  * Every match of each pattern (global regexes) in `text`, the sentence's text or a masked copy of
- * the same length, as token spans; `patternIndex` says which pattern matched.
+ * the same length, as token spans; `patternIndex` says which pattern matched. `presence` (./prefilter,
+ * read from the sentence's text) skips the patterns that cannot match.
  */
-export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegExp[]): Generator<TokenMatch & { patternIndex: number }> {
+export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegExp[], presence?: Presence): Generator<TokenMatch & { patternIndex: number }> {
   for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
     const pattern = patterns[patternIndex];
+    if (presence && !presence.may(pattern)) continue;
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text)) !== null) {
@@ -242,10 +251,11 @@ export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegE
 }
 
 /** Blanks out what the masks match (idioms, look-alikes), keeping every character's position. */
-export function applyMasks(text: string, masks: readonly RegExp[] | undefined): string {
+export function applyMasks(text: string, masks: readonly RegExp[] | undefined, presence?: Presence): string {
   if (!masks) return text;
   let out = text;
   for (const m of masks) {
+    if (presence && !presence.may(m)) continue;
     m.lastIndex = 0;
     out = out.replace(m, (found) => found.replace(/[^ ]/g, '_'));
   }

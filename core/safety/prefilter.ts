@@ -1,0 +1,450 @@
+/**
+ * A cheap test that a pattern cannot match, so most patterns never run on most sentences.
+ *
+ * Every pattern is read once, at load time, for the literal text any match must contain: one of a
+ * set of strings ("blood", "bleed", "🩸" read as "blood"...). One pass over a sentence (an
+ * Aho-Corasick automaton over every such string of a pattern set) says which are present; a
+ * pattern whose strings are all absent cannot match, so it is skipped. The reading is conservative:
+ * any construct it does not understand (a back-reference, flags other than g) leaves the pattern
+ * always run. Skipping never changes a result, only the time: the detector finds exactly the same.
+ *
+ * Masks blank characters out (as "_"), they never add any: a string absent from a sentence is
+ * absent from every masked copy of it, so one reading of the unmasked text serves them all.
+ */
+
+/** Largest set of exact strings kept for one part of a pattern before settling for a required part. */
+const MAX_EXACT = 64;
+/** Past this length a required string is selective enough: fewer strings matter more than longer ones. */
+const ENOUGH_CHARS = 7;
+
+interface Info {
+  /** Every string the part can match, when that is a small finite set; null otherwise. */
+  exact: Set<string> | null;
+  /** Every match contains one of these as a substring; null when nothing useful is known. */
+  req: Set<string> | null;
+}
+
+const UNKNOWN: Info = { exact: null, req: null };
+const EMPTY = (): Info => ({ exact: new Set(['']), req: null });
+
+function asReq(info: Info): Set<string> | null {
+  const exact = info.exact && !info.exact.has('') ? info.exact : null;
+  return worth(exact) >= worth(info.req) ? exact : info.req;
+}
+
+function shortest(set: Set<string>): number {
+  let min = Infinity;
+  for (const s of set) min = Math.min(min, s.length);
+  return min;
+}
+
+/** How well a required set filters: long enough strings first, then as few strings as possible. */
+function worth(set: Set<string> | null): number {
+  if (!set || set.size === 0) return 0;
+  const min = shortest(set);
+  return min === 0 ? 0 : Math.min(min, ENOUGH_CHARS) * 100_000 - set.size;
+}
+
+function cross(a: Set<string>, b: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+
+function concat(parts: Info[]): Info {
+  let cur: Set<string> | null = new Set(['']);
+  let allExact = true;
+  // Every candidate is required on its own: the best one is kept.
+  const reqs: Array<Set<string>> = [];
+  const flush = () => {
+    if (cur && !cur.has('')) reqs.push(cur);
+  };
+  for (const p of parts) {
+    if (p.exact) {
+      if (!p.exact.has('')) reqs.push(p.exact);
+      if (cur && cur.size * p.exact.size <= MAX_EXACT) cur = cross(cur, p.exact);
+      else {
+        allExact = false;
+        flush();
+        cur = p.exact;
+      }
+      continue;
+    }
+    allExact = false;
+    flush();
+    cur = null;
+    if (p.req) reqs.push(p.req);
+  }
+  flush();
+  let best: Set<string> | null = null;
+  for (const r of reqs) if (worth(r) > worth(best)) best = r;
+  const req = worth(best) > 0 ? best : null;
+  return allExact && cur ? { exact: cur, req } : { exact: null, req };
+}
+
+function alternation(alts: Info[]): Info {
+  if (alts.length === 1) return alts[0];
+  let exact: Set<string> | null = new Set();
+  let req: Set<string> | null = new Set();
+  for (const a of alts) {
+    if (exact && a.exact && exact.size + a.exact.size <= MAX_EXACT) for (const s of a.exact) exact.add(s);
+    else exact = null;
+    const r = asReq(a);
+    if (req && r) for (const s of r) req.add(s);
+    else req = null;
+  }
+  return exact ? { exact, req: null } : { exact: null, req };
+}
+
+function quantified(child: Info, min: number, max: number): Info {
+  if (min === 1 && max === 1) return child;
+  if (min === 0) return max === 1 && child.exact ? { exact: new Set([...child.exact, '']), req: null } : EMPTY_OR_MORE;
+  return { exact: null, req: asReq(child) };
+}
+/** Matches the empty string, among others: nothing is required. */
+const EMPTY_OR_MORE: Info = UNKNOWN;
+
+class Unsupported extends Error {}
+
+/** Reads a pattern source (the syntax the project's patterns use) into what a match must contain. */
+class Reader {
+  private i = 0;
+  constructor(private readonly src: string) {}
+
+  read(): Info {
+    const info = this.alternation();
+    if (this.i !== this.src.length) throw new Unsupported(`unexpected ${this.src[this.i]}`);
+    return info;
+  }
+
+  private alternation(): Info {
+    const alts = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      alts.push(this.sequence());
+    }
+    return alternation(alts);
+  }
+
+  private sequence(): Info {
+    const parts: Info[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const atom = this.atom();
+      parts.push(this.quantifier(atom));
+    }
+    return parts.length === 0 ? EMPTY() : concat(parts);
+  }
+
+  private quantifier(atom: Info): Info {
+    const c = this.src[this.i];
+    let min: number;
+    let max: number;
+    if (c === '*' || c === '+' || c === '?') {
+      this.i++;
+      min = c === '+' ? 1 : 0;
+      max = c === '?' ? 1 : Infinity;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) return atom; // a literal "{" (read by atom on the next turn)
+      this.i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+    } else return atom;
+    if (this.src[this.i] === '?') this.i++; // lazy: same strings
+    return quantified(atom, min, max);
+  }
+
+  private atom(): Info {
+    const c = this.src[this.i];
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '.') return UNKNOWN;
+    if (c === '^' || c === '$') return EMPTY();
+    if (c === '*' || c === '+' || c === '?') throw new Unsupported('quantifier without an atom');
+    return { exact: new Set([c]), req: null };
+  }
+
+  private group(): Info {
+    const rest = this.src.slice(this.i);
+    let lookaround = false;
+    if (rest.startsWith('(?:')) this.i += 3;
+    else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
+      this.i += 3;
+      lookaround = true;
+    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
+      this.i += 4;
+      lookaround = true;
+    } else if (rest.startsWith('(?<')) {
+      const end = rest.indexOf('>');
+      if (end < 0) throw new Unsupported('group name');
+      this.i += end + 1;
+    } else if (rest.startsWith('(?')) throw new Unsupported('group kind');
+    else this.i += 1;
+    const inner = this.alternation();
+    if (this.src[this.i] !== ')') throw new Unsupported('unclosed group');
+    this.i++;
+    // A lookaround consumes nothing: the match itself need not contain what it looks at.
+    return lookaround ? EMPTY() : inner;
+  }
+
+  private escape(): Info {
+    const c = this.src[this.i + 1];
+    if (c === undefined) throw new Unsupported('trailing backslash');
+    this.i += 2;
+    if (c === 'b' || c === 'B') return EMPTY();
+    if ('dDwWsS'.includes(c)) return UNKNOWN;
+    if (/[1-9k]/.test(c)) throw new Unsupported('back-reference');
+    if (c === 'n') return { exact: new Set(['\n']), req: null };
+    if (c === 't') return { exact: new Set(['\t']), req: null };
+    if (c === 'r') return { exact: new Set(['\r']), req: null };
+    if (/[a-zA-Z0-9]/.test(c)) throw new Unsupported(`escape \\${c}`);
+    return { exact: new Set([c]), req: null };
+  }
+
+  private charClass(): Info {
+    this.i++;
+    let negated = false;
+    if (this.src[this.i] === '^') {
+      negated = true;
+      this.i++;
+    }
+    const chars = new Set<string>();
+    let unknown = false;
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
+      first = false;
+      let c = this.src[this.i];
+      if (c === '\\') {
+        const e = this.src[this.i + 1];
+        this.i += 2;
+        if ('dDwWsSbB'.includes(e) || /[a-zA-Z0-9]/.test(e)) {
+          unknown = true;
+          continue;
+        }
+        c = e;
+      } else this.i++;
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== undefined) {
+        let to = this.src[this.i + 1];
+        this.i += 2;
+        if (to === '\\') {
+          to = this.src[this.i];
+          this.i++;
+          if (/[a-zA-Z0-9]/.test(to)) {
+            unknown = true;
+            continue;
+          }
+        }
+        const a = c.charCodeAt(0);
+        const b = to.charCodeAt(0);
+        if (b - a > 16) unknown = true;
+        else for (let k = a; k <= b; k++) chars.add(String.fromCharCode(k));
+        continue;
+      }
+      chars.add(c);
+    }
+    if (this.src[this.i] !== ']') throw new Unsupported('unclosed class');
+    this.i++;
+    if (negated || unknown || chars.size === 0 || chars.size > 16) return UNKNOWN;
+    return { exact: chars, req: null };
+  }
+}
+
+/**
+ * The strings one of which any match of `re` contains, or null when the pattern must always run.
+ * Exported for the tests that check it against the patterns themselves.
+ */
+export function requiredStrings(re: RegExp): string[] | null {
+  if (re.flags !== 'g' && re.flags !== '') return null;
+  try {
+    const req = asReq(new Reader(re.source).read());
+    return req && worth(req) > 0 ? [...req] : null;
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+}
+
+/** Which of a pattern set's required strings a text holds: ask it whether a pattern may match. */
+export interface Presence {
+  may(re: RegExp): boolean;
+  /** Whether any pattern of group `index` (as given to the set) may match. */
+  group(index: number): boolean;
+}
+
+const ALWAYS: Presence = { may: () => true, group: () => true };
+
+/** How much of each required string the automaton looks for. */
+const SEARCH_CHARS = 8;
+
+/** Long enough for V8 to compile a pattern to machine code at once, without an interpreter stage. */
+const WARM_TEXT = 'warm up '.repeat(160);
+
+/** Patterns read for their required strings, and one automaton finding them all in a single pass. */
+export class PatternSet {
+  private readonly needs = new Map<RegExp, Int32Array>();
+  /** Automaton: next state = delta[state * width + column of the character]. */
+  private readonly delta: Int32Array | Uint16Array;
+  private readonly width: number;
+  /** Column of each character (0: in no required string); ASCII in an array, the rest in a map. */
+  private readonly ascii = new Int32Array(128);
+  private readonly column = new Map<number, number>();
+  /** Per state, the strings ending exactly there, and the next state down its suffix links that ends some. */
+  private readonly own: Int32Array[];
+  private readonly outLink: Int32Array;
+  /** Scan generation: a string is present when found[id] equals the generation of the scan asking. */
+  private readonly found: Int32Array;
+  private readonly visited: Int32Array;
+  private generation = 0;
+  private readonly patterns: ReadonlySet<RegExp>;
+
+  /** Per string, the groups it makes live; groups that always run (a pattern with no required string). */
+  private readonly groupsOf: Int32Array[];
+  private readonly groupAlways: Uint8Array;
+  private readonly groupLive: Int32Array;
+
+  /**
+   * `groups` (optional): lists of the patterns, such as one concept's, asked about together with
+   * Presence.group(index), so a reader skips a whole group in one step.
+   */
+  constructor(patterns: Iterable<RegExp>, groups: ReadonlyArray<readonly RegExp[]> = []) {
+    this.patterns = new Set(patterns);
+    const ids = new Map<string, number>();
+    for (const re of this.patterns) {
+      const strings = requiredStrings(re);
+      // Masks write "_": a string holding one could appear in a masked copy and not in the text.
+      if (!strings || strings.some((x) => x.includes('_'))) continue;
+      // The start of a required string is required too: a short prefix filters almost as well and
+      // keeps the automaton small enough to stay in the processor's cache.
+      const starts = [...new Set(strings.map((s) => s.slice(0, SEARCH_CHARS)))];
+      this.needs.set(re, Int32Array.from(starts, (s) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1)));
+    }
+    let columns = 0;
+    for (const s of ids.keys()) {
+      for (let k = 0; k < s.length; k++) {
+        const code = s.charCodeAt(k);
+        if (code < 128 ? this.ascii[code] === 0 : !this.column.has(code)) {
+          columns++;
+          if (code < 128) this.ascii[code] = columns;
+          else this.column.set(code, columns);
+        }
+      }
+    }
+    this.width = columns + 1;
+    const columnOf = (code: number) => (code < 128 ? this.ascii[code] : this.column.get(code)!);
+    // Trie first, then failure links breadth first (Aho-Corasick), folded into a full transition table.
+    const children: Array<Map<number, number>> = [new Map()];
+    const own: number[][] = [[]];
+    for (const [s, id] of ids) {
+      let state = 0;
+      for (let k = 0; k < s.length; k++) {
+        const col = columnOf(s.charCodeAt(k));
+        let next = children[state].get(col);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[state].set(col, next);
+        }
+        state = next;
+      }
+      own[state].push(id);
+    }
+    const states = children.length;
+    const delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
+    const fail = new Int32Array(states);
+    const outLink = new Int32Array(states).fill(-1);
+    const queue: number[] = [];
+    for (const [col, next] of children[0]) {
+      delta[col] = next;
+      queue.push(next);
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const state = queue[q];
+      const f = fail[state];
+      outLink[state] = own[f].length > 0 ? f : outLink[f];
+      for (let col = 1; col < this.width; col++) {
+        const next = children[state].get(col);
+        if (next === undefined) delta[state * this.width + col] = delta[f * this.width + col];
+        else {
+          delta[state * this.width + col] = next;
+          fail[next] = delta[f * this.width + col];
+          queue.push(next);
+        }
+      }
+    }
+    this.delta = delta;
+    this.own = own.map((list) => Int32Array.from(list));
+    this.outLink = outLink;
+    this.found = new Int32Array(ids.size);
+    this.visited = new Int32Array(states);
+    const groupsOf: number[][] = Array.from({ length: ids.size }, () => []);
+    this.groupAlways = new Uint8Array(groups.length);
+    groups.forEach((group, g) => {
+      for (const re of group) {
+        const need = this.needs.get(re);
+        if (need === undefined) this.groupAlways[g] = 1;
+        else for (const id of need) if (groupsOf[id][groupsOf[id].length - 1] !== g) groupsOf[id].push(g);
+      }
+    });
+    this.groupsOf = groupsOf.map((list) => Int32Array.from(list));
+    this.groupLive = new Int32Array(groups.length);
+  }
+
+  /**
+   * Compiles every pattern of the set now, so that none is compiled on a parent's message: skipped
+   * patterns are otherwise first compiled by whichever message first needs them (the largest take
+   * tens of milliseconds as machine code, and far longer as interpreter bytecode). V8 compiles a
+   * pattern straight to machine code when its first text is long (over 1,000 characters).
+   */
+  warm(): void {
+    for (const re of this.patterns) {
+      re.lastIndex = 0;
+      re.exec(WARM_TEXT);
+      re.lastIndex = 0;
+    }
+  }
+
+  /**
+   * Reads `text` once; the answer holds for `text` and any masked copy of it, until the next scan
+   * of this set (an older answer then says every pattern may match: slower, never wrong).
+   */
+  scan(text: string): Presence {
+    if (this.needs.size === 0) return ALWAYS;
+    if (this.generation >= 0x7fffffff) {
+      // The marks are 32-bit: start again before the generation would wrap.
+      this.found.fill(0);
+      this.visited.fill(0);
+      this.groupLive.fill(0);
+      this.generation = 0;
+    }
+    const generation = ++this.generation;
+    const { delta, width, ascii, column, own, outLink, found, visited, groupsOf, groupLive, groupAlways } = this;
+    let state = 0;
+    for (let k = 0; k < text.length; k++) {
+      const code = text.charCodeAt(k);
+      state = delta[state * width + (code < 128 ? ascii[code] : (column.get(code) ?? 0))];
+      // Each state's strings (and those down its suffix links) are marked once per scan.
+      for (let at = own[state].length > 0 ? state : outLink[state]; at > 0 && visited[at] !== generation; at = outLink[at]) {
+        visited[at] = generation;
+        const ids = own[at];
+        for (let o = 0; o < ids.length; o++) {
+          if (found[ids[o]] === generation) continue;
+          found[ids[o]] = generation;
+          const live = groupsOf[ids[o]];
+          for (let g = 0; g < live.length; g++) groupLive[live[g]] = generation;
+        }
+      }
+    }
+    return {
+      may: (re: RegExp): boolean => {
+        const ids = this.needs.get(re);
+        if (ids === undefined || this.generation !== generation) return true;
+        for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
+        return false;
+      },
+      group: (index: number): boolean => groupAlways[index] === 1 || groupLive[index] === generation || this.generation !== generation,
+    };
+  }
+}
