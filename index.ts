@@ -171,6 +171,10 @@ async function main(): Promise<void> {
   const warning = contactWarning(config.clinic);
   if (warning) logger.warn('configuration_incomplete', { warning });
   const domain = loadDomain(config.clinic);
+  if (domain.understandingSource !== 'stored') {
+    // Never a stale model: trained now from the knowledge files as they are. `npm run build` stores it again.
+    logger.warn('language_understanding_trained_at_start', { why: domain.understandingSource, fix: 'npm run build' });
+  }
   await warmUp(config, domain);
   const app = composeApplication(config, { logger, domain });
   const address = await listen(app.server, config.port, config.host);
