@@ -17,7 +17,10 @@ import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/
 import { loadCrisisClassifier } from './safety/crisisClassifier';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { answerVocabulary } from './triage/vocabulary';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rememberParsedYaml } from './knowledge/parsedYaml';
+import { projectRoot } from './projectRoot';
 
 /** Everything the bot knows and how it listens, loaded and checked once at start-up. */
 export interface Domain {
@@ -69,6 +72,23 @@ export function loadUnderstandingSources(knowledgeDir: string = defaultKnowledge
 export interface DomainOptions {
   /** The model `npm run build` trained (generated/nlu-model.json); used only when trained from these very files. */
   nluModelFile?: string;
+  /** The knowledge files `npm run build` parsed (generated/knowledge-yaml.json); used only for files whose text is unchanged. */
+  parsedYamlFile?: string;
+}
+
+/** Where the build writes the parsed knowledge files (scripts/parseKnowledge.ts). */
+export function defaultParsedYamlFile(): string {
+  return join(projectRoot(), 'generated', 'knowledge-yaml.json');
+}
+
+/** Hands what the build parsed to the YAML reader; without the file (or with a broken one) every file is parsed. */
+function rememberBuiltYaml(file: string): void {
+  if (!existsSync(file)) return;
+  try {
+    rememberParsedYaml(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    // Unreadable: parsing the knowledge files themselves is slower, never wrong.
+  }
 }
 
 /**
@@ -77,6 +97,7 @@ export interface DomainOptions {
  * and the field named, before the bot accepts a message.
  */
 export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = defaultKnowledgeDir(), options: DomainOptions = {}): Domain {
+  rememberBuiltYaml(options.parsedYamlFile ?? defaultParsedYamlFile());
   const { kb, redFlags, safetyKnowledge, emoji, inputs } = loadUnderstandingSources(knowledgeDir);
   const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
   const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
