@@ -3,7 +3,9 @@ import { loadMessages, type BotMessages } from './conversation/messages';
 import type { ClinicDetails } from './conversation/template';
 import { defaultKnowledgeDir, loadKnowledgeBase, type KnowledgeBase } from './knowledge/loader';
 import { loadLexiconWithConcepts } from './nlu/conceptLexicon';
-import { createLanguageUnderstanding } from './nlu/understanding';
+import { corpusFromKnowledgeBase } from './nlu/understanding';
+import { loadOutOfScopeExamples } from './nlu/outOfScope';
+import { defaultNluModelFile, loadLanguageUnderstanding, type LoadedUnderstanding, type UnderstandingInputs } from './nlu/stored';
 import type { LanguageUnderstanding } from './nlu/types';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './safety/definitions';
 import { createRedFlagDetector, type RedFlagDetector } from './safety/detector';
@@ -15,7 +17,10 @@ import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/
 import { loadCrisisClassifier } from './safety/crisisClassifier';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { answerVocabulary } from './triage/vocabulary';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rememberParsedYaml } from './knowledge/parsedYaml';
+import { projectRoot } from './projectRoot';
 
 /** Everything the bot knows and how it listens, loaded and checked once at start-up. */
 export interface Domain {
@@ -26,6 +31,8 @@ export interface Domain {
   safetyKnowledge: SafetyKnowledge;
   symptomCheck: SymptomCheckContent;
   understanding: LanguageUnderstanding;
+  /** 'stored': the model the build trained; otherwise why it was trained at start-up instead (missing, stale...). */
+  understandingSource: LoadedUnderstanding['source'];
   safety: RedFlagDetector;
   composer: ReplyComposer;
   /** Emoji read as words by language understanding, red-flag detection and the symptom check. */
@@ -36,21 +43,65 @@ export interface Domain {
   languageNotices: LanguageNotices;
 }
 
+/** What language understanding is trained from, and the files it comes from (loaded and checked). */
+export interface UnderstandingSources {
+  kb: KnowledgeBase;
+  redFlags: RedFlagDefinitions;
+  safetyKnowledge: SafetyKnowledge;
+  emoji: EmojiWords;
+  inputs: UnderstandingInputs;
+}
+
 /**
- * Loads the knowledge folder and trains language understanding. Any problem in any file stops here,
- * with the file and the field named, before the bot accepts a message.
+ * The knowledge files language understanding is trained from: the topics, the out-of-scope examples,
+ * the NLU lexicon with the concepts of knowledge/safety merged in (the one lexicon), and the emoji.
+ * Shared by start-up and the build's training (scripts/trainNlu.ts), so both train on the same inputs.
  */
-export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = defaultKnowledgeDir()): Domain {
+export function loadUnderstandingSources(knowledgeDir: string = defaultKnowledgeDir()): UnderstandingSources {
   const kb = loadKnowledgeBase(knowledgeDir);
-  const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
   const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
   // One lexicon: the concepts are read by the detector, language understanding and the symptom check alike.
   const inlineRules = [...redFlags.flags.values()].flatMap((f) => (f.rule ? [f.rule] : []));
   const safetyKnowledge = loadSafetyKnowledge(join(knowledgeDir, 'safety'), { usedElsewhere: conceptsOf(inlineRules) });
-  const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
   const emoji = loadEmojiWords(join(knowledgeDir, 'emoji.yaml'));
   const lexicon = loadLexiconWithConcepts(safetyKnowledge.concepts.values(), join(knowledgeDir, 'nlu', 'lexicon.yaml'));
-  const understanding = createLanguageUnderstanding(kb, { lexicon, emoji });
+  const corpus = corpusFromKnowledgeBase(kb, loadOutOfScopeExamples(join(knowledgeDir, 'nlu', 'out-of-scope.yaml')));
+  return { kb, redFlags, safetyKnowledge, emoji, inputs: { corpus, lexicon, emoji } };
+}
+
+export interface DomainOptions {
+  /** The model `npm run build` trained (generated/nlu-model.json); used only when trained from these very files. */
+  nluModelFile?: string;
+  /** The knowledge files `npm run build` parsed (generated/knowledge-yaml.json); used only for files whose text is unchanged. */
+  parsedYamlFile?: string;
+}
+
+/** Where the build writes the parsed knowledge files (scripts/parseKnowledge.ts). */
+export function defaultParsedYamlFile(): string {
+  return join(projectRoot(), 'generated', 'knowledge-yaml.json');
+}
+
+/** Hands what the build parsed to the YAML reader; without the file (or with a broken one) every file is parsed. */
+function rememberBuiltYaml(file: string): void {
+  if (!existsSync(file)) return;
+  try {
+    rememberParsedYaml(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    // Unreadable: parsing the knowledge files themselves is slower, never wrong.
+  }
+}
+
+/**
+ * Loads the knowledge folder and language understanding: the model the build trained when it was
+ * trained from these files, else one trained now. Any problem in any file stops here, with the file
+ * and the field named, before the bot accepts a message.
+ */
+export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = defaultKnowledgeDir(), options: DomainOptions = {}): Domain {
+  rememberBuiltYaml(options.parsedYamlFile ?? defaultParsedYamlFile());
+  const { kb, redFlags, safetyKnowledge, emoji, inputs } = loadUnderstandingSources(knowledgeDir);
+  const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
+  const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
+  const { understanding, source } = loadLanguageUnderstanding(inputs, options.nluModelFile ?? defaultNluModelFile());
   // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
   const { classifier } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
   const safety = createRedFlagDetector(redFlags, classifier, safetyKnowledge, emoji);
@@ -63,5 +114,5 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
     languages: languageNotices.languages(),
     readsAsEnglish: (text) => understanding.understand(text).kind === 'topic',
   });
-  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, safety, composer, emoji, language, languageNotices };
+  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, understandingSource: source, safety, composer, emoji, language, languageNotices };
 }

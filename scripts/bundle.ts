@@ -13,7 +13,7 @@
  * script's flags, because V8 refuses a cache made under other flags. Data is not bundled: knowledge/,
  * web/ and the web chat's files are read from the project folder at run time, as before.
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,6 +28,25 @@ import { filterSourceMap, type SourceMapV3 } from './sourceMapFilter';
  */
 export const OPTIONAL_EXTERNALS = ['dtrace-provider', 'bufferutil', 'utf-8-validate', 'encoding', 'supports-color'];
 
+/**
+ * Packages whose index the bundle replaces with the parts the bot uses (scripts/bundleShims/): their
+ * index loads much the bot never runs, at every start. Tests and scripts use the packages as they are.
+ */
+export const BUNDLE_SHIMS: Record<string, string> = {
+  'botbuilder-dialogs': join('scripts', 'bundleShims', 'botbuilderDialogs.ts'),
+};
+
+function shimPlugin(root: string): Plugin {
+  const names = Object.keys(BUNDLE_SHIMS);
+  const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  return {
+    name: 'bundle-shims',
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: join(root, BUNDLE_SHIMS[args.path]) }));
+    },
+  };
+}
+
 export function bundleOptions(root: string = projectRoot(), outfile: string = join(root, 'dist', 'server.js')): BuildOptions {
   return {
     absWorkingDir: root,
@@ -41,6 +60,7 @@ export function bundleOptions(root: string = projectRoot(), outfile: string = jo
     // Sources stay out of the map: the traces name file and line, and the map stays small to read.
     sourcesContent: false,
     external: OPTIONAL_EXTERNALS,
+    plugins: [shimPlugin(root)],
     logLevel: 'warning',
     logOverride: {
       // require.resolve('botframework-webchat') finds the web chat's files on disk at run time, as intended.

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './parsedYaml';
 import type { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import { sourcesFileSchema, topicSchema, type Source, type Topic } from './schema';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../knowledge/parsedYaml';
 import type { CompiledConcept } from '../safety/knowledge';
 import { buildLexicon, defaultLexiconFile, LexiconError, lexiconSchema, type Lexicon, type LexiconData } from './lexicon';
 

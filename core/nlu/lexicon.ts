@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../knowledge/parsedYaml';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 

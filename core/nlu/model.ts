@@ -59,6 +59,37 @@ interface SparseRows {
   value: Float64Array;
 }
 
+/** Bumped whenever what a trained model holds, or how it is written, changes: older files are then retrained. */
+export const TOPIC_MODEL_FORMAT = 1;
+
+/**
+ * A trained model as JSON: its numbers as base64 of their typed arrays, so reading it back gives the
+ * very same bits (and so the very same scores) as the model that was trained, and parses fast.
+ */
+export interface SerialisedTopicModel {
+  format: number;
+  classes: string[];
+  /** Feature keys, in index order. */
+  features: string[];
+  options: ModelOptions;
+  arrays: Record<string, string>;
+}
+
+type TypedArray = Int32Array | Float64Array | Uint8Array;
+
+function encode(a: TypedArray): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+function decode<T extends TypedArray>(text: string | undefined, make: (buffer: ArrayBuffer) => T, name: string): T {
+  if (typeof text !== 'string') throw new Error(`the stored model has no "${name}"`);
+  const bytes = Buffer.from(text, 'base64');
+  // A copy: the typed array needs its own, aligned buffer.
+  const own = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(own).set(bytes);
+  return make(own);
+}
+
 export class TopicModel {
   private constructor(
     readonly classes: readonly string[],
@@ -86,6 +117,93 @@ export class TopicModel {
 
   get featureCount(): number {
     return this.index.size;
+  }
+
+  /** Everything the model holds, as JSON (see SerialisedTopicModel). */
+  serialise(): SerialisedTopicModel {
+    const itemStart = new Int32Array(this.itemFeatures.length + 1);
+    this.itemFeatures.forEach(({ idx }, e) => (itemStart[e + 1] = itemStart[e] + idx.length));
+    const itemIdx = new Int32Array(itemStart[this.itemFeatures.length]);
+    const itemVal = new Float64Array(itemStart[this.itemFeatures.length]);
+    this.itemFeatures.forEach(({ idx, val }, e) => {
+      itemIdx.set(idx, itemStart[e]);
+      itemVal.set(val, itemStart[e]);
+    });
+    const arrays: Record<string, TypedArray> = {
+      isWord: this.isWord,
+      inSimilarity: this.inSimilarity,
+      df: this.df,
+      idf: this.idf,
+      featureWeight: this.featureWeight,
+      itemStart,
+      itemIdx,
+      itemVal,
+      itemClass: this.itemClass,
+      postingStart: this.postings.start,
+      postingColumn: this.postings.column,
+      postingValue: this.postings.value,
+      countStart: this.counts.start,
+      countColumn: this.counts.column,
+      countValue: this.counts.value,
+      logRatio: this.logRatio,
+      totals: this.totals,
+      unseen: this.unseen,
+      denominator: this.denominator,
+    };
+    return {
+      format: TOPIC_MODEL_FORMAT,
+      classes: [...this.classes],
+      features: [...this.index.keys()],
+      options: { ...this.options },
+      arrays: Object.fromEntries(Object.entries(arrays).map(([k, v]) => [k, encode(v)])),
+    };
+  }
+
+  /** The model serialise() wrote; throws when the data is not a whole model of this format. */
+  static deserialise(m: SerialisedTopicModel): TopicModel {
+    if (m.format !== TOPIC_MODEL_FORMAT) throw new Error(`the stored model is of format ${m.format}, not ${TOPIC_MODEL_FORMAT}`);
+    const a = m.arrays;
+    const i32 = (name: string) => decode(a[name], (b) => new Int32Array(b), name);
+    const f64 = (name: string) => decode(a[name], (b) => new Float64Array(b), name);
+    const u8 = (name: string) => decode(a[name], (b) => new Uint8Array(b), name);
+    const itemStart = i32('itemStart');
+    const itemIdx = i32('itemIdx');
+    const itemVal = f64('itemVal');
+    const itemFeatures = Array.from({ length: itemStart.length - 1 }, (_, e) => ({
+      idx: itemIdx.subarray(itemStart[e], itemStart[e + 1]),
+      val: itemVal.subarray(itemStart[e], itemStart[e + 1]),
+    }));
+    const F = m.features.length;
+    const model = new TopicModel(
+      m.classes,
+      new Map(m.features.map((key, f) => [key, f])),
+      u8('isWord'),
+      u8('inSimilarity'),
+      i32('df'),
+      f64('idf'),
+      f64('featureWeight'),
+      itemFeatures,
+      i32('itemClass'),
+      { start: i32('postingStart'), column: i32('postingColumn'), value: f64('postingValue') },
+      { start: i32('countStart'), column: i32('countColumn'), value: f64('countValue') },
+      f64('logRatio'),
+      f64('totals'),
+      f64('unseen'),
+      f64('denominator'),
+      { ...m.options },
+    );
+    // A cut or mixed-up file must not give a model that reads past its arrays.
+    const C = m.classes.length;
+    const whole =
+      model.isWord.length === F && model.inSimilarity.length === F && model.df.length === F && model.idf.length === F &&
+      model.featureWeight.length === F && model.postings.start.length === F + 1 && model.counts.start.length === F + 1 &&
+      model.postings.column.length === model.postings.start[F] && model.postings.value.length === model.postings.start[F] &&
+      model.counts.column.length === model.counts.start[F] && model.counts.value.length === model.counts.start[F] &&
+      model.logRatio.length === model.counts.start[F] && model.totals.length === C && model.unseen.length === C &&
+      model.denominator.length === C && model.itemClass.length === itemFeatures.length && itemStart[itemFeatures.length] === itemIdx.length &&
+      itemIdx.length === itemVal.length;
+    if (!whole) throw new Error('the stored model is incomplete');
+    return model;
   }
 
   static train(items: readonly TrainingItem[], classes: readonly string[], options: ModelOptions = NLU_CONFIG.model): TopicModel {

@@ -1,7 +1,7 @@
 /** Example messages the bot is not for (knowledge/nlu/out-of-scope.yaml): the "out-of-scope" class. */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../knowledge/parsedYaml';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 

@@ -80,6 +80,8 @@ export class Tokeniser {
   private readonly known: Set<string>;
   private readonly stemCache = new Map<string, string>();
   private readonly config: NluConfig;
+  /** The canonical words of the training examples it was given (what a stored model keeps of it). */
+  readonly vocabulary: readonly string[];
 
   /**
    * @param vocabulary canonical words of the training examples: they are known words, never
@@ -93,6 +95,7 @@ export class Tokeniser {
   ) {
     this.config = options.config ?? NLU_CONFIG;
     const vocab = [...vocabulary];
+    this.vocabulary = vocab;
     this.known = new Set([...lexicon.knownWords, ...vocab]);
     const targets = new Set(lexicon.fuzzyTargets);
     const minTarget = this.config.fuzzy.vocabularyTargetLength;

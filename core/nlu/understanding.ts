@@ -72,6 +72,8 @@ export interface TrainedLanguageUnderstanding extends LanguageUnderstanding {
   readonly topics: readonly string[];
   readonly calibration: Calibration;
   readonly tokeniser: Tokeniser;
+  /** The trained model (its classes: the topics, then OUT_OF_SCOPE when trained with out-of-scope examples). */
+  readonly model: TopicModel;
   explain(text: string): { understanding: Understanding; explanation: Explanation };
 }
 
@@ -221,13 +223,27 @@ export function trainLanguageUnderstanding(corpus: TrainingCorpus, options: NluO
   return new Understander(tokeniser, model, classes, calibration, config);
 }
 
+/**
+ * Language understanding from what training made, kept (core/nlu/stored.ts): the model, its
+ * calibration and the training examples' vocabulary. The lexicon, emoji and config must be those it
+ * was trained with; it then reads every message exactly as the freshly trained one would.
+ */
+export function restoreLanguageUnderstanding(
+  parts: { model: TopicModel; calibration: Calibration; vocabulary: readonly string[] },
+  options: Omit<NluOptions, 'calibrate'> = {},
+): TrainedLanguageUnderstanding {
+  const config = options.config ?? NLU_CONFIG;
+  const tokeniser = new Tokeniser(options.lexicon ?? defaultLexicon(), parts.vocabulary, { config, emoji: options.emoji });
+  return new Understander(tokeniser, parts.model, parts.model.classes, parts.calibration, config);
+}
+
 class Understander implements TrainedLanguageUnderstanding {
   readonly topics: readonly string[];
   private readonly outOfScopeIndex: number;
 
   constructor(
     readonly tokeniser: Tokeniser,
-    private readonly model: TopicModel,
+    readonly model: TopicModel,
     classes: readonly string[],
     readonly calibration: Calibration,
     private readonly config: NluConfig,

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../knowledge/parsedYaml';
 import { z } from 'zod';
 import { KnowledgeError, readValidatedYaml } from '../knowledge/loader';
 import { projectRoot } from '../projectRoot';

@@ -7,7 +7,7 @@
 import type { EmojiWords } from '../text/emoji';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../knowledge/parsedYaml';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import type { AcrossMessagesRules } from './acrossMessages';

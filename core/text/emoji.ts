@@ -33,6 +33,11 @@ export class EmojiWords {
     this.pattern = keys.length > 0 ? new RegExp(keys.join('|'), 'gu') : null;
   }
 
+  /** Each emoji (style marks removed) and its words, sorted: what a trained model's inputs record. */
+  entries(): Array<[string, string]> {
+    return [...this.words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   /** The text with each known emoji replaced by its words (spaced off); other emoji are left as typed. */
   expand(text: string): string {
     if (this.pattern === null || !PICTOGRAPH.test(text)) return text;

@@ -1,6 +1,14 @@
-/** Before any test: the crisis classifier's model is built from the banks when missing or stale. */
+/**
+ * Before any test: the crisis classifier's model is built from the banks when missing or stale, the
+ * knowledge files are parsed and language understanding is trained and stored (generated/), as
+ * `npm run build` does.
+ */
 import { trainIfStale } from '../../scripts/trainCrisis';
+import { parseKnowledge } from '../../scripts/parseKnowledge';
+import { trainNlu } from '../../scripts/trainNlu';
 
 export default function globalSetup(): void {
   trainIfStale();
+  parseKnowledge();
+  trainNlu();
 }
