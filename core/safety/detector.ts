@@ -12,6 +12,7 @@ import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, w
 import { compileRules, LOGIC, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
 import { mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
+import { ownedByFollowUp } from './scope';
 import type { EmojiWords } from '../text/emoji';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
 
@@ -146,7 +147,7 @@ export function createRedFlagDetector(
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
-    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))];
+    const mentions = ownedByFollowUp([...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))], sentences);
     const learned = learnContext(sentences, { now: options.now });
     const first = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.

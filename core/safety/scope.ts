@@ -198,9 +198,14 @@ function negatedAfter(tokens: string[], from: number, to: number, allowNormal: b
   return false;
 }
 
+/** "feeling human again", "back to normal": the parent is well again, nothing came back. */
+const WELL_AGAIN = /^(human|normal|myself|me|better|good|fine|ok|okay|well|alive|great)$/;
+
 function comesBack(tokens: string[], from: number, to: number): boolean {
   for (let i = from; i < Math.min(to + 6, tokens.length); i++) {
     const t = tokens[i];
+    if (t === 'again' && WELL_AGAIN.test(tokens[i - 1] ?? '')) continue;
+    if (t === 'back' && tokens[i + 1] === 'to' && WELL_AGAIN.test(tokens[i + 2] ?? '')) continue;
     if (t === 'back' || t === 'again' || t === 'returned' || t === 'returning' || t === 'still') return true;
   }
   return false;
@@ -351,7 +356,10 @@ export function isQuestion(sentence: Sentence): boolean {
   if (sentence.questionMark) return !declarativeWithQuestionMark(sentence);
   const first = sentence.tokens[0] ?? '';
   // "haven't nursed since spring" (subject left out) is a statement, not "have ...?".
-  if (sentence.tokens[1] === 'not' && /^(have|has|had|am|is|was|did|do|does)$/.test(first)) return false;
+  // Likewise "can't see properly", "couldn't sleep", "won't go away".
+  if (sentence.tokens[1] === 'not' && /^(have|has|had|am|is|was|did|do|does|can|could|will|would|are|were)$/.test(first)) return false;
+  // "when I press one spot, clear liquid comes out": a when-clause with its own subject sets the scene.
+  if (first === 'when' && /^(i|my|she|he|it|the|we|they|baby|her|his)$/.test(sentence.tokens[1] ?? '') && sentence.clauses.length > 1) return false;
   if (elidedSubject(sentence.tokens)) return false;
   return QUESTION_START.test(first) && sentence.tokens.length > 2;
 }
@@ -550,4 +558,17 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
     if (/^(or|nor|and)$/.test(w[0]) || w.includes('or') || w.includes('nor')) return true;
   }
   return false;
+}
+
+/** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do))\b(?! not\b)/;
+
+/**
+ * Mentions only asked about in a question that the next sentence makes the parent's own report
+ * ("is it normal to have pus from the breast? asking because I literally do right now").
+ */
+export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; reason: string }>(mentions: T[], sentences: readonly Sentence[]): T[] {
+  const owned = new Set(sentences.filter((s) => s.index > 0 && OWN_AFTER_QUESTION.test(s.text) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
+  if (owned.size === 0) return mentions;
+  return mentions.map((m) => (m.status === 'asked' && m.reason === 'question' && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));
 }
