@@ -234,6 +234,8 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
   // After: "fever in my baby", "blood in the baby's poop/spit up/diaper".
   for (let i = matchEnd; i < Math.min(clauseEnd, matchEnd + 5); i++) {
     const t = tokens[i];
+    // "so bad I was sick": the parent was.
+    if (t === 'sick' && tokens[i - 2] === 'i' && /^(was|been|feel|felt|am|m|got|get|went)$/.test(tokens[i - 1] ?? '')) continue;
     if (/^(poop|poo|stool|stools|diaper|diapers|nappy|nappies|vomit|spit|spitup|sick)$/.test(t)) return true;
     if (BABY_WORDS.has(t) && t !== 'little' && /^(in|on|of|from)$/.test(tokens[i - 1] ?? '') && !/^(milk|feed|feeding)$/.test(tokens[i + 1] ?? '')) {
       // "fever in my baby" but not "blood in the milk for my baby"
