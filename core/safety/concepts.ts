@@ -204,7 +204,8 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'clear-fluid',
-    accept: (s, start) => FLUID_CONTEXT.test(clauseText(s, start)) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
+    // "not milk, it's like water": the fluid named in the sentence, the clause pointing back at it.
+    accept: (s, start) => (FLUID_CONTEXT.test(clauseText(s, start)) || (/^(it|its|it s|it is|they|they are|this|that)\b/.test(clauseText(s, start).replace(/^(and|but|,) /, '')) && FLUID_CONTEXT.test(s.text))) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
   },
   {
     id: 'single-duct',

@@ -154,9 +154,9 @@ export function createRedFlagDetector(
     const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && first.lactation === 'pregnant'));
     // The clinical picture of this message; dates the context reader could not place ("weaned at
     // Christmas", "stopped at 18 months, he turns three next week") come from it.
-    const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date() });
+    const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date(), known });
     if (learned.lactation === undefined && picture.status === 'weaned') learned.lactation = 'weaned';
-    if (learned.lactation === 'weaned' && learned.weanedWeeksAgo === undefined && picture.weeksSinceWeaning !== undefined) learned.weanedWeeksAgo = picture.weeksSinceWeaning;
+    if ((learned.lactation ?? known.lactation) === 'weaned' && learned.weanedWeeksAgo === undefined && picture.weeksSinceWeaning !== undefined) learned.weanedWeeksAgo = picture.weeksSinceWeaning;
     const ctx = effectiveContext(known, learned, knowledge.thresholds, picture);
 
     const flags: RedFlagFinding[] = [];
