@@ -266,6 +266,7 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'stopped-lactating',
+    status: { pastIsTheFact: true },
   },
   {
     id: 'relactating',

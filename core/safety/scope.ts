@@ -459,6 +459,8 @@ export interface StatusOptions {
   here?: RegExp;
   /** Ignore question/hypothetical form: crisis language counts however it is asked. */
   ignoreQuestion?: boolean;
+  /** A past event is the fact itself ("my milk had stopped months ago"): the past does not deny it. */
+  pastIsTheFact?: boolean;
 }
 
 export interface MentionStatus {
@@ -498,7 +500,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
   if (uncertain) return { status: 'unsure', reason: 'uncertain' };
   if (negated) return { status: 'no', reason: 'negated' };
 
-  if (pastOrResolved(sentence, clauseIdx, end, m)) return { status: 'no', reason: 'past or resolved' };
+  if (!options.pastIsTheFact && pastOrResolved(sentence, clauseIdx, end, m)) return { status: 'no', reason: 'past or resolved' };
   if (checkedAndClear(tokens, start)) return { status: 'no', reason: 'checked for it, nothing found' };
 
   if (!options.ignoreQuestion) {
