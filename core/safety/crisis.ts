@@ -951,6 +951,8 @@ const PSYCHOSIS: Family[] = [
       if (/^(about|of|to|on|regarding|over|with)$/.test(c.after[0] ?? '') && /\b(sense|nonsense|rambling|confused)\b/.test(c.s.tokens.slice(c.start, c.end).join(' '))) return false;
       // "my husband says I'm not making sense when I'm half asleep" - said with a smile.
       if (/\b(half asleep|in my sleep|when i am tired|when i m tired|sleep talking|talk in my sleep|funny|lol|haha|joke|joking|teases|teasing|at 3am|at night feeds)\b/.test(text) || LAUGH.test(c.s.raw)) return false;
+      // "thinks I'm losing it because I keep checking her breathing": worry about a habit, not disorganisation.
+      if (/\b(losing it|lost it|paranoid|crazy|mad)\b(?: \S+){0,2} (because|cos|as|since|for) i (keep|always|constantly|check|am always|am constantly)\b/.test(text)) return false;
       return true;
     },
   },

@@ -187,7 +187,7 @@ function uncertainAfter(tokens: string[], from: number, to: number, m: Modifiers
 function negatedAfter(tokens: string[], from: number, to: number, allowNormal: boolean, m: Modifiers): boolean {
   // Skip auxiliaries right after the mention; the next word must be the denial itself.
   let i = from;
-  while (i < to && i < from + m.negAfterScope && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|,)$/.test(tokens[i])) i++;
+  while (i < to && i < from + m.negAfterScope && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|yesterday|overnight|earlier|,)$/.test(tokens[i])) i++;
   if (i >= to) return false;
   const t = tokens[i];
   if (t === 'no' && i + 1 >= to) return true;
@@ -225,7 +225,7 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
       // "baby bit my nipple and now it bleeds" is split into clauses already.
       // "I think my baby swallowed blood": the verb tells; keep it simple: baby as subject.
       const next = tokens[i + 1] ?? '';
-      if (/^(is|has|had|was|seems|looks|got|gets|keeps|s|feels|spit|spits|spat|vomited|vomits|threw|throws|poop|poo|diaper|nappy|stool|stools|face|cheeks|mouth|eyes|skin|head|bottom|neck|body|chin|lips|tongue|gums|ear|ears|nose|has|running|spiked|developed|woke|started|seemed|temp|temperature|also|now|just|still|running)$/.test(next)) return true;
+      if (/^(is|has|had|was|seems|looks|got|gets|keeps|s|feels|spit|spits|spat|vomited|vomits|threw|throws|poop|poo|diaper|nappy|stool|stools|face|cheeks|mouth|eyes|skin|head|bottom|neck|body|chin|lips|tongue|gums|ear|ears|nose|has|running|spiked|developed|woke|started|seemed|temp|temperature|also|now|just|still|running|who)$/.test(next)) return true;
       if (i + 1 === matchStart) return true; // "baby fever", "baby rash"
       return false;
     }
