@@ -159,7 +159,9 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
       if (days !== undefined && days >= 1) {
         const next = span[j + 1] ?? '';
         const prev = span[i - 1] ?? '';
-        if (next === 'ago' || prev === 'for' || prev === 'over' || prev === 'about' || prev === 'almost' || prev === 'nearly' || prev === 'than' || prev === 'past' || prev === 'last' || next === 'now' || prev === 'been') {
+        // "haven't breastfed in 10 years": after a denial, "in" measures how long.
+        const inAfterDenial = prev === 'in' && span.slice(0, i).some((x) => x === 'not' || x === 'never');
+        if (next === 'ago' || prev === 'for' || prev === 'over' || prev === 'about' || prev === 'almost' || prev === 'nearly' || prev === 'than' || prev === 'past' || prev === 'last' || next === 'now' || prev === 'been' || inAfterDenial) {
           if (next !== 'old' && next !== 'pregnant') return Math.round((n * days) / 7);
         }
       }
