@@ -198,11 +198,14 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'early-days',
+    // "my baby is 3 days old" tells the parent's days since the birth: the baby is not the one who has it.
+    status: { selfOnly: true },
     accept: (s, start) => s.tokens[start] !== 'day' && s.tokens[start] !== 'on' && s.tokens[start] !== 'its' && s.tokens[start] !== 'it' && s.tokens[start] !== 'only' ? true : /\b(colostrum|milk|postpartum|birth|baby|newborn|feeding|nursing|pumping|engorged|breastfeeding|delivery|born)\b/.test(s.text),
   },
   {
     id: 'clear-fluid',
-    accept: (s, start) => FLUID_CONTEXT.test(clauseText(s, start)) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
+    // "not milk, it's like water": the fluid named in the sentence, the clause pointing back at it.
+    accept: (s, start) => (FLUID_CONTEXT.test(clauseText(s, start)) || (/^(it|its|it s|it is|they|they are|this|that)\b/.test(clauseText(s, start).replace(/^(and|but|,) /, '')) && FLUID_CONTEXT.test(s.text))) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
   },
   {
     id: 'single-duct',
@@ -263,6 +266,7 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'stopped-lactating',
+    status: { pastIsTheFact: true },
   },
   {
     id: 'relactating',
@@ -279,12 +283,12 @@ const SPECS: ConceptSpec[] = [
       // "anxious about feeding in public", "anxious because she chokes": a reason, not D-MER.
       const forDuration = next === 'for' && /^for (a|one|\d+|a few|a couple of|about|like|just|only) ?(few |couple of )?(second|seconds|sec|secs|minute|minutes|min|mins|moment|moments|bit)\b/.test(s.tokens.slice(start + 1, start + 6).join(' '));
       if (/^(about|because|that|for|if|whether|since|cause|cos|as)$/.test(next) && !forDuration) return false;
-      if (/\b(because|cause|cos|worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
+      if (/\b(because|cause|cos)(?! of (it|this|that|them)\b)|\b(worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
       // "supply is low", "breasts feel empty": not a mood.
       const describesFeeling = /^(feeling|feelings|sensation|wave|waves|mood|moods|rush)$/.test(next);
       if (/^(low|down|empty|upset|restless|nauseous)$/.test(word) && !describesFeeling && !/^(feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely)$/.test(prev)) return false;
       if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && /^(low|empty|down)$/.test(word)) return false;
-      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
+      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?milk (comes|lets|starts|flows|lets down|comes in|lands)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
     },
     status: { selfOnly: true },
   },

@@ -160,7 +160,9 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
       if (days !== undefined && days >= 1) {
         const next = span[j + 1] ?? '';
         const prev = span[i - 1] ?? '';
-        if (next === 'ago' || prev === 'for' || prev === 'over' || prev === 'about' || prev === 'almost' || prev === 'nearly' || prev === 'than' || prev === 'past' || prev === 'last' || next === 'now' || prev === 'been') {
+        // "haven't breastfed in 10 years": after a denial, "in" measures how long.
+        const inAfterDenial = prev === 'in' && span.slice(0, i).some((x) => x === 'not' || x === 'never');
+        if (next === 'ago' || prev === 'for' || prev === 'over' || prev === 'about' || prev === 'almost' || prev === 'nearly' || prev === 'than' || prev === 'past' || prev === 'last' || next === 'now' || prev === 'been' || inAfterDenial) {
           if (next !== 'old' && next !== 'pregnant') return Math.round((n * days) / 7);
         }
       }
@@ -207,7 +209,7 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
 
 const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|^(male|m|man|guy|dude|boy) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(\d{1,2}) ?,? ?(m|male)\b/;
 const MALE_SELF =
-  /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?male\b(?! (baby|son|old|friend))|\b(i am|i m) (his|the|her) (dad|father|husband)\b/;
+  /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?male\b(?! (baby|son|old|friend))|\b(i am|i m) (his|the|her) (dad|father|husband)\b|^(a )?trans (man|guy|male)\b|\bftm\b|\b(i am|i m|been) on testosterone\b/;
 const NOT_MALE = /\b(not a (guy|man|male|dad))\b/;
 
 /** What one sentence may say about the parent: each fact of learnContext needs one of these to match. */
@@ -226,9 +228,12 @@ const NONE_NO_CHILDREN = /\b(do not|did not) have (any )?(kids|children|a baby|b
 const NONE_MENOPAUSE = /\b(post ?menopaus\w*|peri ?menopaus\w*|menopause|menopausal|after menopause|went through the change|going through the change)\b/;
 const NONE_CHILD_OLDER = /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/;
 const NONE_VIRGIN = /\b(i am|i m) (a )?virgin\b/;
+// "no baby, milk coming out", "I have no baby", "no babies for decades", "my kids are teens now"
+const NONE_NO_BABY = /\b(i have|i ve got|have|having|with|got) no (baby|babies|kids|children|child)\b|(^|, )no (baby|babies|kids|children)( ,| and|$)|\bno (babies|kids|children|pregnancies) (for|in) (years|decades|ages|a long time|\d+ years)\b/;
+const NONE_CHILDREN_GROWN = /\b(youngest|kids|children|son|daughter|baby) (is|are|s) (now )?(a |all )?(teen|teens|teenager|teenagers|grown|grown up|adults?|in (high|secondary|middle) school|at (high|secondary|middle) school|at uni|at university|at college)\b/;
 const NONE_NOT_LACTATING = /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/;
 const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
-export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
+export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
 const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS);
 
 /** Facts about the parent stated in the message. */
@@ -296,6 +301,8 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       NONE_MENOPAUSE.test(text) ||
       NONE_CHILD_OLDER.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
       NONE_VIRGIN.test(text) ||
+      NONE_NO_BABY.test(text) ||
+      NONE_CHILDREN_GROWN.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
       NONE_NOT_LACTATING.test(text) ||
       NONE_NOT_PREGNANT.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
     ) {
@@ -378,8 +385,12 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
     if (!ADULT_MALE.test(text) && (BABY_HERE.test(s.text) || babyAge) && !grown) return false;
     return true;
   }
+  // A man telling of his partner ("how can I support my partner with leaking"): hers, unless his own body is named.
+  if (selfMale && PARTNER.test(s.text) && !MY_BODY.test(s.text)) return false;
   return selfMale && !FEMALE_OTHER.test(s.text);
 }
+const PARTNER = /\b(my|our) (partner|wife|girlfriend|missus|other half|spouse|fiancee)\b/;
+const MY_BODY = /\bmy (left |right |own )?(nipple|nipples|chest|breast|breasts|boob|boobs|areola|pecs?|moobs)\b|\bi (leak|am leaking|m leaking|have|ve got|got|noticed)\b/;
 
 /** A grown man as the subject: the experiencer-man words of knowledge/safety/modifiers.yaml, or he/him/his. */
 const maleSubjects = new WeakMap<Sentence['knowledge'], RegExp>();

@@ -70,6 +70,8 @@ export const DEATH_IDIOMS: RegExp[] = [
   /\bkilling me\b/g,
   /\b(scared|bored|worried|tired|sick|frightened|terrified|freezing|embarrassed|starving|annoyed) (me )?to death\b/g,
   /\b(die|died|dying|dead) (of|from) (embarrassment|shame|laughter|laughing|boredom|cuteness|mortification|thirst|hunger|exhaustion|tiredness|heat|cold|cringe)\b/g,
+  // "literally wanted to die when milk went all down my dress lol": embarrassment told with a laugh.
+  /\b(wanted|could have|could ve|thought i would|nearly|almost) (to )?(curl up and )?die (when|because|as|after) (\S+ ){1,14}(lol|lmao|haha\w*|hehe\w*)\b/g,
   /\b(nearly|almost|could have|could ve|could) died\b(?! (by|from|of) (suicide|overdose))/g,
   /\bdied laughing\b|\bi am dead lol\b|\bi am dead\b(?! (inside|already))/g,
   /\bdead (tired|on my feet|asleep|serious|set|heavy|weight|sore|quiet|easy|good|certain|cute|funny|battery|phone|zone|end|skin)\b/g,
@@ -720,6 +722,8 @@ function babyHarmFrame(s: Sentence, verbAt: number, targetEnd: number): CrisisCo
     if (IMAGINE.test(w) || FEAR.test(w) || URGE.test(w) || FIRST.test(w) || CHAIN.test(w)) continue;
     break; // another subject: "the fever will hurt my baby", "the pump could hurt her"
   }
+  // Diary style with the "I" left out: "wanted to smother her tonight", "keep picturing shaking him".
+  if (!firstPerson && c.start === 0 && (URGE.test(t[0] ?? '') || IMAGINE.test(t[0] ?? '') || /^(keep|kept|nearly|almost|felt)$/.test(t[0] ?? '')) && t.slice(0, verbAt).every((w) => IMAGINE.test(w) || FEAR.test(w) || URGE.test(w) || CHAIN.test(w))) firstPerson = true;
   // An imagining frame earlier in the sentence carries over a "because" or "and" ("visions of the baby
   // falling down the stairs because I pushed her").
   if (!imagine && t.slice(0, c.start).some((w) => /^(picture|picturing|pictured|imagine|imagining|imagined|visions?|images?|flashes|flash|scenes?|intrusive|nightmares?)$/.test(w))) imagine = true;
@@ -868,7 +872,7 @@ const PSYCHOSIS: Family[] = [
       rx('(?:faces|eyes|people|figures|shapes|shadows|things|creatures|someone|a face) (?:in|on) (?:the )?(?:curtains|walls|wall|ceiling|floor|wallpaper|carpet|mirror|window|clouds|patterns|tv|screen)(?: \\S+){0,3} (?:that |which |who )?(?:talk|talking|talks|speak|speaking|move|moving|moves|watch|watching|watches|stare|staring|whisper|whispering|laugh|laughing)'),
       rx('(?:says|said|say|tells me|told me|insists|swears|keeps saying|can not see|cannot see|does not see|did not see|could not see) (?:that )?(?:there is|there s|there was|there are|there were|it is|it s|they are|he is|she is)? ?(?:no one|nobody|nothing|no man|no woman|no bugs|no one there|nobody there|nothing there|not there|not real|no voices|no noise)'),
       rx('(?:turn|turns|turning|turned|change|changes|changing|changed|morph|morphs|morphing|morphed) into (?:faces|people|figures|monsters|demons|snakes|spiders|bugs|creatures|eyes|animals|skulls)'),
-      rx('(?:walls?|ceiling|floor|furniture|the room|pictures|faces) (?:are |is |keep |keeps )?(?:breathing|melting|moving by themselves|bending|crawling|pulsing|changing shape)'),
+      rx('(?:walls?|ceiling|floor|furniture|the room|pictures|faces) (?:are |is |keep |keeps |(?:look|looks|looked|seem|seems|seemed) (?:like |as if |as though )?(?:they are |they re |theyre |it is |it s |its )?)?(?:breathing|melting|moving by themselves|bending|crawling|pulsing|changing shape)'),
       rx('(?:smell|smelling|smelt|smelled|taste|tasting|tasted) (?:smoke|burning|gas|poison|rotting|death|blood|chemicals)(?: \\S+){0,6} (?:nobody|no one|nothing|not there|others can not|all the time)'),
     ],
     accept: (c) => {
@@ -948,6 +952,8 @@ const PSYCHOSIS: Family[] = [
       if (/^(about|of|to|on|regarding|over|with)$/.test(c.after[0] ?? '') && /\b(sense|nonsense|rambling|confused)\b/.test(c.s.tokens.slice(c.start, c.end).join(' '))) return false;
       // "my husband says I'm not making sense when I'm half asleep" - said with a smile.
       if (/\b(half asleep|in my sleep|when i am tired|when i m tired|sleep talking|talk in my sleep|funny|lol|haha|joke|joking|teases|teasing|at 3am|at night feeds)\b/.test(text) || LAUGH.test(c.s.raw)) return false;
+      // "thinks I'm losing it because I keep checking her breathing": worry about a habit, not disorganisation.
+      if (/\b(losing it|lost it|paranoid|crazy|mad)\b(?: \S+){0,2} (because|cos|as|since|for) i (keep|always|constantly|check|am always|am constantly)\b/.test(text)) return false;
       return true;
     },
   },

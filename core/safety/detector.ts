@@ -13,6 +13,7 @@ import { compileRules, View, type EffectiveContext, type Hit, type Mode, type Ru
 import { flagsAcrossMessages } from './acrossMessages';
 import { mentionsFilling, mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
+import { ownedByFollowUp } from './scope';
 import type { EmojiWords } from '../text/emoji';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
 
@@ -147,16 +148,16 @@ export function createRedFlagDetector(
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
-    const mentions = [...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))];
+    const mentions = ownedByFollowUp([...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))], sentences);
     const learned = learnContext(sentences, { now: options.now });
     const first = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
     const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && first.lactation === 'pregnant'));
     // The clinical picture of this message; dates the context reader could not place ("weaned at
     // Christmas", "stopped at 18 months, he turns three next week") come from it.
-    const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date() });
+    const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date(), known });
     if (learned.lactation === undefined && picture.status === 'weaned') learned.lactation = 'weaned';
-    if (learned.lactation === 'weaned' && learned.weanedWeeksAgo === undefined && picture.weeksSinceWeaning !== undefined) learned.weanedWeeksAgo = picture.weeksSinceWeaning;
+    if ((learned.lactation ?? known.lactation) === 'weaned' && learned.weanedWeeksAgo === undefined && picture.weeksSinceWeaning !== undefined) learned.weanedWeeksAgo = picture.weeksSinceWeaning;
     const ctx = effectiveContext(known, learned, knowledge.thresholds, picture);
 
     const flags: RedFlagFinding[] = [];

@@ -86,6 +86,9 @@ const SINCE_BIRTH = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|e
 const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, days: 1 / 7, week: 1, weeks: 1, month: 52 / 12, months: 52 / 12 };
 const WORD_NUMBER: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
+/** "it's been 5 months", "been 4 months now": how long since, said right before the duration. */
+const SINCE_THEN = /^(it s been|its been|it has been|it is been|been|s been)\b|\b(it s|its|it has|has|have) been\b/;
+
 const WEANING_WORDS = /\b(weaned|weaning|stopped|quit|finished|gave up|dried up|last feed|have not (breastfed|nursed|pumped))\b/;
 
 export interface PictureInputs {
@@ -94,10 +97,12 @@ export interface PictureInputs {
   durations: readonly Duration[];
   learned: Partial<ParentContext>;
   now: Date;
+  /** What the conversation already knew (a parent who said earlier that she has weaned). */
+  known?: ParentContext;
 }
 
 /** What one message tells. */
-export function readPicture({ sentences, mentions, durations, learned, now }: PictureInputs): ClinicalPicture {
+export function readPicture({ sentences, mentions, durations, learned, now, known }: PictureInputs): ClinicalPicture {
   const p: ClinicalPicture = {};
   const own = mentions.filter((m) => m.status !== 'other');
   for (const [field, concepts, first] of FIELDS) {
@@ -137,6 +142,11 @@ export function readPicture({ sentences, mentions, durations, learned, now }: Pi
         break;
       }
     }
+  }
+  // Already known to have weaned, and "it's been 5 months and still leaking": the time since weaning.
+  if (p.weeksSinceWeaning === undefined && (learned.lactation ?? known?.lactation) === 'weaned' && known?.weanedWeeksAgo === undefined) {
+    const since = durations.filter((d) => SINCE_THEN.test(d.sentence.tokens.slice(Math.max(0, d.start - 3), d.start + 1).join(' ')));
+    if (since.length > 0) p.weeksSinceWeaning = Math.round(Math.max(...since.map((d) => d.days)) / 7);
   }
   if (p.weeksSinceWeaning === undefined) delete p.weeksSinceWeaning;
 

@@ -187,7 +187,7 @@ function uncertainAfter(tokens: string[], from: number, to: number, m: Modifiers
 function negatedAfter(tokens: string[], from: number, to: number, allowNormal: boolean, m: Modifiers): boolean {
   // Skip auxiliaries right after the mention; the next word must be the denial itself.
   let i = from;
-  while (i < to && i < from + m.negAfterScope && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|,)$/.test(tokens[i])) i++;
+  while (i < to && i < from + m.negAfterScope && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|yesterday|overnight|earlier|,)$/.test(tokens[i])) i++;
   if (i >= to) return false;
   const t = tokens[i];
   if (t === 'no' && i + 1 >= to) return true;
@@ -198,9 +198,14 @@ function negatedAfter(tokens: string[], from: number, to: number, allowNormal: b
   return false;
 }
 
+/** "feeling human again", "back to normal": the parent is well again, nothing came back. */
+const WELL_AGAIN = /^(human|normal|myself|me|better|good|fine|ok|okay|well|alive|great)$/;
+
 function comesBack(tokens: string[], from: number, to: number): boolean {
   for (let i = from; i < Math.min(to + 6, tokens.length); i++) {
     const t = tokens[i];
+    if (t === 'again' && WELL_AGAIN.test(tokens[i - 1] ?? '')) continue;
+    if (t === 'back' && tokens[i + 1] === 'to' && WELL_AGAIN.test(tokens[i + 2] ?? '')) continue;
     if (t === 'back' || t === 'again' || t === 'returned' || t === 'returning' || t === 'still') return true;
   }
   return false;
@@ -220,7 +225,7 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
       // "baby bit my nipple and now it bleeds" is split into clauses already.
       // "I think my baby swallowed blood": the verb tells; keep it simple: baby as subject.
       const next = tokens[i + 1] ?? '';
-      if (/^(is|has|had|was|seems|looks|got|gets|keeps|s|feels|spit|spits|spat|vomited|vomits|threw|throws|poop|poo|diaper|nappy|stool|stools|face|cheeks|mouth|eyes|skin|head|bottom|neck|body|chin|lips|tongue|gums|ear|ears|nose|has|running|spiked|developed|woke|started|seemed|temp|temperature|also|now|just|still|running)$/.test(next)) return true;
+      if (/^(is|has|had|was|seems|looks|got|gets|keeps|s|feels|spit|spits|spat|vomited|vomits|threw|throws|poop|poo|diaper|nappy|stool|stools|face|cheeks|mouth|eyes|skin|head|bottom|neck|body|chin|lips|tongue|gums|ear|ears|nose|has|running|spiked|developed|woke|started|seemed|temp|temperature|also|now|just|still|running|who)$/.test(next)) return true;
       if (i + 1 === matchStart) return true; // "baby fever", "baby rash"
       return false;
     }
@@ -229,6 +234,8 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
   // After: "fever in my baby", "blood in the baby's poop/spit up/diaper".
   for (let i = matchEnd; i < Math.min(clauseEnd, matchEnd + 5); i++) {
     const t = tokens[i];
+    // "so bad I was sick": the parent was.
+    if (t === 'sick' && tokens[i - 2] === 'i' && /^(was|been|feel|felt|am|m|got|get|went)$/.test(tokens[i - 1] ?? '')) continue;
     if (/^(poop|poo|stool|stools|diaper|diapers|nappy|nappies|vomit|spit|spitup|sick)$/.test(t)) return true;
     if (BABY_WORDS.has(t) && t !== 'little' && /^(in|on|of|from)$/.test(tokens[i - 1] ?? '') && !/^(milk|feed|feeding)$/.test(tokens[i + 1] ?? '')) {
       // "fever in my baby" but not "blood in the milk for my baby"
@@ -351,7 +358,10 @@ export function isQuestion(sentence: Sentence): boolean {
   if (sentence.questionMark) return !declarativeWithQuestionMark(sentence);
   const first = sentence.tokens[0] ?? '';
   // "haven't nursed since spring" (subject left out) is a statement, not "have ...?".
-  if (sentence.tokens[1] === 'not' && /^(have|has|had|am|is|was|did|do|does)$/.test(first)) return false;
+  // Likewise "can't see properly", "couldn't sleep", "won't go away".
+  if (sentence.tokens[1] === 'not' && /^(have|has|had|am|is|was|did|do|does|can|could|will|would|are|were)$/.test(first)) return false;
+  // "when I press one spot, clear liquid comes out": a when-clause with its own subject sets the scene.
+  if (first === 'when' && /^(i|my|she|he|it|the|we|they|baby|her|his)$/.test(sentence.tokens[1] ?? '') && sentence.clauses.length > 1) return false;
   if (elidedSubject(sentence.tokens)) return false;
   return QUESTION_START.test(first) && sentence.tokens.length > 2;
 }
@@ -449,6 +459,8 @@ export interface StatusOptions {
   here?: RegExp;
   /** Ignore question/hypothetical form: crisis language counts however it is asked. */
   ignoreQuestion?: boolean;
+  /** A past event is the fact itself ("my milk had stopped months ago"): the past does not deny it. */
+  pastIsTheFact?: boolean;
 }
 
 export interface MentionStatus {
@@ -488,7 +500,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
   if (uncertain) return { status: 'unsure', reason: 'uncertain' };
   if (negated) return { status: 'no', reason: 'negated' };
 
-  if (pastOrResolved(sentence, clauseIdx, end, m)) return { status: 'no', reason: 'past or resolved' };
+  if (!options.pastIsTheFact && pastOrResolved(sentence, clauseIdx, end, m)) return { status: 'no', reason: 'past or resolved' };
   if (checkedAndClear(tokens, start)) return { status: 'no', reason: 'checked for it, nothing found' };
 
   if (!options.ignoreQuestion) {
@@ -550,4 +562,17 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
     if (/^(or|nor|and)$/.test(w[0]) || w.includes('or') || w.includes('nor')) return true;
   }
   return false;
+}
+
+/** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do))\b(?! not\b)/;
+
+/**
+ * Mentions only asked about in a question that the next sentence makes the parent's own report
+ * ("is it normal to have pus from the breast? asking because I literally do right now").
+ */
+export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; reason: string }>(mentions: T[], sentences: readonly Sentence[]): T[] {
+  const owned = new Set(sentences.filter((s) => s.index > 0 && OWN_AFTER_QUESTION.test(s.text) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
+  if (owned.size === 0) return mentions;
+  return mentions.map((m) => (m.status === 'asked' && m.reason === 'question' && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));
 }

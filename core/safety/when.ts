@@ -88,12 +88,15 @@ const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, mont
 export function weeksSinceWeaningByAge(text: string): number | undefined {
   const N = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
   const then = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${N} (weeks?|months?|years?)\\b`).exec(text);
-  const nowAge = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one)(?: is| s| turns| turned| will be| will turn| just turned)(?: nearly| almost| about)? ${N}(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`).exec(text);
-  if (!then || !nowAge) return undefined;
-  const thenMonths = num(then[1])! * MONTHS_PER[then[2]];
-  const unit = nowAge[2] ?? 'years';
-  let nowMonths = num(nowAge[1])! * MONTHS_PER[unit];
-  if (nowAge[3]) nowMonths -= nowAge[3].trim() === 'next month' ? 1 : 0.25; // not that age yet
+  // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
+  const birthday = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/.exec(text);
+  const nowAge = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: nearly| almost| about)? ${N}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`).exec(text);
+  if ((!then && !birthday) || !nowAge) return undefined;
+  const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+  const thenMonths = then ? num(then[1])! * MONTHS_PER[then[2]] : (ORDINAL[birthday![1]] ?? Number(birthday![1])) * 12;
+  const unit = nowAge[3] ?? 'years';
+  let nowMonths = (num(nowAge[1])! + (nowAge[2] ? 0.5 : 0)) * MONTHS_PER[unit];
+  if (nowAge[4]) nowMonths -= nowAge[4].trim() === 'next month' ? 1 : 0.25; // not that age yet
   if (nowMonths <= thenMonths) return undefined;
   return Math.round(((nowMonths - thenMonths) * 52) / 12);
 }
