@@ -59,7 +59,11 @@ describe('the reply contract, over HTTP with expectReplies', () => {
     const message = 'there is blood coming out of my nipple';
     const webchat = await conversation(bot.baseUrl, 'webchat').say(message);
     const [escalated] = webchat.filter((r) => escalationOf(r));
-    expect(escalated.text!.split('\n')).toHaveLength(1);
+    // The advice is in the card: the text is a one-line lead, then the answer to what was asked (with its topic).
+    const [lead, ...rest] = escalated.text!.split('\n');
+    expect(lead).toMatch(/^\*\*.+\*\*$/);
+    expect(escalated.text).not.toMatch(/Why:|Who to call:/);
+    if (rest.join('').trim() !== '') expect(topicOf(escalated)).toBeDefined();
     expect(escalated.attachments?.[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     const plain = await conversation(bot.baseUrl, 'directline').say(message);
     const [whole] = plain.filter((r) => escalationOf(r));

@@ -14,11 +14,11 @@ import { trainLanguageUnderstanding } from '../../core/nlu/understanding';
 import { projectRoot } from '../../core/projectRoot';
 import { TEST_CLINIC } from '../support/domain';
 
-/** A held-out message the knowledge base does not answer as leaking-at-work today (tests/data/nlu-heldout.tsv). */
-const MESSAGE = 'i teach and i leak in the middle of class help';
+/** A message the knowledge base does not answer as leaking-at-work today. */
+const MESSAGE = 'i drive a bus and my top gets soaked';
 const TOPIC = 'leaking-at-work';
 /** What a clinician adds to knowledge/topics/leaking-at-work.yaml's examples. */
-const NEW_EXAMPLE = 'i am a teacher and i leak in the middle of class';
+const NEW_EXAMPLE = 'i drive a bus for a living and my top gets soaked through';
 
 describe('the stored language understanding model', () => {
   let dir: string;
