@@ -129,8 +129,9 @@ export interface LearnOptions {
   now?: Date;
 }
 
+// "I stopped 5 months ago", with nothing stopped named: to a helper about milk, that is weaning.
 const WEANING =
-  /\b(i |we |baby |she |he |son |daughter |just |finally |fully |completely |officially )?(self )?(weaned|stopped (breastfeeding|nursing|feeding him|feeding her|pumping|bf|breast feeding|lactating|producing milk)|quit (breastfeeding|nursing|pumping)|finished (breastfeeding|nursing|pumping)|gave up (breastfeeding|nursing|pumping)|no longer (breastfeeding|nursing|pumping|lactating)|not (breastfeeding|nursing|pumping) (anymore|any more|now)|have not (breastfed|nursed|pumped|breastfeed|breastfeeding|nursing)|did not breastfeed|last (breastfed|nursed|pumped|breastfeed|nursing session)|(breastfeeding|nursing|pumping) (ended|stopped|finished)|milk (dried up|has dried up|is gone)|dried up)\b/;
+  /\b(i |we |baby |she |he |son |daughter |just |finally |fully |completely |officially )?(self )?(weaned|stopped (breastfeeding|nursing|feeding him|feeding her|pumping|bf|breast feeding|lactating|producing milk)|quit (breastfeeding|nursing|pumping)|finished (breastfeeding|nursing|pumping)|gave up (breastfeeding|nursing|pumping)|no longer (breastfeeding|nursing|pumping|lactating)|not (breastfeeding|nursing|pumping) (anymore|any more|now)|have not (breastfed|nursed|pumped|breastfeed|breastfeeding|nursing)|did not breastfeed|last (breastfed|nursed|pumped|breastfeed|nursing session)|(breastfeeding|nursing|pumping) (ended|stopped|finished)|milk (dried up|has dried up|is gone)|dried up)\b|\b(?:i|we) (?:stopped|quit|finished)(?= (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (?:weeks?|months?|years?) ago\b)/;
 
 function weeksFromPhrase(tokens: string[], from: number, now: Date): number | undefined {
   // Look in the rest of the sentence (and a little before) for timing.

@@ -65,6 +65,12 @@ describe('weaning timeline', () => {
     expect(flagIds(assess('weaned 4 months ago and still leaking'))).toContain('leaking-long-after-weaning');
     expect(flagIds(assess('still leaking', { lactation: 'weaned', weanedWeeksAgo: 13 }))).toContain('leaking-long-after-weaning');
   });
+  it('"I stopped 5 months ago", nothing named, is weaning; a symptom that stopped is not', () => {
+    expect(flagIds(assess('I stopped 5 months ago and it still leaks'))).toContain('leaking-long-after-weaning');
+    expect(flagIds(assess('we finished a year ago and my boobs still leak milk'))).toContain('leaking-long-after-weaning');
+    expect(escalates(assess('the bleeding stopped 5 months ago and now it leaks milk when I feed'))).toBe(false);
+    expect(escalates(assess('I stopped 2 weeks ago and it still leaks a bit'))).toBe(false);
+  });
   it('asks how long ago when weaning time is unknown', () => {
     const r = assess('I stopped breastfeeding and I am still leaking');
     expect(escalates(r)).toBe(false);
