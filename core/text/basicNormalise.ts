@@ -5,21 +5,28 @@ import type { EmojiWords } from './emoji';
  * message is written, never which words it holds, so negations ("not", "never", "no") always survive.
  */
 
-const CONTRACTIONS: Array<[RegExp, string]> = [
-  [/\bwon'?t\b/g, 'will not'],
-  [/\bcan'?t\b/g, 'can not'],
-  [/\bcannot\b/g, 'can not'],
-  [/\bshan'?t\b/g, 'shall not'],
-  [/\bain'?t\b/g, 'is not'],
-  [/\b(do|does|did|is|are|was|were|has|have|had|could|should|would|must|need|might)n'?t\b/g, '$1 not'],
-  [/\b(i|you|we|they|she|he|it|that|there|what|who)'re\b/g, '$1 are'],
-  [/\bi'm\b/g, 'i am'],
-  [/\bim\b/g, 'i am'],
-  [/\b(i|you|we|they|she|he|it|that|there|what|who)'ve\b/g, '$1 have'],
-  [/\b(i|you|we|they|she|he|it|that|there|what|who)'ll\b/g, '$1 will'],
-  [/\b(i|you|we|they|she|he|it|that|there|what|who)'d\b/g, '$1 would'],
-  [/\b(it|that|there|what|who|he|she|where|how|here)'s\b/g, '$1 is'],
+/**
+ * Each contraction with a piece of text it cannot match without: the pattern only runs when the text
+ * holds it (most messages hold few contractions, and a pattern that cannot match changes nothing).
+ */
+const CONTRACTIONS: Array<[RegExp, string, string[]]> = [
+  [/\bwon'?t\b/g, 'will not', ['won']],
+  [/\bcan'?t\b/g, 'can not', ['can']],
+  [/\bcannot\b/g, 'can not', ['cannot']],
+  [/\bshan'?t\b/g, 'shall not', ['shan']],
+  [/\bain'?t\b/g, 'is not', ['ain']],
+  [/\b(do|does|did|is|are|was|were|has|have|had|could|should|would|must|need|might)n'?t\b/g, '$1 not', ["n't", 'nt']],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'re\b/g, '$1 are', ["'re"]],
+  [/\bi'm\b/g, 'i am', ["i'm"]],
+  [/\bim\b/g, 'i am', ['im']],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'ve\b/g, '$1 have', ["'ve"]],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'ll\b/g, '$1 will', ["'ll"]],
+  [/\b(i|you|we|they|she|he|it|that|there|what|who)'d\b/g, '$1 would', ["'d"]],
+  [/\b(it|that|there|what|who|he|she|where|how|here)'s\b/g, '$1 is', ["'s"]],
 ];
+
+/** Characters outside plain ASCII, or the backtick: only then can the character rewrites below change anything. */
+const SPECIAL = /[`\u0080-\uffff]/;
 
 /**
  * Lower-case, Unicode-normalised, straight quotes, contractions expanded, whitespace collapsed; with
@@ -27,9 +34,13 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
  */
 export function basicNormalise(raw: string, emoji?: EmojiWords): string {
   let text = (emoji ? emoji.expand(raw) : raw).normalize('NFKC').toLowerCase();
-  text = text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
-  text = text.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"');
-  text = text.replace(/[\u2010-\u2015]/g, '-');
-  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  if (SPECIAL.test(text)) {
+    text = text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
+    text = text.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"');
+    text = text.replace(/[\u2010-\u2015]/g, '-');
+  }
+  for (const [pattern, replacement, needs] of CONTRACTIONS) {
+    if (needs.some((piece) => text.includes(piece))) text = text.replace(pattern, replacement);
+  }
   return text.replace(/\s+/g, ' ').trim();
 }
