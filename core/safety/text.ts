@@ -92,6 +92,9 @@ function chunk(piece: RawPiece): RawPiece[] {
   return out.filter((p) => p.raw.length > 0);
 }
 
+/** A clause mark other than a dash (every other alternative of the clause rewrite needs a "-"). */
+const CLAUSE_MARK = /[,:()[\]{}|]/;
+
 /**
  * Shape-level clean-up after basicNormalise: units, numbers, punctuation, possessives. Each rewrite
  * runs only when the text holds the character it needs (a "/", a digit, an apostrophe...): most
@@ -109,7 +112,7 @@ export function normaliseForSafety(raw: string, knowledge: SafetyKnowledge = def
     t = t.replace(/(\d),(\d)(?!\d)/g, '$1.$2');
     t = t.replace(/(\d)\s?-\s?(\d)/g, '$1 to $2');
   }
-  t = t.replace(/[°º˚]/g, ' degrees ');
+  if (/[°º˚]/.test(t)) t = t.replace(/[°º˚]/g, ' degrees ');
   if (digits) t = t.replace(/(\d)\s?(celsius|centigrade)\b/g, '$1 degrees c').replace(/(\d)\s?fahrenheit\b/g, '$1 degrees f');
   if (t.includes('degrees')) t = t.replace(/\bdegrees (celsius|centigrade)\b/g, 'degrees c').replace(/\bdegrees fahrenheit\b/g, 'degrees f');
   if (digits) {
@@ -123,7 +126,7 @@ export function normaliseForSafety(raw: string, knowledge: SafetyKnowledge = def
   if (t.includes('-')) t = t.replace(/([a-z])-(?=[a-z])/g, '$1 ');
   if (t.includes('/')) t = t.replace(/\//g, ' or ');
   // Clause punctuation becomes a comma token; other symbols (emoji, quotes, stars) become spaces.
-  t = t.replace(/[,:()[\]{}|]|\s-+\s|\s-+$|^-+\s|--+/g, ' , ');
+  if (t.includes('-') || CLAUSE_MARK.test(t)) t = t.replace(/[,:()[\]{}|]|\s-+\s|\s-+$|^-+\s|--+/g, ' , ');
   if (t.includes('.')) t = t.replace(/\.(?!\d)/g, ' ').replace(/(^|[^\d])\./g, '$1 ');
   t = t.replace(/[^a-z0-9., ]+/g, ' ');
   const tokens = t.split(/\s+/).filter((x) => x.length > 0);
