@@ -470,15 +470,40 @@ export interface MentionStatus {
 }
 
 /** Status of the mention spanning tokens [start, end) of `sentence`. */
+/**
+ * Whole-sentence facts, worked out once per sentence: a sentence holds a few mentions, and every
+ * mention would otherwise read the same sentence again (sentences are never changed once made).
+ */
+const questions = new WeakMap<Sentence, boolean>();
+function questionOnce(sentence: Sentence): boolean {
+  let v = questions.get(sentence);
+  if (v === undefined) {
+    v = isQuestion(sentence);
+    questions.set(sentence, v);
+  }
+  return v;
+}
+
+const informationRequests = new WeakMap<Sentence, boolean>();
+/** "tell me about ...", "what causes ...", "signs of ...": the sentence asks for information. */
+function asksForInformation(sentence: Sentence): boolean {
+  let v = informationRequests.get(sentence);
+  if (v === undefined) {
+    v = INFO_MARKERS.test(sentence.text);
+    informationRequests.set(sentence, v);
+  }
+  return v;
+}
+
 export function mentionStatus(sentence: Sentence, start: number, end: number, options: StatusOptions = {}): MentionStatus {
   const { tokens, clauses, clauseOf } = sentence;
   const clauseIdx = clauseOf[Math.min(start, tokens.length - 1)] ?? 0;
   const clause = clauses[clauseIdx];
-  const clauseText = tokens.slice(clause.start, clause.end).join(' ');
   const m = modifiersOf(sentence);
 
-  if (options.elsewhere && options.elsewhere.test(clauseText) && !(options.here && options.here.test(clauseText))) {
-    return { status: 'other', reason: 'another body part or thing' };
+  if (options.elsewhere) {
+    const clauseText = tokens.slice(clause.start, clause.end).join(' ');
+    if (options.elsewhere.test(clauseText) && !(options.here && options.here.test(clauseText))) return { status: 'other', reason: 'another body part or thing' };
   }
   if (!options.selfOnly && babyExperiencer(tokens, clause.start, start, end, clause.end, m.babyWords)) return { status: 'other', reason: 'the baby' };
   if (otherPerson(tokens, clause.start, start, m.others)) return { status: 'other', reason: 'another person' };
@@ -513,7 +538,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
       if (QUESTION_START.test(first ?? '') || own.some((w) => /^(i|you|it|there|she|he|they|we|this|that)$/.test(w))) break;
       report = hasReportMarker(tokens, clauses[c - 1].start, clauses[c - 1].end);
     }
-    if (isQuestion(sentence)) {
+    if (questionOnce(sentence)) {
       if (report) return { status: 'yes', reason: 'report inside a question' };
       if (ownExperienceFrame(tokens, clause.start, start)) return { status: 'yes', reason: 'own experience asked about ("is it normal to feel ...")' };
       const near = tokens.slice(Math.max(clause.start, start - 4), Math.min(clause.end, end + 3)).join(' ');
@@ -526,7 +551,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
       }
       return { status: 'asked', reason: 'question' };
     }
-    if (!report && INFO_MARKERS.test(sentence.text)) return { status: 'asked', reason: 'information request' };
+    if (!report && asksForInformation(sentence)) return { status: 'asked', reason: 'information request' };
   }
   return { status: 'yes', reason: 'reported' };
 }
