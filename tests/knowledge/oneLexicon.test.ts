@@ -3,11 +3,9 @@
  * knowledge/README.md says) and the red-flag detector, language understanding and the symptom check
  * all read it; and a broken reference in the knowledge stops start-up, naming the file.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { loadDomain, type Domain } from '../../core/domain';
-import { defaultKnowledgeDir } from '../../core/knowledge/loader';
+import { edit, knowledgeCopy } from '../support/knowledgeCopy';
 import { parseAnswer } from '../../core/triage/answers';
 import { TEST_CLINIC } from '../support/domain';
 
@@ -15,19 +13,6 @@ const NOW = new Date('2026-11-22T12:00:00Z');
 /** Spanish for a fever, as a parent might type it; not in the knowledge today. */
 const NEW_WORD = 'calentura';
 
-function knowledgeCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
-  cpSync(defaultKnowledgeDir(), dir, { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, change: (text: string) => string): void {
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before);
-  writeFileSync(path, after);
-}
 
 describe('one new synonym in knowledge/safety/concepts.yaml', () => {
   let dir: string;

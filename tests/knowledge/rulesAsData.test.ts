@@ -3,9 +3,9 @@
  * knowledge/safety/rules.yaml or red-flags.yaml (a new rule, a threshold, a word) changes what the
  * detector does, with no TypeScript touched; and a broken rule stops loading, naming file and field.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { edit, knowledgeCopy } from '../support/knowledgeCopy';
 import { defaultKnowledgeDir } from '../../core/knowledge/loader';
 import { createRedFlagDetector, type RedFlagDetector } from '../../core/safety/detector';
 import { loadRedFlagDefinitions } from '../../core/safety/definitions';
@@ -14,19 +14,6 @@ import type { ParentContext } from '../../core/safety/types';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
-function knowledgeCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'knowledge-rules-'));
-  cpSync(defaultKnowledgeDir(), dir, { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, change: (text: string) => string): void {
-  const path = join(dir, file);
-  const before = readFileSync(path, 'utf8');
-  const after = change(before);
-  expect(after).not.toBe(before);
-  writeFileSync(path, after);
-}
 
 /** The detector built from a knowledge folder (crisis patterns only: these rules are not about crisis language). */
 function detector(dir: string = defaultKnowledgeDir()): RedFlagDetector {
@@ -45,7 +32,7 @@ describe('a clinician edits the red-flag rules on a copy of the knowledge folder
     original = detector();
   });
   beforeEach(() => {
-    dir = knowledgeCopy();
+    dir = knowledgeCopy('knowledge-rules-');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -120,7 +107,7 @@ describe('a clinician edits the red-flag rules on a copy of the knowledge folder
 describe('a broken rule stops loading, naming the file and the field', () => {
   let dir: string;
   beforeEach(() => {
-    dir = knowledgeCopy();
+    dir = knowledgeCopy('knowledge-rules-');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
