@@ -58,7 +58,7 @@ describe('a question asked beside a warning sign is answered, after the advice',
 describe('a question beside a warning sign that is not understood for sure', () => {
   it('gets the advice, then the topics it may have meant as buttons; a tap answers it', async () => {
     const chat = dialogConversation();
-    const [reply] = await chat.say("should i worry about the milk? there's yellow pus from my nipple");
+    const [reply] = await chat.say("no need to worry about the milk? there's yellow pus from my nipple");
     expect(escalationOf([reply])?.level).toBe('urgent');
     expect(reply.text).toMatch(/^\*\*Contact a doctor[\s\S]*did you mean one of these\?$/);
     const choices = choicesOf(reply);
