@@ -6,7 +6,8 @@
  *   npm run eval:bot -- nlu tests/data/nlu-blind-2026-12.tsv                (topic, text)
  *   npm run eval:bot -- nlu-flags tests/data/nlu-with-flags-2026-12.tsv     (topic, level, text)
  *
- * Options: --channel webchat (default) | emulator | msteams ...; --misses FILE writes every miss there
+ * Options: --channel webchat (default) | emulator | msteams ...; --misses FILE writes every miss there;
+ *   --lengths FILE (nlu) writes the first-seen word count of every answer, longest first
  * (the parents' sentences never go to the console).
  */
 import type { Activity } from 'botbuilder';
@@ -102,9 +103,10 @@ async function main(): Promise<void> {
   };
   const channel = opt('--channel') ?? 'webchat';
   const missesFile = opt('--misses');
+  const lengthsFile = opt('--lengths');
   const [mode, file] = args as [Mode, string];
   if (!['redflags', 'nlu', 'nlu-flags'].includes(mode) || !file) {
-    console.error('usage: evalThroughBot redflags|nlu|nlu-flags FILE [--channel webchat] [--misses FILE]');
+    console.error('usage: evalThroughBot redflags|nlu|nlu-flags FILE [--channel webchat] [--misses FILE] [--lengths FILE]');
     process.exit(2);
   }
   const bot = await startBot({ CONVERSATION_RATE_LIMIT_PER_MINUTE: '100000' });
@@ -146,13 +148,18 @@ async function main(): Promise<void> {
       const rows = readTsv(file, ['topic', 'text']);
       let correct = 0;
       const lengths: number[] = [];
+      const lengthLines: string[] = [];
       for (const [topic, text] of rows) {
         const turn = await ask(bot.baseUrl, channel, text);
         const ok = topic === 'out-of-scope' ? turn.topics.length === 0 : turn.topics.includes(topic);
         if (ok) correct++;
         else misses.push(`${topic}\tgot ${turn.topics.join(',') || 'no topic'}${turn.level !== 'none' ? ` escalated ${turn.level}` : ''}\t${text}`);
-        if (turn.topics.length > 0) lengths.push(turn.firstSeenWords);
+        if (turn.topics.length > 0) {
+          lengths.push(turn.firstSeenWords);
+          lengthLines.push(`${turn.firstSeenWords}\t${turn.topics.join(',')}${turn.level !== 'none' ? ` escalated ${turn.level}` : ''}\t${text}`);
+        }
       }
+      if (lengthsFile) writeFileSync(lengthsFile, lengthLines.sort((a, b) => parseInt(b, 10) - parseInt(a, 10)).join('\n') + '\n');
       out.push(`  accuracy ${correct}/${rows.length} (${(correct / rows.length).toFixed(3)})`);
       out.push(`  first-seen words on answers: median ${median(lengths)}, largest ${Math.max(0, ...lengths)}`);
     } else {
