@@ -375,6 +375,8 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
   const text = at === undefined ? s.text : experiencerScope(s, at);
   // The parent's own nipple, in a clause that names no man's ("I leak", "my nipple"): the parent.
   const ownLeak = at !== undefined && firstPersonOwner(text) && !/\b(his|him) (left |right |own )?(nipple|nipples|chest|breast|breasts|boob|boobs|areola|pecs?)\b|\bhe (has|is|keeps|leaks|noticed|got|gets|had)\b/.test(text);
+  // "my friend's husband", "my sister's boyfriend": a man of someone else's, told about, not the parent's own concern.
+  if (!ownLeak && othersMan(s).test(text)) return false;
   if (!ownLeak && MALE_OTHER.test(text) && MALE_IS_EXPERIENCER.test(text) && !FEMALE_OTHER.test(text)) {
     // "my son" alone is usually a baby (newborn "witch's milk" is normal); the baby check happens
     // when the mention's status is computed, so here only adults matter. The whole sentence tells
@@ -392,6 +394,18 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
 }
 const PARTNER = /\b(my|our) (partner|wife|girlfriend|missus|other half|spouse|fiancee)\b/;
 const MY_BODY = /\bmy (left |right |own )?(nipple|nipples|chest|breast|breasts|boob|boobs|areola|pecs?|moobs)\b|\bi (leak|am leaking|m leaking|have|ve got|got|noticed)\b/;
+
+/** Someone else's man ("friend s husband"): an experiencer-other word owning an experiencer-man word (the apostrophe is gone by now). */
+const othersMen = new WeakMap<Sentence['knowledge'], RegExp>();
+function othersMan(s: Sentence): RegExp {
+  let re = othersMen.get(s.knowledge);
+  if (!re) {
+    const { modifiers } = s.knowledge;
+    re = new RegExp(`\\b(${[...modifiers['experiencer-other'].words].join('|')}) (?:s )?(${[...modifiers['experiencer-man'].words].join('|')})\\b`);
+    othersMen.set(s.knowledge, re);
+  }
+  return re;
+}
 
 /** A grown man as the subject: the experiencer-man words of knowledge/safety/modifiers.yaml, or he/him/his. */
 const maleSubjects = new WeakMap<Sentence['knowledge'], RegExp>();

@@ -75,7 +75,7 @@ describe('urgent', () => {
     ['hot lump, 38.9, aching'],
   ]);
   expectFlag('pus', 'urgent', [['there is pus on my breast pad'], ['greenish pus oozing from the nipple'], ['the discharge looks like pus']]);
-  expectFlag('red-streaks', 'urgent', [['red streaks are moving toward my armpit'], ['I see streaks of red spreading up from the nipple']]);
+  expectFlag('red-streaks', 'urgent', [['red streaks are moving toward my armpit'], ['I see streaks of red spreading up from the nipple'], ['the sore red patch is spreading in a thin line up to my armpit']]);
   expectFlag('possible-abscess', 'urgent', [['I think I have an abscess'], ['a painful lump that is getting bigger and a fever of 38.7']]);
   expectFlag('mastitis-not-improving', 'urgent', [
     ['day 2 of antibiotics for mastitis and the redness is spreading'],
@@ -107,7 +107,7 @@ describe('soon', () => {
     ['a lump in my breast and I am not pregnant or breastfeeding'],
     ['a blocked duct that has not cleared for two weeks', BREASTFEEDING],
   ]);
-  expectFlag('new-nipple-inversion', 'soon', [['my right nipple has started to turn in'], ['my nipple became inverted last month'], ['my nipple looks like its pulling inward recently']]);
+  expectFlag('new-nipple-inversion', 'soon', [['my right nipple has started to turn in'], ['my nipple became inverted last month'], ['my nipple looks like its pulling inward recently'], ['my left nipple sank in over the past few weeks'], ['my nipple looks odd, flat and pulled in, only lately']]);
   expectFlag('nipple-rash-not-healing', 'soon', [['scaly patch on my nipple for 5 weeks'], ['I have a sore on my nipple that keeps coming back']]);
   expectFlag('skin-dimpling', 'soon', [['the skin on my breast is puckered'], ['it looks like orange peel on one side of my breast']]);
   expectFlag('discharge-in-man', 'soon', [['I am a guy and my nipple leaks'], ['my boyfriend has discharge from his nipple'], ['there is fluid from my nipple', { male: true }]]);

@@ -83,6 +83,11 @@ describe('experiencer', () => {
   it("but the partner's own body counts when the parent asks about it: discharge in a man", () => {
     expect(flagIds(assess('my husband has clear discharge from his nipple'))).toEqual(['discharge-in-man']);
   });
+
+  it("but not someone else's man: a friend's husband is a story, not the parent's concern", () => {
+    expect(flagIds(assess("my friend's husband gets clear discharge from his nipple"))).toEqual([]);
+    expect(flagIds(assess("my cousin's boyfriend says fluid comes out of his nipple"))).toEqual([]);
+  });
 });
 
 describe('temperatures in °C and °F against the fever threshold (38 °C / 100.4 °F)', () => {
