@@ -17,6 +17,8 @@ export interface NluConfig {
   calibration: { folds: number; defaultTemperature: number };
   decision: {
     answerThreshold: number;
+    hubAnswerThreshold: number;
+    hubLead: number;
     inScopeThreshold: number;
     unsureMinInScope: number;
     minKnownWords: number;
@@ -100,6 +102,14 @@ export const NLU_CONFIG: NluConfig = {
      * wrong; 0.4 would add 28 right but 23 wrong.
      */
     answerThreshold: 0.45,
+    /**
+     * A hub (an overview whose buttons open each narrower topic) is answered from this confidence, when
+     * it is at least `hubLead` times the next topic's: the parent asked a general question, and the
+     * overview is right for it or one tap from the right leaf. Chosen on development set 3 (hubs
+     * unsure at 0.36-0.43 were right; a wrong hub top came at 0.31).
+     */
+    hubAnswerThreshold: 0.33,
+    hubLead: 2,
     /** Probability of being in scope below which a message is out of scope. */
     inScopeThreshold: 0.5,
     /** Not sure of the topic AND not sure it is in scope at all (below this): out of scope, not unsure. */

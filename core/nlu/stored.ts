@@ -21,7 +21,7 @@ import type { EmojiWords } from '../text/emoji';
 import { NLU_CONFIG, type NluConfig } from './config';
 import { defaultLexicon, type Lexicon } from './lexicon';
 import { TOPIC_MODEL_FORMAT, TopicModel, type SerialisedTopicModel } from './model';
-import { restoreLanguageUnderstanding, trainLanguageUnderstanding, type Calibration, type TrainedLanguageUnderstanding, type TrainingCorpus } from './understanding';
+import { hubsOf, restoreLanguageUnderstanding, trainLanguageUnderstanding, type Calibration, type TrainedLanguageUnderstanding, type TrainingCorpus } from './understanding';
 
 /** Bumped when the file's own shape changes. */
 export const STORED_FORMAT = 1;
@@ -99,7 +99,7 @@ export function readStoredUnderstanding(inputs: UnderstandingInputs, file: strin
   if (stored?.format !== STORED_FORMAT || stored.key !== key) return 'stale';
   try {
     const model = TopicModel.deserialise(stored.model);
-    return restoreLanguageUnderstanding({ model, calibration: stored.calibration, vocabulary: stored.vocabulary }, inputs);
+    return restoreLanguageUnderstanding({ model, calibration: stored.calibration, vocabulary: stored.vocabulary }, { ...inputs, hubs: hubsOf(inputs.corpus) });
   } catch {
     return 'unreadable';
   }

@@ -33,7 +33,7 @@ export interface TrainingCorpus {
    * `examples` are what parents type; `descriptions` (the topic's title, answer and tips) are extra,
    * lighter training text that brings in the topic's vocabulary (used when config.model.descriptionWeight > 0).
    */
-  topics: Array<{ id: string; examples: string[]; descriptions?: string[] }>;
+  topics: Array<{ id: string; examples: string[]; descriptions?: string[]; hub?: boolean }>;
   /** Messages the bot is not for: trained as an extra "out-of-scope" class. */
   outOfScope?: string[];
 }
@@ -85,6 +85,7 @@ export function corpusFromKnowledgeBase(kb: KnowledgeBase, outOfScope: string[] 
       examples: [...t.examples],
       // A hub's answer sums up its children: its words belong to them, so only its title is trained on.
       descriptions: t.hub ? [t.title] : [t.title, ...splitSentences(t.answer), ...t.tips],
+      ...(t.hub ? { hub: true } : {}),
     })),
     outOfScope,
   };
@@ -220,7 +221,12 @@ export function trainLanguageUnderstanding(corpus: TrainingCorpus, options: NluO
     options.calibrate === false
       ? { temperature: config.calibration.defaultTemperature, gate: null }
       : fitCalibration(heldOutScores(items, classes, config, 1, model), classes);
-  return new Understander(tokeniser, model, classes, calibration, config);
+  return new Understander(tokeniser, model, classes, calibration, config, hubsOf(corpus));
+}
+
+/** The hub topics (overviews whose buttons open narrower topics). */
+export function hubsOf(corpus: TrainingCorpus): ReadonlySet<string> {
+  return new Set(corpus.topics.filter((t) => t.hub).map((t) => t.id));
 }
 
 /**
@@ -230,11 +236,11 @@ export function trainLanguageUnderstanding(corpus: TrainingCorpus, options: NluO
  */
 export function restoreLanguageUnderstanding(
   parts: { model: TopicModel; calibration: Calibration; vocabulary: readonly string[] },
-  options: Omit<NluOptions, 'calibrate'> = {},
+  options: Omit<NluOptions, 'calibrate'> & { hubs?: ReadonlySet<string> } = {},
 ): TrainedLanguageUnderstanding {
   const config = options.config ?? NLU_CONFIG;
   const tokeniser = new Tokeniser(options.lexicon ?? defaultLexicon(), parts.vocabulary, { config, emoji: options.emoji });
-  return new Understander(tokeniser, parts.model, parts.model.classes, parts.calibration, config);
+  return new Understander(tokeniser, parts.model, parts.model.classes, parts.calibration, config, options.hubs ?? new Set());
 }
 
 class Understander implements TrainedLanguageUnderstanding {
@@ -247,6 +253,7 @@ class Understander implements TrainedLanguageUnderstanding {
     classes: readonly string[],
     readonly calibration: Calibration,
     private readonly config: NluConfig,
+    private readonly hubs: ReadonlySet<string>,
   ) {
     this.outOfScopeIndex = classes.indexOf(OUT_OF_SCOPE);
     this.topics = classes.filter((c) => c !== OUT_OF_SCOPE);
@@ -266,7 +273,7 @@ class Understander implements TrainedLanguageUnderstanding {
         explanation: { analysis, ranking: [], inScope: 0, maxSimilarity: 0, knownShare: 0, knownWords: 0, outOfScopeReason: 'nothing-readable' },
       };
     }
-    return decide(analysis, this.model.score(extractFeatures(analysis, this.config.features)), this.topics, this.outOfScopeIndex, this.calibration, this.config);
+    return decide(analysis, this.model.score(extractFeatures(analysis, this.config.features)), this.topics, this.outOfScopeIndex, this.calibration, this.config, this.hubs);
   }
 }
 
@@ -278,6 +285,7 @@ export function decide(
   outOfScopeIndex: number,
   calibration: Calibration,
   config: NluConfig,
+  hubs: ReadonlySet<string> = new Set(),
 ): { understanding: Understanding; explanation: Explanation } {
   const { decision } = config;
   const { gate, temperature } = calibration;
@@ -307,7 +315,10 @@ export function decide(
     explanation.outOfScopeReason = 'gate';
     return { understanding: { kind: 'out-of-scope', confidence: round(1 - inScope), candidates }, explanation };
   }
-  if (best.confidence >= decision.answerThreshold) {
+  // A general question whose best match is a hub: the overview offers every narrower topic as a
+  // button, so it is a safe answer at a lower confidence than a leaf, when nothing else comes close.
+  const generalQuestion = hubs.has(best.topic) && best.confidence >= decision.hubAnswerThreshold && best.confidence >= decision.hubLead * ranking[1].confidence;
+  if (best.confidence >= decision.answerThreshold || generalQuestion) {
     return {
       understanding: { kind: 'topic', topic: best.topic, confidence: best.confidence, alternatives: ranking.slice(1, decision.maxCandidates) },
       explanation,

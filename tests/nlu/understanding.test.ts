@@ -8,6 +8,7 @@ import {
   corpusFromKnowledgeBase,
   createLanguageUnderstanding,
   crossValidate,
+  decide,
   type TrainedLanguageUnderstanding,
 } from '../../core/nlu/understanding';
 
@@ -184,5 +185,28 @@ describe('training', () => {
       expect(cutMessage(text).length).toBeLessThanOrEqual(NLU_CONFIG.input.maxChars);
       expect(lu.understand(text)).toEqual(lu.understand(cutMessage(text)));
     }
+  });
+});
+
+describe('decide: a general question whose best match is a hub', () => {
+  const topics = ['why-breasts-leak', 'letdown-reflex', 'full-breasts', 'shower-leaking', 'oversupply'];
+  const noAnalysis = { normalised: '', tokens: [], wordCount: 0, corrections: 0 };
+  // Softmax at temperature 1 of these scores: 0.40 for the first topic, 0.15 for each other.
+  const scored = { scores: Float64Array.from([0.4, 0.15, 0.15, 0.15, 0.15].map(Math.log)), maxSimilarity: 0.5, knownShare: 1, knownWords: 4 };
+  const calibration = { temperature: 1, gate: null };
+  const decideWith = (hubs: string[], scores = scored) => decide(noAnalysis, scores, topics, -1, calibration, NLU_CONFIG, new Set(hubs)).understanding;
+
+  it('is answered with the overview below the leaf threshold, when nothing else comes close', () => {
+    const u = decideWith(['why-breasts-leak']);
+    expect(u).toMatchObject({ kind: 'topic', topic: 'why-breasts-leak' });
+  });
+
+  it('a leaf as sure as that is still offered with the other candidates', () => {
+    expect(decideWith([]).kind).toBe('unsure');
+  });
+
+  it('a hub with a close second is offered too', () => {
+    const close = { ...scored, scores: Float64Array.from([0.4, 0.3, 0.1, 0.1, 0.1].map(Math.log)) };
+    expect(decideWith(['why-breasts-leak'], close).kind).toBe('unsure');
   });
 });
