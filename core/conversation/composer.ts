@@ -244,8 +244,10 @@ export class ReplyComposer {
     const asked = this.knownFlags(askedAbout);
     if (asked.length === 0) return { sources: [] };
     const level = this.highestLevel(asked.map((f) => f.level));
+    // The signs at that level, by name: "a lump" alone is not a reason to book, one that stays a week is.
+    const what = asked.filter((f) => f.level === level).map((f) => f.label).join('; or ');
     return {
-      note: `${this.deps.messages.askedAboutNote} ${this.fill(this.deps.redFlags.levels[level].howSoon)}`,
+      note: `${this.deps.messages.askedAboutNote.replace('{what}', what)} ${this.fill(this.deps.redFlags.levels[level].howSoon)}`,
       sources: asked.flatMap((f) => f.sources.filter((s) => this.deps.kb.sources.has(s))),
     };
   }

@@ -36,7 +36,8 @@ export const messagesSchema = z
     whoToCallHeading: text,
     notDiagnosis: text,
     safetyNet: text,
-    askedAboutNote: text,
+    /** Under an answer to a question about a warning sign; {what} names the sign(s) asked about. */
+    askedAboutNote: text.refine((t) => t.includes('{what}'), 'must contain the placeholder {what}'),
     summaryChoice: text,
     anotherQuestionChoice: text,
     anotherQuestionPrompt: text,

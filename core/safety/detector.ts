@@ -118,8 +118,10 @@ function evaluate(rule: Rule, mentions: Mention[], views: (mode: Mode) => View):
   const confirm = run('confirm');
   if (confirm) return { bucket: 'confirm', mentions: confirm.mentions, questionKey: confirm.questionKey ?? report?.questionKey };
   if (report) return { bucket: 'confirm', mentions: report.mentions, questionKey: report.questionKey };
+  // Asked about: only what would report the flag if it were happening. A confirm-only match has no
+  // threshold ("how do I clear a blocked duct" is not a lump of more than a week).
   const asked = run('asked');
-  if (asked) return { bucket: 'asked', mentions: asked.mentions };
+  if (asked && !asked.confirmOnly) return { bucket: 'asked', mentions: asked.mentions };
   const topic = mentions.filter((m) => m.status === 'asked' && rule.topics?.includes(m.concept));
   if (topic.length > 0) return { bucket: 'asked', mentions: topic };
   return null;

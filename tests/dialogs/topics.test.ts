@@ -121,3 +121,18 @@ describe('conversation topics', () => {
     expect(texts(replies)).toMatch(/not (a doctor|medical advice|a clinician)|diagnos/i);
   });
 });
+
+describe('a question about a warning sign, with no sign reported', () => {
+  it('is answered, and the note under it names the sign that would need a visit, without escalating', async () => {
+    const [reply] = await dialogConversation().say('what does blood in breast milk mean?');
+    expect(escalationOf([reply])).toBeUndefined();
+    expect(reply.text).toMatch(/If this is happening to you \(blood in the milk or discharge\), please see a clinician: Book an appointment/);
+  });
+
+  it('a question about an everyday problem gets its tips, and no note to book a visit', async () => {
+    const [reply] = await dialogConversation().say('how do I clear a blocked duct?');
+    expect(topicOf(reply)).toBe('blocked-duct');
+    expect(reply.text).toContain('Tips:');
+    expect(reply.text).not.toMatch(/please see a clinician/);
+  });
+});

@@ -19,6 +19,14 @@ describe('questions about conditions go to askedAbout', () => {
   });
 });
 
+describe('questions about everyday problems are not about a warning sign', () => {
+  it.each(['how do I clear a blocked duct?', 'what helps a plugged duct', 'can a clogged duct cause leaking?'])('%s', (text) => {
+    const r = assess(text);
+    expect(escalates(r)).toBe(false);
+    expect(askedIds(r)).toEqual([]);
+  });
+});
+
 describe('reports inside questions are reports', () => {
   it.each([
     ['I have blood in my milk, is that normal?', 'blood-in-discharge'],
