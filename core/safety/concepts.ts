@@ -41,7 +41,7 @@ interface ConceptSpec {
 // ------------------------------------------------------------------ shared word classes
 
 const BREAST = 'breast|breasts|nipple|nipples|areola|chest|armpit|armpits|underarm|duct|ducts|boob|side|lump|wedge|quadrant';
-const FLUID = 'milk|discharge|fluid|liquid|colostrum|leak|leaks|leaking|leaked|drops|droplets|secretion|secretions|stuff|pumped|expressed|milkshake|ooze|oozing|oozes|bottle|bag|bags|comes|coming|came|breastmilk';
+const FLUID = 'milk|discharge|fluid|liquid|colostrum|leak|leaks|leaking|leaked|drops|droplets|secretion|secretions|stuff|pumped|expressed|milkshake|ooze|oozing|oozes|bottle|bag|bags|comes|coming|came|breastmilk|seep|seeps|seeping|seeped|drip|drips|dripping|dripped|dribble|dribbles|dribbling|trickle|trickles|trickling';
 /** Words that make a colour about a fluid only when a fluid, pad or pump is also in the clause ("pink tinge in the milk"). */
 const FLUID_SECONDARY = 'tinge|tinged|tint|tinted|streak|streaks|streaked|stain|stains|stained|coloured|colored|color|colour';
 
@@ -315,13 +315,18 @@ function window(s: Sentence, tokenIndex: number, size: number): string {
   return s.tokens.slice(Math.max(0, tokenIndex - size), tokenIndex + size + 1).join(' ');
 }
 
+/** "like tea", "like dark tea", "like weak coffee": a drink named as a colour. */
+function likeBefore(s: Sentence, start: number): boolean {
+  return s.tokens[start - 1] === 'like' || (s.tokens[start - 2] === 'like' && /^(dark|light|weak|strong|black|milky|cold|pale|stewed)$/.test(s.tokens[start - 1] ?? ''));
+}
+
 /** "pink milk", "milk is pink", "brown discharge", "pink tinge": a colour close to a fluid word, same clause. */
 function colourOfFluid(s: Sentence, start: number, end: number): boolean {
   const c = s.clauses[s.clauseOf[start] ?? 0];
   const clause = s.tokens.slice(c.start, c.end).join(' ');
   const fluid = FLUID_NEAR.test(clause) ? FLUID_OR_SECONDARY_WORD : FLUID_WORD;
   const colour = s.tokens[start];
-  if ((colour === 'coffee' || colour === 'tea' || colour === 'chocolate' || colour === 'orange') && !/^(colou?red|like|coloured|colored|color|colour)$/.test(s.tokens[end] ?? '') && s.tokens[start - 1] !== 'like') return false;
+  if ((colour === 'coffee' || colour === 'tea' || colour === 'chocolate' || colour === 'orange') && !/^(colou?red|like|coloured|colored|color|colour)$/.test(s.tokens[end] ?? '') && !likeBefore(s, start)) return false;
   const content = s.tokens.filter((t) => !/^(maybe|a|little|bit|bit|of|it|is|its|looks|kind|sort|slightly|very|kinda|sorta|and|or|i|think|just|some|more|light|pale|dark|bright|ish|tinge|tinged|,|no|not|sure|really|quite|there|was|s)$/.test(t));
   if (s.tokens.length <= 6 && content.length <= 2 && content.every((t) => t === colour || /^(pink|pinkish|red|reddish|brown|brownish|rust|rusty|orange|black)$/.test(t))) return true;
   for (let i = Math.max(c.start, start - 7); i < Math.min(c.end, end + 5); i++) {

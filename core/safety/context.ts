@@ -234,6 +234,8 @@ const NONE_NO_BABY = /\b(i have|i ve got|have|having|with|got) no (baby|babies|k
 const NONE_CHILDREN_GROWN = /\b(youngest|kids|children|son|daughter|baby) (is|are|s) (now )?(a |all )?(teen|teens|teenager|teenagers|grown|grown up|adults?|in (high|secondary|middle) school|at (high|secondary|middle) school|at uni|at university|at college)\b/;
 const NONE_NOT_LACTATING = /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/;
 const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
+const NONE_HAVE_NOT_FED = /\bhave not (breastfed|nursed|breastfeed|breastfeeding|lactated)\b(?! (since|for|in|anymore|any more|lately|recently|\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple|my|him|her|them|the))/;
+const CHILD_NAMED = /\b(baby|babies|newborn|son|daughter|kids?|children|child|toddler|little one|lo|postpartum|birth|weaned|weaning|formula)\b/;
 export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
 const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS);
 
@@ -275,7 +277,10 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       }
     }
     const wm = WEANING.exec(text);
-    if (wm && !/\b(if|should|how|can|will|thinking about|thinking of|planning|want to|going to|about to|trying to|how to|when to|when should)\b(?: \S+){0,3}$/.test(text.slice(0, wm.index).trim()) ) {
+    // "I'm not pregnant and haven't breastfed", with no time and no child named: never fed, not weaned.
+    const neverFed = NONE_HAVE_NOT_FED.test(text) && !CHILD_NAMED.test(all);
+    if (neverFed) none = true;
+    if (wm && !neverFed && !/\b(if|should|how|can|will|thinking about|thinking of|planning|want to|going to|about to|trying to|how to|when to|when should)\b(?: \S+){0,3}$/.test(text.slice(0, wm.index).trim()) ) {
       weaned = true;
       const from = text.slice(0, wm.index).split(' ').filter((x) => x.length > 0).length;
       const w = weeksFromPhrase(s.tokens, from, now);

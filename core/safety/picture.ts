@@ -8,7 +8,7 @@ import type { Mention } from './concepts';
 import type { Duration } from './context';
 import type { Sentence } from './text';
 import type { ParentContext } from './types';
-import { findPastTimes, statedNow, weeksSinceWeaningByAge } from './when';
+import { findPastTimes, statedNow, weeksSinceByChildAge, weeksSinceWeaningByAge } from './when';
 
 /** Reported, denied, or not sure. */
 export type Presence = 'yes' | 'no' | 'unsure';
@@ -163,6 +163,9 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
       if (!near.has(s.index)) continue;
       for (const when of findPastTimes(s.text, reference)) days = Math.max(days, when.daysAgo);
     }
+    // "since she was 6 weeks, she's 9 weeks now": the child's ages tell how long.
+    const byChildAge = weeksSinceByChildAge(text);
+    if (byChildAge !== undefined) days = Math.max(days, byChildAge * 7);
     if (days > 0) p.lumpDays = days;
   }
   return p;

@@ -86,10 +86,19 @@ const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, mont
  * week", "weaned her at 1 year and she is 2 now". Undefined when the message does not give both.
  */
 export function weeksSinceWeaningByAge(text: string): number | undefined {
+  return weeksSinceChildAge(text, `\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) `, true);
+}
+
+/** Weeks since something began, from the child's age then and now: "had it since she was 6 weeks, she's 9 weeks now". */
+export function weeksSinceByChildAge(text: string): number | undefined {
+  return weeksSinceChildAge(text, `\\b(?:since|from when|ever since|started when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) `, false);
+}
+
+function weeksSinceChildAge(text: string, thenPrefix: string, birthdays: boolean): number | undefined {
   const N = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
-  const then = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${N} (weeks?|months?|years?)\\b`).exec(text);
+  const then = new RegExp(`${thenPrefix}${N} (weeks?|months?|years?)\\b`).exec(text);
   // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
-  const birthday = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/.exec(text);
+  const birthday = !birthdays ? null : /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/.exec(text);
   const nowAge = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: nearly| almost| about)? ${N}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`).exec(text);
   if ((!then && !birthday) || !nowAge) return undefined;
   const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };

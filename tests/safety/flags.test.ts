@@ -97,6 +97,7 @@ describe('soon', () => {
     ['pink tinged milk in the bottle after pumping', PUMPING],
     ['dark brown discharge from one nipple'],
     ['blood in my milk for 2 weeks, the crack healed long ago'],
+    ['something like dark tea seeps from one hole in my nipple'],
   ]);
   expectFlag('clear-discharge-one-duct', 'soon', [['clear watery fluid from only one hole in my nipple']]);
   expectFlag('one-sided-discharge-not-lactating', 'soon', [['my left nipple leaks on its own', NOT_LACTATING]]);
@@ -106,6 +107,8 @@ describe('soon', () => {
     ['the lump is getting bigger'],
     ['a lump in my breast and I am not pregnant or breastfeeding'],
     ['a blocked duct that has not cleared for two weeks', BREASTFEEDING],
+    // The child's ages tell how long: from 6 weeks old to 9 weeks old is three weeks.
+    ["there's been a lump since my baby was 6 weeks and she is 9 weeks old now"],
   ]);
   expectFlag('new-nipple-inversion', 'soon', [['my right nipple has started to turn in'], ['my nipple became inverted last month'], ['my nipple looks like its pulling inward recently'], ['my left nipple sank in over the past few weeks'], ['my nipple looks odd, flat and pulled in, only lately']]);
   expectFlag('nipple-rash-not-healing', 'soon', [['scaly patch on my nipple for 5 weeks'], ['I have a sore on my nipple that keeps coming back']]);
@@ -113,6 +116,7 @@ describe('soon', () => {
   expectFlag('discharge-in-man', 'soon', [['I am a guy and my nipple leaks'], ['my boyfriend has discharge from his nipple'], ['there is fluid from my nipple', { male: true }]]);
   expectFlag('milky-discharge-not-lactating', 'soon', [
     ['I have never been pregnant and I have milky discharge'],
+    ["I'm not pregnant and haven't breastfed, and white fluid comes from both nipples"],
     ['milk coming out of my nipples and I have headaches', NOT_LACTATING],
   ]);
   expectFlag('leaking-long-after-weaning', 'soon', [
