@@ -236,7 +236,9 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
     const t = tokens[i];
     // "so bad I was sick": the parent was.
     if (t === 'sick' && tokens[i - 2] === 'i' && /^(was|been|feel|felt|am|m|got|get|went)$/.test(tokens[i - 1] ?? '')) continue;
-    if (/^(poop|poo|stool|stools|diaper|diapers|nappy|nappies|vomit|spit|spitup|sick)$/.test(t)) return true;
+    if (/^(poop|poo|stool|stools|diaper|diapers|nappy|nappies|spitup)$/.test(t)) return true;
+    // "sick", "vomit", "spit" as the baby's: "in her sick", "the baby's vomit", not "pus into my bra, sick".
+    if (/^(vomit|spit|sick)$/.test(t) && /^(in|on|the|her|his|their|s|of|baby|babys)$/.test(tokens[i - 1] ?? '')) return true;
     if (BABY_WORDS.has(t) && t !== 'little' && /^(in|on|of|from)$/.test(tokens[i - 1] ?? '') && !/^(milk|feed|feeding)$/.test(tokens[i + 1] ?? '')) {
       // "fever in my baby" but not "blood in the milk for my baby"
       return tokens[i - 1] !== 'for';
@@ -296,6 +298,22 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
     }
     if ((t === 'it' || t === 'this' || t === 'they') && i === from && /^(is|has|was|are|looks|seems|feels|keeps|started|came|comes)$/.test(n1)) return true;
   }
+  return false;
+}
+
+/** A closing question that points back at what was just told: "is that normal?", "should I worry?". */
+const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|normal|ok|okay)\b/;
+
+/**
+ * "weaned 4 months ago and still leaking, is that normal?": the sign is told in a clause of its own,
+ * and a later clause of the sentence asks about it; the telling is a report, not a question.
+ */
+function tellsThenAsks(sentence: Sentence, clauseIdx: number): boolean {
+  const { clauses, tokens } = sentence;
+  const words = (c: number) => tokens.slice(clauses[c].start, clauses[c].end).filter((t) => t !== ',');
+  const mine = words(clauseIdx);
+  if (mine.length === 0 || QUESTION_START.test(mine[0]) || asksForInformation(sentence)) return false;
+  for (let c = clauseIdx + 1; c < clauses.length; c++) if (TAG_QUESTION.test(words(c).join(' '))) return true;
   return false;
 }
 
@@ -540,6 +558,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
     }
     if (questionOnce(sentence)) {
       if (report) return { status: 'yes', reason: 'report inside a question' };
+      if (tellsThenAsks(sentence, clauseIdx)) return { status: 'yes', reason: 'told, then asked about ("..., is that normal?")' };
       if (ownExperienceFrame(tokens, clause.start, start)) return { status: 'yes', reason: 'own experience asked about ("is it normal to feel ...")' };
       const near = tokens.slice(Math.max(clause.start, start - 4), Math.min(clause.end, end + 3)).join(' ');
       const pointing =

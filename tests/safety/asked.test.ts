@@ -57,3 +57,19 @@ describe('emergency flags are never just asked about', () => {
     }
   });
 });
+
+describe('a sign told, then asked about in the same sentence, is a report', () => {
+  it.each([
+    ['weaned 5 months ago and still leaking, is that normal?', 'leaking-long-after-weaning'],
+    ['brown fluid from one hole in my nipple, should I worry?', 'blood-in-discharge'],
+    ['a lump for three weeks now, what could that be?', 'persistent-lump'],
+  ])('%s', (text, id) => {
+    expect(flagIds(assess(text))).toContain(id);
+  });
+
+  it('a question about the sign itself stays a question', () => {
+    const r = assess('what does blood in milk mean, is that normal?');
+    expect(escalates(r)).toBe(false);
+    expect(askedIds(r)).toContain('blood-in-discharge');
+  });
+});

@@ -135,7 +135,12 @@ describe('routine', () => {
   expectFlag('discharge-with-new-medicine', 'routine', [
     ['since I started domperidone my nipples leak', NOT_LACTATING],
     ['new birth control pill and a little nipple discharge'],
+    // While feeding, leaking is expected: only leaking that changed with the medicine.
+    ['leaking way more since I started metoclopramide', BREASTFEEDING],
   ]);
+  it('a breastfeeding parent on a medicine whose leaking has not changed gets no note', () => {
+    expect(assess('I take sertraline and my breasts leak between feeds', BREASTFEEDING).level).toBeNull();
+  });
   expectFlag('mild-dmer', 'routine', [['I feel a moment of sadness at letdown and then I am fine', BREASTFEEDING]]);
   it('never advises stopping a medicine on your own', () => {
     const r = assess('started sertraline and now I have some nipple discharge');
