@@ -20,6 +20,9 @@ const JOINERS = /,|\b(?:and also|also|btw|by the way|plus|but)\b/i;
 /** "Is this normal?", "what causes that?": the question is about the rest of the message, read whole. */
 const POINTS_BACK = /\b(?<!so )(?:this|that|these|those)\b/i;
 
+/** A closing question about what the sentence just said: "..., how do I stop it?", "..., why is that?". */
+const REFERS_BACK = /\b(?:it|this|that|these|those|them)\b/i;
+
 /** Clauses shorter than this say too little to stand for a question ("why?", "what now?"). */
 const MIN_WORDS = 3;
 
@@ -35,7 +38,7 @@ function words(text: string): number {
 export function questionParts(message: string): string[] {
   const clauses = clausesOf(message);
   if (clauses.length < 2) return [];
-  return clauses.filter((c) => c.question && words(c.text) >= MIN_WORDS && !POINTS_BACK.test(c.text)).map((c) => c.text);
+  return clauses.filter((c) => c.question && (c.whole || (words(c.text) >= MIN_WORDS && !POINTS_BACK.test(c.text)))).map((c) => c.text);
 }
 
 /**
@@ -47,9 +50,9 @@ export function asksQuestion(message: string): boolean {
   return clausesOf(message).some((c) => c.question);
 }
 
-function clausesOf(message: string): Array<{ text: string; question: boolean }> {
+function clausesOf(message: string): Array<{ text: string; question: boolean; whole?: boolean }> {
   const sentences = message.match(/[^.?!;\n]+[.?!;\n]*/g) ?? [];
-  const clauses: Array<{ text: string; question: boolean }> = [];
+  const clauses: Array<{ text: string; question: boolean; whole?: boolean }> = [];
   for (const sentence of sentences) {
     const parts = sentence
       .replace(/[.?!;\n]+$/, '')
@@ -58,10 +61,15 @@ function clausesOf(message: string): Array<{ text: string; question: boolean }> 
       .filter((p) => p.length > 0);
     // The question mark closes the last clause of its sentence ("there's pus, is leaking normal?").
     const closedByMark = sentence.trim().endsWith('?');
-    parts.forEach((text, i) => clauses.push({ text, question: QUESTION_START.test(text) || (closedByMark && i === parts.length - 1) }));
-    // "I leak in the shower, why?": a question word alone asks about the sentence it closes.
+    // "I leak in the shower, why?", "I leak when I lie on my front, why is that?": a short question, or
+    // one that points back, asks about the sentence it closes, and is read with it.
     const last = parts[parts.length - 1];
-    if (closedByMark && parts.length > 1 && words(last) < MIN_WORDS) clauses.push({ text: parts.join(', '), question: true });
+    const aboutTheSentence = closedByMark && parts.length > 1 && (words(last) < MIN_WORDS || REFERS_BACK.test(last));
+    parts.forEach((text, i) => {
+      const closing = i === parts.length - 1;
+      clauses.push({ text, question: !(closing && aboutTheSentence) && (QUESTION_START.test(text) || (closedByMark && closing)) });
+    });
+    if (aboutTheSentence) clauses.push({ text: parts.join(', '), question: true, whole: true });
   }
   return clauses;
 }

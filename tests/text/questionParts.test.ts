@@ -7,6 +7,9 @@ describe('the parts of a message that ask something', () => {
     ["there's pus coming from my nipple, is leaking normal?", ['is leaking normal']],
     ['I leak in the shower, why? also my breast has dimpled skin', ['I leak in the shower, why']],
     ['my milk has some blood in it. what should I wear so leaks don\'t show?', ["what should I wear so leaks don't show"]],
+    // A closing question that points back is read with what it points at.
+    ['I leak when I lie on my front, why is that? also I have a fever', ['I leak when I lie on my front, why is that']],
+    ['the other side drips when I feed, how do I stop it? and my breast is red', ['the other side drips when I feed, how do I stop it']],
   ])('"%s" asks %j', (message, parts) => {
     expect(questionParts(message)).toEqual(parts);
   });
