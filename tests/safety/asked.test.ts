@@ -73,3 +73,15 @@ describe('a sign told, then asked about in the same sentence, is a report', () =
     expect(askedIds(r)).toContain('blood-in-discharge');
   });
 });
+
+describe('the sentence after a question can make the sign the parent own', () => {
+  it("'Mine isn't going away, 4 weeks now' after a question about a lump is a report", () => {
+    expect(flagIds(assess("can a lump while breastfeeding be cancer? mine isn't going away, 4 weeks now"))).toContain('persistent-lump');
+  });
+  it("but not when it is someone else's", () => {
+    expect(escalates(assess("can a lump be cancer? my sister's isn't going away, 4 weeks now"))).toBe(false);
+  });
+  it('a sign in a later clause with a present verb is not in the past', () => {
+    expect(flagIds(assess("I stopped breastfeeding 5 years ago and I've got milky discharge from both sides"))).toContain('leaking-long-after-weaning');
+  });
+});
