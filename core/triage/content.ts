@@ -26,8 +26,32 @@ export type QuestionId = keyof typeof QUESTION_VALUES;
 export type AnswerOf<Q extends QuestionId> = (typeof QUESTION_VALUES)[Q][number];
 
 const text = z.string().trim().min(1, 'must not be empty');
-const option = z.object({ value: z.string(), label: text }).strict();
+/** Typed answers are read after clean-up, in lower case; a word with a capital letter would never match. */
+const word = text.refine((w) => w === w.toLowerCase(), 'write words in lower case (answers are read in lower case)');
+const words = z.array(word).min(1);
+const pattern = text.refine((p) => {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a valid regular expression');
+/** A button, and the words a typed answer is read with (the comment at the top of symptom-check.yaml says how). */
+const option = z
+  .object({
+    value: z.string(),
+    label: text,
+    words: words.optional(),
+    concepts: z.array(text).min(1).optional(),
+    patterns: z.array(pattern).min(1).optional(),
+    opening: words.optional(),
+    denied: words.optional(),
+    together: z.object({ said: words, with: words }).strict().optional(),
+  })
+  .strict();
 const question = z.object({ text, options: z.array(option).min(2) }).strict();
+export type AnswerOption = z.infer<typeof option>;
 
 /** An answer, or a list meaning any of them. */
 const answers = z.union([text, z.array(text).min(1)]);
@@ -64,7 +88,10 @@ const contentSchema = z
  * The questions and buttons, the flow that orders them and decides the outcome, and (from the
  * composition root) the words typed answers are read with.
  */
-export type SymptomCheckContent = Omit<z.infer<typeof contentSchema>, 'flow'> & { flow: SymptomCheckFlow; vocabulary?: AnswerVocabulary };
+export type SymptomCheckContent = SymptomCheckWording & { flow: SymptomCheckFlow; vocabulary?: AnswerVocabulary };
+
+/** The questions, their buttons and their words; `source`: the file, as problems name it. */
+export type SymptomCheckWording = Omit<z.infer<typeof contentSchema>, 'flow'> & { source: string };
 
 /** What the flow's outcomes may name, from the other knowledge files. */
 export interface SymptomCheckReferences {
@@ -121,12 +148,8 @@ function readStep(raw: RawStep, index: number, questions: SymptomCheckContent['q
   return { index, when, then };
 }
 
-/**
- * Loads the wording and the flow. Checks every option is an answer the logic knows and every answer
- * has a button; every question, answer, red flag and topic the flow names exists; every question is
- * asked somewhere; and, walking every path, that each ends in an outcome and every step is reached.
- */
-export function loadSymptomCheckContent(dir: string, refs: SymptomCheckReferences): SymptomCheckContent {
+/** Reads and checks the file: every option is an answer the logic knows, and every answer has a button. */
+function readSymptomCheckFile(dir: string): { wording: SymptomCheckWording; rawFlow: RawStep[] } {
   const file = join(dir, 'symptom-check.yaml');
   const shown = relative(process.cwd(), file) || file;
   const { flow: rawFlow, ...content } = readValidatedYaml(file, contentSchema);
@@ -141,6 +164,22 @@ export function loadSymptomCheckContent(dir: string, refs: SymptomCheckReference
     }
   }
   if (problems.length > 0) throw new KnowledgeError(problems);
+  return { wording: { ...content, source: shown }, rawFlow };
+}
+
+/** The questions and the words typed answers are read with, without the flow (which needs the other files). */
+export function loadSymptomCheckWording(dir: string): SymptomCheckWording {
+  return readSymptomCheckFile(dir).wording;
+}
+
+/**
+ * Loads the wording and the flow. Checks every option is an answer the logic knows and every answer
+ * has a button; every question, answer, red flag and topic the flow names exists; every question is
+ * asked somewhere; and, walking every path, that each ends in an outcome and every step is reached.
+ */
+export function loadSymptomCheckContent(dir: string, refs: SymptomCheckReferences): SymptomCheckContent {
+  const { wording: content, rawFlow } = readSymptomCheckFile(dir);
+  const shown = content.source;
 
   const flowProblems: string[] = [];
   const flow = rawFlow.map((raw, i) => readStep(raw, i, content.questions, refs, flowProblems));
