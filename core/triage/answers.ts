@@ -4,8 +4,9 @@ import type { AnswerOf, QuestionId } from './content';
 import { defaultAnswerVocabulary, type AnswerVocabulary } from './vocabulary';
 
 /**
- * Reads a typed answer to one symptom-check question. Returns the answer value, or undefined when the
- * words don't answer the question (the dialog then asks again or treats it as a new question).
+ * Reads a typed answer to one symptom-check question, with each option's words from
+ * knowledge/symptom-check.yaml. Returns the answer value, or undefined when the words don't answer the
+ * question (the dialog then asks again or treats it as a new question).
  */
 
 const NEGATION = /\b(no|not|never|without|none|nothing|neither|nor|don't|dont|didn't|haven't|hasn't)\b/;
