@@ -7,10 +7,13 @@
  * "Every set of answers the check can hold" includes answers the parent's own words gave before the
  * question came (the clinical picture fills them at any time): wherever a step's condition looks at a
  * question not answered yet, the walk tries it both unanswered and answered with each of its answers.
- * Each distinct set of answers is walked once, since the next step depends on nothing else.
  *
- * The walk runs at every start-up (about 20,000 sets of answers), so it works on small arrays: an
- * answer is its position among the question's options, "not sure" last, 0 for not answered.
+ * The walk runs at every start-up, so it walks as little as proves the same (about 600 walks for the
+ * project's flow, instead of every one of thousands of paths): answers no condition tells apart are
+ * tried once; going on after a question is answered starts at the next step rather than the top when no
+ * step above looks at that question; and a walk from a step is done once for the answers the steps
+ * from there on look at. An answer is a small number: its position among the question's options,
+ * "not sure" last, 0 for not answered.
  */
 import type { ParentContext } from '../safety/types';
 import type { QuestionId } from './content';
@@ -43,7 +46,12 @@ export function walkFlow(flow: SymptomCheckFlow, answersOf: (question: QuestionI
     if (!questions.includes(q)) questions.push(q);
     return questions.indexOf(q);
   };
-  const codes = (q: QuestionId) => ['', ...answersOf(q), UNSURE];
+  const codeLists = new Map<QuestionId, string[]>();
+  const codes = (q: QuestionId) => {
+    let list = codeLists.get(q);
+    if (!list) codeLists.set(q, (list = ['', ...answersOf(q), UNSURE]));
+    return list;
+  };
   const contexts: ParentContext[] = [{ male: false }, { male: true }];
 
   const steps: CompiledStep[] = flow.map((step) => {
@@ -62,51 +70,83 @@ export function walkFlow(flow: SymptomCheckFlow, answersOf: (question: QuestionI
     return compiled;
   });
   const tried = questions.map((_q, i) => distinctAnswers(steps, i, codes(questions[i]).length));
-  // A set of answers as one number (each question a digit in its own base): a cheap key for `seen`.
+  // A set of answers as one number, each question a digit: 0 not answered, d the d-th answer tried.
+  // Small enough to stay a small integer for V8 (no allocation per key) with the project's questions.
+  const bases = tried.map((t) => t.length + 1);
   const weights: number[] = [];
-  questions.reduce((weight, q, i) => ((weights[i] = weight), weight * codes(q).length), 1);
+  const space = bases.reduce((weight, base, i) => ((weights[i] = weight), weight * base), 1);
+  if (space > Number.MAX_SAFE_INTEGER || questions.length > 30) return { states: 0, problems: ['field questions: too many questions and answers for the walk that checks every path'] };
 
-  const bases = questions.map((q) => codes(q).length);
+  // Which questions the steps from each position on look at (one bit each), and the first step whose
+  // `when` looks at each question.
+  const bit = (q: number) => 2 ** q;
+  const later: number[] = new Array<number>(steps.length + 1).fill(0);
+  for (let i = steps.length - 1; i >= 0; i--) later[i] = steps[i].answers.reduce((mask, c) => mask | bit(c.q), later[i + 1] | (steps[i].asks >= 0 ? bit(steps[i].asks) : 0));
+  const firstLook = questions.map((_q, q) => {
+    const i = steps.findIndex((s) => s.answers.some((c) => c.q === q));
+    return i < 0 ? steps.length : i;
+  });
+  const digitOf = (key: number, q: number) => Math.floor(key / weights[q]) % bases[q];
+  /** The answers that can still matter from step `i` on: the rest cannot change what happens there. */
+  const lookedAt = later.map((mask) => questions.flatMap((_q, q) => (mask & bit(q) ? [q] : [])));
+  const relevant = (key: number, i: number) => {
+    let projected = 0;
+    for (const q of lookedAt[i]) projected += digitOf(key, q) * weights[q];
+    return projected;
+  };
+
   const reached = new Set<number>();
   const endless: string[] = [];
   let states = 0;
   for (const [man, context] of contexts.entries()) {
-    const seen = new Set<number>([0]);
-    const pending: number[] = [0];
-    const state = new Uint8Array(questions.length);
-    const branch = (key: number, q: number) => {
-      for (const code of tried[q]) {
-        const next = key + code * weights[q];
-        if (!seen.has(next)) {
-          seen.add(next);
-          pending.push(next);
-        }
-      }
+    // Walks, each from a step with a set of answers, already pending or done (by their relevant answers).
+    const seen = later.map(() => new Set<number>());
+    const pending: Array<[number, number]> = [];
+    const from = (i: number, key: number) => {
+      const mark = relevant(key, i);
+      if (seen[i].has(mark)) return;
+      seen[i].add(mark);
+      pending.push([i, key]);
     };
+    /**
+     * The same call again with question q answered. Going on from step `at` is the same as starting
+     * from the top when no step above it looks at q (those steps did not decide, and still would
+     * not); otherwise it starts from the top.
+     */
+    const answering = (key: number, q: number, at: number) => {
+      for (let digit = 1; digit < bases[q]; digit++) from(firstLook[q] < at ? 0 : at, key + digit * weights[q]);
+    };
+    from(0, 0);
 
+    const state = new Uint8Array(questions.length);
     while (pending.length > 0) {
-      const key = pending.pop()!;
-      for (let q = 0; q < state.length; q++) state[q] = Math.floor(key / weights[q]) % bases[q];
+      const [start, key] = pending.pop()!;
+      for (let q = 0; q < state.length; q++) {
+        const digit = digitOf(key, q);
+        state[q] = digit === 0 ? 0 : tried[q][digit - 1];
+      }
       states += 1;
       // Questions this walk has taken as not answered (and also tried answered), one bit each; within one walk they stay so.
       let unanswered = 0;
       let decided = false;
-      for (const step of steps) {
+      for (let i = start; i < steps.length; i++) {
+        const step = steps[i];
         if (!step.context[man]) continue;
         const open = firstOpen(step, state);
         if (open === FAILS) continue;
         if (open >= 0) {
           // A condition about a question not answered yet does not hold; since the parent's words may
           // answer it before it is asked, the walk also goes on from each of its answers.
-          if ((unanswered & (1 << open)) === 0) {
-            branch(key, open);
-            unanswered |= 1 << open;
+          if ((unanswered & bit(open)) === 0) {
+            answering(key, open, i);
+            unanswered |= bit(open);
           }
           continue;
         }
         if (step.asks >= 0 && state[step.asks] !== 0) continue;
         reached.add(step.index);
-        if (step.asks >= 0) branch(key, step.asks);
+        // Asked: the next call goes on past this step, answered.
+        if (step.asks >= 0) answering(key, step.asks, i + 1);
         decided = true;
         break;
       }
@@ -145,9 +185,10 @@ function firstOpen(step: CompiledStep, state: Uint8Array): number {
  * named), so walking one of them walks them all.
  */
 function distinctAnswers(steps: CompiledStep[], q: number, codeCount: number): number[] {
+  const conditions = steps.flatMap((s) => s.answers.filter((c) => c.q === q));
   const kinds = new Map<string, number>();
   for (let code = 1; code < codeCount; code++) {
-    const kind = steps.flatMap((s) => s.answers.filter((c) => c.q === q).map((c) => (c.matches[code] ? 1 : 0))).join('');
+    const kind = conditions.map((c) => (c.matches[code] ? '1' : '0')).join('');
     if (!kinds.has(kind)) kinds.set(kind, code);
   }
   return [...kinds.values()];
