@@ -21,7 +21,7 @@ import { CONTEXT_FACTS, type SymptomCheckFlow } from './flow';
 import { UNSURE } from './symptomCheck';
 
 export interface FlowWalk {
-  /** Distinct sets of answers walked (both contexts counted). */
+  /** Walks done: each from one step with the answers that matter from there on (both contexts counted). */
   states: number;
   /** Each as "field flow...: what is wrong", without the file name. */
   problems: string[];
