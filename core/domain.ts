@@ -100,7 +100,8 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   rememberBuiltYaml(options.parsedYamlFile ?? defaultParsedYamlFile());
   const { kb, redFlags, safetyKnowledge, emoji, inputs } = loadUnderstandingSources(knowledgeDir);
   const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
-  const symptomCheck = { ...loadSymptomCheckContent(knowledgeDir), vocabulary: answerVocabulary(safetyKnowledge) };
+  const symptomCheckContent = loadSymptomCheckContent(knowledgeDir, { redFlags: new Set(redFlags.flags.keys()), topics: new Set(kb.topics.keys()) });
+  const symptomCheck = { ...symptomCheckContent, vocabulary: answerVocabulary(safetyKnowledge, symptomCheckContent) };
   const { understanding, source } = loadLanguageUnderstanding(inputs, options.nluModelFile ?? defaultNluModelFile());
   // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
   const { classifier } = loadCrisisClassifier(join(knowledgeDir, 'safety'));

@@ -6,7 +6,8 @@ import { isUnsure, parseAnswer } from '../core/triage/answers';
 import type { QuestionId } from '../core/triage/content';
 import { mergePicture } from '../core/safety/picture';
 import { pictureFromAnswers } from '../core/triage/picture';
-import { answersFromContext, nextStep, UNSURE, type TriageAnswers, type TriageStep } from '../core/triage/symptomCheck';
+import { nextStep } from '../core/triage/flow';
+import { answersFromContext, UNSURE, type TriageAnswers, type TriageStep } from '../core/triage/symptomCheck';
 import { sameChoice, type AnswerAware } from './answerAware';
 import { SEE_DOCTOR_DIALOG } from './seeDoctorDialog';
 import { sendReply } from './send';
@@ -42,8 +43,9 @@ const SETTLED_BY_QUESTION: Partial<Record<QuestionId, readonly string[]>> = {
 };
 
 /**
- * The guided symptom check: asks what matters, in the order core/triage decides, accepts buttons or
- * typed answers, and ends with the likely everyday cause or the see-a-doctor dialog.
+ * The guided symptom check: asks what matters, in the order the flow of knowledge/symptom-check.yaml
+ * says, accepts buttons or typed answers, and ends with the likely everyday cause or the see-a-doctor
+ * dialog.
  */
 export class SymptomCheckDialog extends Dialog implements AnswerAware {
   constructor(
@@ -83,7 +85,7 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const parent = await this.state.parent.get(dc.context, {});
     const answers = answersFromContext(parent, this.services.symptomCheck.vocabulary?.thresholds);
-    return this.proceed(dc, { answers, asking: 'status', retries: 0 }, nextStep(answers, parent), true);
+    return this.proceed(dc, { answers, asking: 'status', retries: 0 }, nextStep(this.services.symptomCheck.flow, answers, parent), true);
   }
 
   accepts(_context: TurnContext, state: unknown, text: string): boolean {
@@ -112,7 +114,7 @@ export class SymptomCheckDialog extends Dialog implements AnswerAware {
     const parent = await this.learn(dc.context, answers);
     // "I stopped nursing 2 weeks ago" answers two questions at once.
     answers = { ...answersFromContext(parent, this.services.symptomCheck.vocabulary?.thresholds), ...answers };
-    return this.proceed(dc, { answers, asking: instance.asking, retries: 0 }, nextStep(answers, parent), false);
+    return this.proceed(dc, { answers, asking: instance.asking, retries: 0 }, nextStep(this.services.symptomCheck.flow, answers, parent), false);
   }
 
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, _result?: unknown): Promise<DialogTurnResult> {

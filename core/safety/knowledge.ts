@@ -310,8 +310,8 @@ export function wordsPattern(words: Iterable<string>, flags = 'g'): RegExp {
 export const ENGINE_CONCEPTS: ReadonlySet<string> = new Set(['crisis-self', 'crisis-self-soft', 'crisis-baby', 'crisis-baby-soft', 'psychosis', 'psychosis-soft']);
 
 /**
- * Concepts the symptom check (core/triage/answers.ts) reads typed answers with: they count as used,
- * and a new word for one of them is understood there too.
+ * Concepts the symptom check reads typed answers with (the `concepts` of knowledge/symptom-check.yaml's
+ * options): they count as used, and a new word for one of them is understood there too.
  */
 export const SYMPTOM_CHECK_CONCEPTS = ['fever', 'flu-like', 'lump', 'spontaneous', 'blood', 'pink-brown', 'clear-fluid', 'headache', 'headache-severe', 'vision', 'medicine', 'breast-sign-strong', 'breast-sign-weak', 'cracked'] as const;
 

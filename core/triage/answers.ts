@@ -4,8 +4,9 @@ import type { AnswerOf, QuestionId } from './content';
 import { defaultAnswerVocabulary, type AnswerVocabulary } from './vocabulary';
 
 /**
- * Reads a typed answer to one symptom-check question. Returns the answer value, or undefined when the
- * words don't answer the question (the dialog then asks again or treats it as a new question).
+ * Reads a typed answer to one symptom-check question, with each option's words from
+ * knowledge/symptom-check.yaml. Returns the answer value, or undefined when the words don't answer the
+ * question (the dialog then asks again or treats it as a new question).
  */
 
 const NEGATION = /\b(no|not|never|without|none|nothing|neither|nor|don't|dont|didn't|haven't|hasn't)\b/;
@@ -109,86 +110,81 @@ function weanedBucket(weeks: number, v: AnswerVocabulary): AnswerOf<'weanedWhen'
 
 type Parser<Q extends QuestionId> = (text: string, now: Date, v: AnswerVocabulary) => AnswerOf<Q> | undefined;
 
+/**
+ * How each question's answer is read: which option's words come first, and whether a word counts
+ * negated. The words themselves are each option's, in knowledge/symptom-check.yaml.
+ */
 const parsers: { [Q in QuestionId]: Parser<Q> } = {
-  status(text) {
-    if (/\b(stopped|quit|weaned|wean(?:ed|ing)? off|no longer|not anymore|dried up|finished (?:breast|nursing|feeding|pumping))\b/.test(text)) return 'weaned';
-    if (affirms(text, /\b(pregnant|expecting|weeks? along|trimester|due in|due date|bun in the oven|preggo|preggers)\b/)) return 'pregnant';
-    if (affirms(text, /\b(breast ?feed\w*|nurs\w*|pump\w*|bf|ebf|ep|feeding (?:my|the) baby|chest ?feed\w*|lactating|my baby is \d+|(?:i have|i had) a baby)\b/)) return 'breastfeeding';
-    if (/^(none|neither|no|nope|none of (?:these|them|those)|not pregnant|i am not|nah)\b/.test(text) || /\bneither\b/.test(text)) return 'none';
-    if (denies(text, /\b(pregnant|breast ?feed\w*|nurs\w*)\b/)) return 'none';
+  status(text, _now, v) {
+    const w = (value: AnswerOf<'status'>) => v.answer('status', value);
+    // "I stopped breastfeeding" is weaned, whatever else it says.
+    if (w('weaned').words.test(text)) return 'weaned';
+    if (affirms(text, w('pregnant').words)) return 'pregnant';
+    if (affirms(text, w('breastfeeding').words)) return 'breastfeeding';
+    const none = w('none');
+    if (none.opening.test(text) || none.words.test(text)) return 'none';
+    if (denies(text, none.denied)) return 'none';
     return undefined;
   },
   weanedWhen(text, now, v) {
-    if (/\b(recently|just|few days|last few days)\b/.test(text) && weeksAgo(text, now) === undefined) return 'under-3-weeks';
+    const w = (value: AnswerOf<'weanedWhen'>) => v.answer('weanedWhen', value);
+    if (w('under-3-weeks').words.test(text) && weeksAgo(text, now) === undefined) return 'under-3-weeks';
     const weeks = weeksAgo(text, now);
     if (weeks !== undefined) return weanedBucket(weeks, v);
-    if (/\b(ages|long time|years|ages ago|long ago)\b/.test(text)) return 'over-3-months';
+    if (w('over-3-months').words.test(text)) return 'over-3-months';
     return undefined;
   },
-  side(text) {
-    if (/\b(both|two|each|either side|left and right|right and left|all of them|both of them)\b/.test(text)) return 'both';
-    if (/\b(one|only|just|single|left|right|1)\b/.test(text)) return 'one';
+  side(text, _now, v) {
+    if (v.answer('side', 'both').words.test(text)) return 'both';
+    if (v.answer('side', 'one').words.test(text)) return 'one';
     return undefined;
   },
   colour(text, _now, v) {
-    if (affirms(text, /\b(pink\w*|brown\w*|blood\w*|red\w*|rust\w*|rusty|dark red|tinged)\b/) || affirms(text, v.words('blood', 'pink-brown'))) return 'bloody';
-    if (affirms(text, /\b(clear|watery|water|see through|transparent|like water)\b/) || affirms(text, v.words('clear-fluid'))) return 'clear';
-    if (affirms(text, /\bgreen\w*\b/)) return 'green';
-    if (affirms(text, /\byellow\w*\b/)) return 'yellow';
-    if (affirms(text, /\b(milk\w*|white\w*|cream\w*|normal milk|breast ?milk|colostrum)\b/)) return 'milky';
+    // A warning sign first: "milk with a pink tinge" is bloody.
+    for (const value of ['bloody', 'clear', 'green', 'yellow', 'milky'] as const) if (affirms(text, v.answer('colour', value).words)) return value;
     return undefined;
   },
   crackedNipples(text, _now, v) {
-    if (affirms(text, /\b(cracked|cracks|crack|sore|bleeding nipple|scab\w*|damaged|raw|gave birth|born|days? (?:old|ago)|newborn)\b/) || affirms(text, v.words('cracked'))) return 'yes';
+    if (affirms(text, v.answer('crackedNipples', 'yes').words)) return 'yes';
     return parseYesNo(text);
   },
   trigger(text, _now, v) {
-    if (/\b(own|itself|randomly|random|all the time|constantly|no reason|without (?:touching|squeezing)|spontaneous\w*|out of nowhere|just leaks|by itself)\b/.test(text) || v.words('spontaneous').test(text)) return 'own';
-    if (/\b(squeez\w*|press\w*|feed\w*|pump\w*|nurs\w*|touch\w*|express\w*|when i|only when)\b/.test(text)) return 'squeezed';
+    if (v.answer('trigger', 'own').words.test(text)) return 'own';
+    if (v.answer('trigger', 'squeezed').words.test(text)) return 'squeezed';
     return undefined;
   },
   signs(text, _now, v) {
-    const fever = affirms(text, /\b(fever\w*|feverish|temperature|temp|chills|shiver\w*|flu|aches?|achy|hot and cold|\d{2,3}(?:\.\d)?\s*(?:°|degrees)?\s*[cf]?)\b/) || affirms(text, v.words('fever', 'flu-like'));
-    const pain = affirms(text, /\b(pain\w*|sore\w*|hurts?|hurting|tender\w*|red\w*|hot|heat|warm|swollen|swelling|inflam\w*|burn\w*|throb\w*)\b/) || affirms(text, v.words('breast-sign-strong', 'breast-sign-weak'));
-    const lump = affirms(text, /\b(lump\w*|bump\w*|knot\w*|mass|hard (?:spot|bit|area|patch)|thicken\w*|nodule)\b/) || affirms(text, v.words('lump'));
-    if (fever) return 'fever';
-    if (lump) return 'lump';
-    if (pain) return 'pain-redness';
-    if (/^(none|nothing|no|nope|nah|neither|none of (?:these|them|those)|all good|i am fine|fine)\b/.test(text) || NEGATION.test(text)) return 'none';
+    for (const value of ['fever', 'lump', 'pain-redness'] as const) if (affirms(text, v.answer('signs', value).words)) return value;
+    if (v.answer('signs', 'none').opening.test(text) || NEGATION.test(text)) return 'none';
     return undefined;
   },
   feverToo(text, _now, v) {
-    if (affirms(text, /\b(fever\w*|temperature|temp|chills|flu|aches?|achy|shiver\w*)\b/) || affirms(text, v.words('fever', 'flu-like'))) return 'yes';
+    if (affirms(text, v.answer('feverToo', 'yes').words)) return 'yes';
     return parseYesNo(text);
   },
   breastSigns(text, _now, v) {
-    if (affirms(text, /\b(red\w*|hot|warm|pain\w*|sore|hurts?|tender|swollen|swelling)\b/) || affirms(text, v.words('breast-sign-strong', 'breast-sign-weak'))) return 'yes';
+    if (affirms(text, v.answer('breastSigns', 'yes').words)) return 'yes';
     return parseYesNo(text);
   },
-  lumpDuration(text, now) {
+  lumpDuration(text, now, v) {
     const weeks = weeksAgo(text, now);
     if (weeks !== undefined) return weeks >= 1 ? 'over-week' : 'under-week';
-    if (/\b(few days|couple of days|couple days|since yesterday|today|this week|recently|new)\b/.test(text)) return 'under-week';
-    if (/\b(ages|long time|weeks|months|years|a while)\b/.test(text)) return 'over-week';
+    if (v.answer('lumpDuration', 'under-week').words.test(text)) return 'under-week';
+    if (v.answer('lumpDuration', 'over-week').words.test(text)) return 'over-week';
     return undefined;
   },
   other(text, _now, v) {
-    if (affirms(text, /\b(headache\w*|migraine\w*|vision|sight|seeing|blurr\w*|double vision)\b/) || affirms(text, v.words('headache', 'headache-severe', 'vision'))) return 'headaches-vision';
-    if (affirms(text, /\b(period\w*|menstrua\w*|cycle)\b/) && /\b(miss\w*|late|stopped|no period|irregular|skipped|haven't had|not had)\b/.test(text)) return 'missed-periods';
-    if (/\b(no period|periods? stopped|not had (?:a|my) period)\b/.test(text)) return 'missed-periods';
-    if (affirms(text, /\b(medicine\w*|medication\w*|meds|pill\w*|tablet\w*|prescri\w*|antidepress\w*|antipsychot\w*|domperidone|metoclopramide|reglan|motilium|birth control|contracepti\w*|started taking|new drug)\b/) || affirms(text, v.words('medicine'))) return 'new-medicine';
-    if (/^(none|nothing|no|nope|nah|neither|none of (?:these|them|those))\b/.test(text)) return 'none';
+    const w = (value: AnswerOf<'other'>) => v.answer('other', value);
+    if (affirms(text, w('headaches-vision').words)) return 'headaches-vision';
+    const missed = w('missed-periods');
+    if ((affirms(text, missed.said) && missed.with.test(text)) || missed.words.test(text)) return 'missed-periods';
+    if (affirms(text, w('new-medicine').words)) return 'new-medicine';
+    if (w('none').opening.test(text)) return 'none';
     return undefined;
   },
-  pattern(text) {
-    if (/\b(chok\w*|gulp\w*|splutter\w*|sputter\w*|cough\w*|too much milk|oversupply|spray\w*|forceful|gushing|all the time)\b/.test(text)) return 'heavy';
-    if (/\b(other (?:side|breast|boob)|opposite|while (?:i am )?feeding|during (?:a )?feed\w*)\b/.test(text)) return 'other-side';
-    if (/\b(full|engorg\w*|between feeds|missed (?:a )?feed|skipp\w* (?:a )?feed|late feed|hard breasts)\b/.test(text)) return 'full';
-    if (/\b(shower\w*|bath\w*|warm water)\b/.test(text)) return 'shower';
-    if (/\b(sex|intima\w*|orgasm\w*|arous\w*|partner|making love)\b/.test(text)) return 'sex';
-    if (/\b(cr(?:y|ies|ying)|hear\w*|think\w* (?:of|about)|picture|photo|miss (?:my|the) baby)\b/.test(text)) return 'baby';
-    if (/\b(no pattern|random\w*|no reason|any ?time|whenever|no idea|not sure|don't know|none)\b/.test(text)) return 'no-pattern';
-    return undefined;
+  pattern(text, _now, v) {
+    const order = ['heavy', 'other-side', 'full', 'shower', 'sex', 'baby', 'no-pattern'] as const;
+    return order.find((value) => v.answer('pattern', value).words.test(text));
   },
 };
 

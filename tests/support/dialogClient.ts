@@ -2,6 +2,7 @@ import { AutoSaveStateMiddleware, ConversationState, MemoryStorage, UserState, t
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { DialogStateAccessors } from '../../dialogs/services';
+import type { Domain } from '../../core/domain';
 import { TEST_CLINIC, testDomain } from './domain';
 
 export interface Escalation {
@@ -16,9 +17,12 @@ export interface DialogConversation {
   say(text: string | Partial<Activity>): Promise<Partial<Activity>[]>;
 }
 
-/** The main dialog, with the real domain, behind botbuilder-testing's DialogTestClient. */
-export function dialogConversation(options: { channelId?: string; now?: Date } = {}): DialogConversation {
-  const domain = testDomain();
+/**
+ * The main dialog, with the real domain (or one loaded from an edited copy of the knowledge folder),
+ * behind botbuilder-testing's DialogTestClient.
+ */
+export function dialogConversation(options: { channelId?: string; now?: Date; domain?: Domain } = {}): DialogConversation {
+  const domain = options.domain ?? testDomain();
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
