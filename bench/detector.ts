@@ -1,7 +1,11 @@
 /**
  * Red-flag detector benchmark, and its figures on the red-flag data sets.
  *
- *   npx tsx bench/detector.ts [--rounds N]
+ *   npx tsx bench/detector.ts [--rounds N] [--default-regexp]
+ *
+ * It measures in the mode `npm start` runs the bot: with the regular-expression flags of package.json's
+ * start script (--no-regexp-tier-up: every pattern compiled to machine code at once). Started without
+ * them, it starts itself again with them; --default-regexp measures with V8's defaults instead.
  *
  * Prints and writes bench/results/detector.json:
  *   - the first message after building the detector, against the median of later ones (no slow
@@ -15,12 +19,21 @@ import { existsSync } from 'node:fs';
 import { loadDomain } from '../core/domain';
 import type { SafetyAssessment } from '../core/safety/types';
 import { dataFile, loadDataSet, score, summary } from '../tests/safety/redFlagData';
-import { fastest, flag, summarise, writeResult } from './lib/report';
+import { fastest, flag, hasFlag, summarise, writeResult } from './lib/report';
+import { spawnTs } from './lib/children';
+import { startCommand } from './startup';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
+/** The node flags of the start script that change how patterns run (the entry file and warning switches aside). */
+function startRegexpFlags(): string[] {
+  return startCommand().slice(0, -1).filter((f) => f.includes('regexp'));
+}
+
 export interface DetectorResult {
   date: string;
+  /** The node flags it ran with: the start script's (as `npm start`), or none (V8's defaults). */
+  regexpFlags: string[];
   loadDomainMs: number;
   firstMessageMs: number;
   laterMedianMs: number;
@@ -31,6 +44,14 @@ export interface DetectorResult {
 }
 
 function main(): void {
+  const wanted = hasFlag('default-regexp') ? [] : startRegexpFlags();
+  const missing = wanted.filter((f) => !process.execArgv.includes(f));
+  if (missing.length > 0) {
+    // Measure what parents get: the same pattern engine settings as `npm start`.
+    const child = spawnTs('bench/detector.ts', process.argv.slice(2), missing, { stdio: 'inherit' });
+    child.once('exit', (code) => process.exit(code ?? 1));
+    return;
+  }
   const rounds = Number(flag('rounds', '5'));
   const t0 = performance.now();
   const domain = loadDomain({ name: 'bench clinic', emergencyNumber: '911', crisisLine: '988' });
@@ -58,6 +79,7 @@ function main(): void {
   }
 
   const result: Omit<DetectorResult, 'date'> = {
+    regexpFlags: wanted,
     loadDomainMs: loadMs,
     firstMessageMs: first,
     laterMedianMs: later.median,
@@ -66,6 +88,7 @@ function main(): void {
     sets,
   };
   const f = (n: number) => n.toFixed(3);
+  console.log(`mode: node ${wanted.join(' ') || '(V8 defaults)'}${wanted.length > 0 ? ', as npm start runs the bot' : ''}`);
   console.log(`load domain (knowledge, NLU training, detector): ${loadMs.toFixed(0)} ms`);
   console.log(`first message ${f(first)} ms, later median ${f(later.median)} ms (target: first within 50 ms of later)`);
   console.log(`test set (${test.length} x ${rounds}): median ${f(latency.median)} ms (target 0.15), p99 ${f(latency.p99)} ms (target 1), max ${f(latency.max)} ms`);
