@@ -57,6 +57,20 @@ const NO_MENTIONS: Mention[] = [];
 /** A message's mentions by concept. */
 const byConcept = new WeakMap<ReadonlyArray<Mention>, Map<string, Mention[]>>();
 
+function indexByConcept(mentions: ReadonlyArray<Mention>): Map<string, Mention[]> {
+  let index = byConcept.get(mentions);
+  if (!index) {
+    index = new Map();
+    for (const m of mentions) {
+      const list = index.get(m.concept);
+      if (list) list.push(m);
+      else index.set(m.concept, [m]);
+    }
+    byConcept.set(mentions, index);
+  }
+  return index;
+}
+
 export class View {
   constructor(
     readonly mentions: ReadonlyArray<Mention>,
@@ -90,18 +104,11 @@ export class View {
 
   /** Every mention of a concept, whatever its status (indexed once per message: rules ask many times). */
   private of(concept: ConceptId): Mention[] {
-    let index = byConcept.get(this.mentions);
-    if (!index) {
-      index = new Map();
-      for (const m of this.mentions) {
-        const list = index.get(m.concept);
-        if (list) list.push(m);
-        else index.set(m.concept, [m]);
-      }
-      byConcept.set(this.mentions, index);
-    }
-    return index.get(concept) ?? NO_MENTIONS;
+    return (this.index ??= indexByConcept(this.mentions)).get(concept) ?? NO_MENTIONS;
   }
+
+  /** This view's copy of the message's index (asked hundreds of times a message: no WeakMap look-up each time). */
+  private index?: Map<string, Mention[]>;
 
   /** What each concept or group stands for in this view, worked out once (rules ask many times). */
   readonly selected = new Map<string, Mention[]>();
