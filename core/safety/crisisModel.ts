@@ -108,11 +108,15 @@ export class CrisisModel {
     private readonly weights: Float32Array,
     private readonly bias: Float64Array,
   ) {
-    this.index = new Map(features.map((f, i) => [f, i]));
-    for (const [f, i] of this.index) {
-      if (!f.startsWith(PAIR_PREFIX)) continue;
-      const space = f.indexOf(' ', PAIR_PREFIX.length);
-      if (space < 0) continue;
+    // Word pairs go to their own index; the rest (a word and its letter groups) to this one.
+    this.index = new Map();
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i];
+      const space = f.startsWith(PAIR_PREFIX) ? f.indexOf(' ', PAIR_PREFIX.length) : -1;
+      if (space < 0) {
+        this.index.set(f, i);
+        continue;
+      }
       const first = f.slice(PAIR_PREFIX.length, space);
       let next = this.pairs.get(first);
       if (!next) this.pairs.set(first, (next = new Map()));
