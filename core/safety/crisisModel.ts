@@ -28,7 +28,9 @@ export function wordFeatures(word: string): string[] {
   return out;
 }
 
-const pairFeature = (a: string, b: string) => `b:${a} ${b}`;
+const PAIR_PREFIX = 'b:';
+/** Tokens never hold a space, so the first space after the prefix separates the two words. */
+const pairFeature = (a: string, b: string) => `${PAIR_PREFIX}${a} ${b}`;
 const isWord = (t: string) => t !== ',';
 
 /** All features of a token list (commas separate clauses: no word pair across one). */
@@ -94,6 +96,11 @@ const WORD_CACHE_LIMIT = 50_000;
 export class CrisisModel {
   private readonly index: Map<string, number>;
   private readonly wordCache = new Map<string, Float64Array>();
+  /**
+   * Word pairs the model knows, by first word then second: reading a message looks each pair up
+   * without building its feature name (a new string to hash for every pair of every message).
+   */
+  private readonly pairs = new Map<string, Map<string, number>>();
 
   constructor(
     readonly key: string,
@@ -101,7 +108,20 @@ export class CrisisModel {
     private readonly weights: Float32Array,
     private readonly bias: Float64Array,
   ) {
-    this.index = new Map(features.map((f, i) => [f, i]));
+    // Word pairs go to their own index; the rest (a word and its letter groups) to this one.
+    this.index = new Map();
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i];
+      const space = f.startsWith(PAIR_PREFIX) ? f.indexOf(' ', PAIR_PREFIX.length) : -1;
+      if (space < 0) {
+        this.index.set(f, i);
+        continue;
+      }
+      const first = f.slice(PAIR_PREFIX.length, space);
+      let next = this.pairs.get(first);
+      if (!next) this.pairs.set(first, (next = new Map()));
+      next.set(f.slice(space + 1), i);
+    }
   }
 
   get size(): number {
@@ -247,7 +267,7 @@ export class CrisisModel {
       const v = isWord(t) ? this.word(t) : null;
       for (let k = 0; k < W; k++) words[(i + 1) * W + k] = words[i * W + k] + (v ? v[k] : 0);
       // The pair's own weights when the model knows it (its count in the last slot), else nothing.
-      const f = v && i + 1 < n && isWord(tokens[i + 1]) ? this.index.get(pairFeature(t, tokens[i + 1])) : undefined;
+      const f = v && i + 1 < n && isWord(tokens[i + 1]) ? this.pairs.get(t)?.get(tokens[i + 1]) : undefined;
       if (f === undefined) for (let k = 0; k < W; k++) pairs[(i + 1) * W + k] = pairs[i * W + k];
       else {
         const base = f * K;

@@ -51,6 +51,12 @@ function cross(a: Set<string>, b: Set<string>): Set<string> {
   return out;
 }
 
+function appended(set: Set<string>, suffix: string): Set<string> {
+  const out = new Set<string>();
+  for (const x of set) out.add(x + suffix);
+  return out;
+}
+
 function concat(parts: Info[]): Info {
   let cur: Set<string> | null = new Set(['']);
   let allExact = true;
@@ -59,7 +65,8 @@ function concat(parts: Info[]): Info {
   const flush = () => {
     if (cur && !cur.has('')) reqs.push(cur);
   };
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     if (p.exact) {
       if (!p.exact.has('')) reqs.push(p.exact);
       if (cur && cur.size * p.exact.size <= MAX_EXACT) cur = cross(cur, p.exact);
@@ -68,6 +75,15 @@ function concat(parts: Info[]): Info {
         flush();
         cur = p.exact;
       }
+      // A literal word comes letter by letter: its letters are appended in one go (the same strings
+      // as crossing with each letter in turn, without a new set per letter).
+      let run = '';
+      while (i + 1 < parts.length && parts[i + 1].exact?.size === 1) {
+        const single = parts[++i].exact!;
+        if (!single.has('')) reqs.push(single);
+        run += single.values().next().value;
+      }
+      if (run !== '') cur = appended(cur, run);
       continue;
     }
     allExact = false;

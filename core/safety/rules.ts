@@ -57,6 +57,20 @@ const NO_MENTIONS: Mention[] = [];
 /** A message's mentions by concept. */
 const byConcept = new WeakMap<ReadonlyArray<Mention>, Map<string, Mention[]>>();
 
+function indexByConcept(mentions: ReadonlyArray<Mention>): Map<string, Mention[]> {
+  let index = byConcept.get(mentions);
+  if (!index) {
+    index = new Map();
+    for (const m of mentions) {
+      const list = index.get(m.concept);
+      if (list) list.push(m);
+      else index.set(m.concept, [m]);
+    }
+    byConcept.set(mentions, index);
+  }
+  return index;
+}
+
 export class View {
   constructor(
     readonly mentions: ReadonlyArray<Mention>,
@@ -83,20 +97,18 @@ export class View {
     return this.of(concept).filter((m) => m.status === 'yes');
   }
 
+  /** Whether the message mentions a concept at all, whatever the status. */
+  mentionsAny(concept: ConceptId): boolean {
+    return this.of(concept).length > 0;
+  }
+
   /** Every mention of a concept, whatever its status (indexed once per message: rules ask many times). */
   private of(concept: ConceptId): Mention[] {
-    let index = byConcept.get(this.mentions);
-    if (!index) {
-      index = new Map();
-      for (const m of this.mentions) {
-        const list = index.get(m.concept);
-        if (list) list.push(m);
-        else index.set(m.concept, [m]);
-      }
-      byConcept.set(this.mentions, index);
-    }
-    return index.get(concept) ?? NO_MENTIONS;
+    return (this.index ??= indexByConcept(this.mentions)).get(concept) ?? NO_MENTIONS;
   }
+
+  /** This view's copy of the message's index (asked hundreds of times a message: no WeakMap look-up each time). */
+  private index?: Map<string, Mention[]>;
 
   /** What each concept or group stands for in this view, worked out once (rules ask many times). */
   readonly selected = new Map<string, Mention[]>();
@@ -171,6 +183,24 @@ class Declarations {
         notSentence: group.notInSentenceWith && wordsPattern(group.notInSentenceWith, ''),
       });
     }
+  }
+
+  /** Every concept a concept or group can draw its mentions from (a group's concepts and subgroups'). */
+  private readonly closures = new Map<string, readonly string[]>();
+
+  closure(id: string, seen: Set<string> = new Set()): readonly string[] {
+    const known = this.closures.get(id);
+    if (known) return known;
+    const c = this.compiled.get(id);
+    if (!c) return [id];
+    // `seen`: the groups on the way here, so that a group naming itself cannot loop.
+    seen.add(id);
+    const out = new Set<string>();
+    for (const m of c.group.concepts) if (!seen.has(m)) for (const x of this.closure(m, seen)) out.add(x);
+    seen.delete(id);
+    const list = [...out];
+    this.closures.set(id, list);
+    return list;
   }
 
   /** The mentions a concept or group stands for in this view. */
@@ -301,9 +331,29 @@ function onlyAbout(m: Mention, words: RegExp, unlessAlso: RegExp): boolean {
   return words.test(text) && !unlessAlso.test(text);
 }
 
+/**
+ * What a condition needs mentioned, as lists of concepts of which at least one each must be in the
+ * message (in any status): one list per `all` entry, one for the `any` entries together. A group
+ * draws only from its concepts' mentions, so without them it selects nothing and the condition fails.
+ */
+function needed(cond: RuleCondition, d: Declarations): ReadonlyArray<readonly string[]> {
+  const lists = (cond.all ?? []).map((id) => d.closure(id));
+  if (cond.any && cond.any.length > 0) lists.push([...new Set(cond.any.flatMap((id) => d.closure(id)))]);
+  return lists;
+}
+
+function couldHold(v: View, needs: ReadonlyArray<readonly string[]>): boolean {
+  for (const list of needs) if (!list.some((c) => v.mentionsAny(c))) return false;
+  return true;
+}
+
 /** A declared rule: the first `when` alternative that holds reports, else the first `confirm` one asks. */
 function declared(rule: RuleDeclaration, d: Declarations): (v: View) => Hit | null {
+  // Every rule runs on every message, and most find none of their concepts in it: those stop here.
+  const conditions = [...(rule.when ?? []), ...(rule.confirm ?? [])].map((cond) => needed(cond, d));
+  const mayHold = conditions.every((needs) => needs.length > 0) ? (v: View) => conditions.some((needs) => couldHold(v, needs)) : () => true;
   return (v) => {
+    if (!mayHold(v)) return null;
     for (const cond of rule.when ?? []) {
       const found = d.holds(v, cond);
       if (found) return hit(found);

@@ -11,6 +11,7 @@ const MESSAGES = [
   'My right breast is red, hot and swollen, I have a temperature of 38.6 and chills, and there is a lump I first felt two weeks ago.',
   'No blood, no pus, no fever, but I feel so low and hopeless that I do not want to be here, and I had mastitis last year.',
   'Can mastitis cause a headache or blurry vision? My baby is 3 weeks old and my sister had a nipple rash that did not heal.',
+  'We stopped at 18 months and she turns two next week, but there is still milk.',
 ];
 
 export function warmUp(detector: RedFlagDetector): void {

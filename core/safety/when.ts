@@ -81,26 +81,33 @@ const NUMBER: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five
 const num = (w: string): number | undefined => (/^\d+(\.\d+)?$/.test(w) ? parseFloat(w) : NUMBER[w]);
 const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, month: 1, months: 1, year: 12, years: 12 };
 
+const AGE_NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
+const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+// "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
+const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
+const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|started when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+const CHILD_AGE_NOW = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: nearly| almost| about)? ${AGE_NUMBER}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`);
+
 /**
  * Weeks since weaning from the child's age then and now: "stopped at 18 months, he turns three next
  * week", "weaned her at 1 year and she is 2 now". Undefined when the message does not give both.
  */
 export function weeksSinceWeaningByAge(text: string): number | undefined {
-  return weeksSinceChildAge(text, `\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) `, true);
+  return weeksSinceChildAge(text, WEANED_AT_AGE, WEANED_ON_BIRTHDAY);
 }
 
 /** Weeks since something began, from the child's age then and now: "had it since she was 6 weeks, she's 9 weeks now". */
 export function weeksSinceByChildAge(text: string): number | undefined {
-  return weeksSinceChildAge(text, `\\b(?:since|from when|ever since|started when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) `, false);
+  return weeksSinceChildAge(text, SINCE_CHILD_WAS, null);
 }
 
-function weeksSinceChildAge(text: string, thenPrefix: string, birthdays: boolean): number | undefined {
-  const N = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
-  const then = new RegExp(`${thenPrefix}${N} (weeks?|months?|years?)\\b`).exec(text);
-  // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
-  const birthday = !birthdays ? null : /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/.exec(text);
-  const nowAge = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: nearly| almost| about)? ${N}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`).exec(text);
-  if ((!then && !birthday) || !nowAge) return undefined;
+function weeksSinceChildAge(text: string, thenPattern: RegExp, birthdayPattern: RegExp | null): number | undefined {
+  // Built once (not per message), and the child's age now is looked for only after an age then.
+  const then = thenPattern.exec(text);
+  const birthday = then || !birthdayPattern ? null : birthdayPattern.exec(text);
+  if (!then && !birthday) return undefined;
+  const nowAge = CHILD_AGE_NOW.exec(text);
+  if (!nowAge) return undefined;
   const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
   const thenMonths = then ? num(then[1])! * MONTHS_PER[then[2]] : (ORDINAL[birthday![1]] ?? Number(birthday![1])) * 12;
   const unit = nowAge[3] ?? 'years';
