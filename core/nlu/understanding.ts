@@ -358,7 +358,7 @@ export function crossValidate(corpus: TrainingCorpus, options: NluOptions = {}):
     results: samples.map((s) => ({
       expected: classes[s.label],
       text: s.text,
-      understanding: decide(noAnalysis, s.scored, topics, oos, calibration, config).understanding,
+      understanding: decide(noAnalysis, s.scored, topics, oos, calibration, config, hubsOf(corpus)).understanding,
     })),
   };
 }
