@@ -60,6 +60,8 @@ export interface TopicOptions {
   askedAbout?: FlagMention[];
   /** A short note under the answer (a routine-level flag), with the sources it adds. */
   note?: { text: string; sources: string[] };
+  /** Words of what follows the answer in the same reply (a question): fewer tips fit. */
+  followingWords?: number;
 }
 
 /** What a parent first sees of a health answer: about this many words, the answer and up to MAX_FIRST_TIPS tips. */
@@ -247,7 +249,8 @@ export class ReplyComposer {
     // The signs at that level, by name: "a lump" alone is not a reason to book, one that stays a week is.
     const what = asked.filter((f) => f.level === level).map((f) => f.label).join('; or ');
     return {
-      note: `${this.deps.messages.askedAboutNote.replace('{what}', what)} ${this.fill(this.deps.redFlags.levels[level].howSoon)}`,
+      // The flag's own advice when the signs agree on one: D-MER is not about a medicine.
+      note: `${this.deps.messages.askedAboutNote.replace('{what}', what)} ${this.flagAdvice(askedAbout, level)}`,
       sources: asked.flatMap((f) => f.sources.filter((s) => this.deps.kb.sources.has(s))),
     };
   }
@@ -267,7 +270,7 @@ export class ReplyComposer {
     const shown: string[] = [];
     const compose = (list: string[]) => [...head, ...(list.length > 0 ? [`${m.tipsHeading}\n${bullets(list)}`] : []), ...tail].join('\n\n');
     for (const tip of tips.slice(0, MAX_FIRST_TIPS)) {
-      if (countWords(compose([...shown, tip])) > FIRST_SEEN_MAX_WORDS) break;
+      if (countWords(compose([...shown, tip])) + (options.followingWords ?? 0) > FIRST_SEEN_MAX_WORDS) break;
       shown.push(tip);
     }
     const rest: string[] = [];
@@ -343,8 +346,10 @@ export class ReplyComposer {
     const flagSources = flags.flatMap((f) => f.sources);
     // A routine flag is a short note under the answer, before its sources.
     const note = level === 'routine' ? { text: `${this.deps.messages.routineNoteHeading} ${flags.map((f) => this.fill(f.why)).join(' ')}`, sources: flagSources } : undefined;
-    const answer = plan.topic ? this.topic(plan.topic, { intro: plan.intro, askedAbout: plan.askedAbout, note }) : undefined;
     const question = plan.question;
+    // A question after the answer is read before any tap too: the tips leave room for it.
+    const followingWords = question ? countWords(question.text) : 0;
+    const answer = plan.topic ? this.topic(plan.topic, { intro: plan.intro, askedAbout: plan.askedAbout, note, followingWords }) : undefined;
 
     if (!level) {
       const text = join([plan.preface, answer?.text, question?.text]);

@@ -26,8 +26,8 @@ describe('every knowledge topic, picked from a button', () => {
     expect(text).toMatch(/Sources: .+/);
     expect(text).toContain(shortName(domain.kb.sources.get(topic.sources[0])!.citation));
     expect((text.match(/^- /gm) ?? []).length).toBeLessThanOrEqual(3);
-    // About 120 words; only an answer too long for any tip may go over it.
-    if (text.includes('Tips:')) expect(words(text)).toBeLessThanOrEqual(120);
+    // About 120 words, with its tips or without: no answer is too long for a phone on its own.
+    expect(words(text)).toBeLessThanOrEqual(120);
     expect(text).not.toMatch(/When to see a doctor:/);
 
     // The rest is one tap away: every tip, when to see a doctor, every source in full.
@@ -54,6 +54,40 @@ describe('every knowledge topic, picked from a button', () => {
     if (up) expect(topicOf(back[0])).toBe(up.id);
     else expect(choicesOf(back[0])).toEqual(domain.messages.welcomeChoices.map((c) => c.label));
     if (navigation.length > 1) expect(topicOf((await chat.say(navigation[0]))[0])).toBe(offered[0].id);
+  });
+});
+
+describe('what a parent first sees, with a note or a question under the answer', () => {
+  // The answer, the note that goes with it (a routine-level flag's, or when to see a clinician for a
+  // warning sign asked about) and the sources in short still fit a phone: about 120 words.
+  it.each([
+    ['every time my milk lets down i feel a wave of sadness for a minute, then its fine', 'dmer', /^A note:/m],
+    ['what is d-mer', 'dmer', /^If this is happening to you/m],
+    ['my new medication is making my nipples leak', 'medications-and-hormones', /^A note:/m],
+    ['is mastitis serious', 'mastitis-and-infection', /^If this is happening to you/m],
+    ['what causes milky discharge when you are not pregnant', 'galactorrhea', /^If this is happening to you/m],
+    ['could a lump be breast cancer', 'breast-cancer-concern', /^If this is happening to you/m],
+    ['is it normal to have a lump while breastfeeding', 'when-to-see-doctor', /^If this is happening to you/m],
+  ])('"%s": %s and its note in about 120 words', async (question, id, note) => {
+    const replies = await dialogConversation().say(question);
+    expect(replies).toHaveLength(1);
+    expect(topicOf(replies[0])).toBe(id);
+    const text = replies[0].text ?? '';
+    expect(text).toMatch(note);
+    expect(text).toMatch(/^Sources: /m);
+    expect(words(text)).toBeLessThanOrEqual(130);
+  });
+
+  it('a question about D-MER is told to mention it, not to ask a prescriber about a medicine', async () => {
+    const text = (await dialogConversation().say('what is d-mer'))[0].text ?? '';
+    expect(text).toMatch(/If this is happening to you \(.*let-down.*\), please see a clinician: Mention it/);
+    expect(text).not.toMatch(/medicine|prescribed/i);
+  });
+
+  it('leaves room for the question asked after the answer: fewer tips, not a longer reply', async () => {
+    const text = (await dialogConversation().say('dmer?'))[0].text ?? '';
+    expect(text).toMatch(/Just to check: .+\?$/);
+    expect(words(text)).toBeLessThanOrEqual(120);
   });
 });
 
