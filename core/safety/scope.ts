@@ -258,7 +258,7 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
     if (/^(i|me|my|myself)$/.test(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife'))) return false;
     if (others.has(t)) {
       const next = tokens[i + 1] ?? '';
-      return /^(has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended)$/.test(next) || i + 1 === matchStart;
+      return /^(has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts)$/.test(next) || i + 1 === matchStart;
     }
   }
   return false;

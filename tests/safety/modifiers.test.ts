@@ -66,8 +66,10 @@ describe('historical', () => {
 });
 
 describe('experiencer', () => {
-  it.each(['my sister had red streaks on her breast', 'my friend had pus coming out of her nipple'])('someone else: "%s"', (text) => {
-    expect(flagIds(assess(text, BREASTFEEDING))).toEqual([]);
+  it.each(['my sister had red streaks on her breast', 'my friend had pus coming out of her nipple', 'my sister found a lump in her breast, what should she do', 'my friend noticed blood in her milk'])('someone else: "%s"', (text) => {
+    const r = assess(text, BREASTFEEDING);
+    expect(flagIds(r)).toEqual([]);
+    expect(confirmIds(r)).toEqual([]);
   });
 
   it("the baby's fever is not the parent's: only the fever question is asked about a red breast", () => {
