@@ -81,7 +81,11 @@ describe('urgent', () => {
     ['day 2 of antibiotics for mastitis and the redness is spreading'],
     ['mastitis and it is getting worse'],
     ['the antibiotics are not helping my breast infection'],
+    ['second day on antibiotics and the pain is only getting worse'],
   ]);
+  it('antibiotics for something else that is not getting better are not a breast infection', () => {
+    expect(assess('on antibiotics for a UTI and it is getting worse').level).toBeNull();
+  });
   expectFlag('severe-headache-or-vision-change', 'urgent', [
     ['a week postpartum with a severe headache'],
     ['I gave birth 3 days ago and I keep seeing spots'],
