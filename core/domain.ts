@@ -14,7 +14,7 @@ import { loadLanguageNotices, type LanguageNotices } from './language/notices';
 import { loadEmojiWords, type EmojiWords } from './text/emoji';
 import { warmUp } from './safety/warmUp';
 import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
-import { loadCrisisClassifier } from './safety/crisisClassifier';
+import { loadCrisisClassifier, type LoadedClassifier } from './safety/crisisClassifier';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { answerVocabulary } from './triage/vocabulary';
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,6 +36,8 @@ export interface Domain {
   understandingSource: LoadedUnderstanding['source'];
   /** Patterns whose required strings were read at start-up, not taken from the build (0 when the build's file served). */
   patternsReadAtStart: number;
+  /** How the crisis model was found current: by its files' text hash ('text'), by reading the banks, or trained now. */
+  crisisModelSource: LoadedClassifier['source'];
   safety: RedFlagDetector;
   composer: ReplyComposer;
   /** Emoji read as words by language understanding, red-flag detection and the symptom check. */
@@ -136,7 +138,7 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   const symptomCheck = { ...symptomCheckContent, vocabulary: answerVocabulary(safetyKnowledge, symptomCheckContent) };
   const { understanding, source } = loadLanguageUnderstanding(inputs, options.nluModelFile ?? defaultNluModelFile());
   // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
-  const { classifier } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
+  const { classifier, source: crisisModelSource } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
   const safety = createRedFlagDetector(redFlags, classifier, safetyKnowledge, emoji);
   // Ready means ready: the first parent's message must not pay for compiling the detector's patterns.
   warmUp(safety);
@@ -148,5 +150,5 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
     languages: languageNotices.languages(),
     readsAsEnglish: (text) => understanding.understand(text).kind === 'topic',
   });
-  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, understandingSource: source, patternsReadAtStart, safety, composer, emoji, language, languageNotices };
+  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, understandingSource: source, patternsReadAtStart, crisisModelSource, safety, composer, emoji, language, languageNotices };
 }
