@@ -214,6 +214,14 @@ async function main(): Promise<void> {
     // Never a stale model: trained now from the knowledge files as they are. `npm run build` stores it again.
     logger.warn('language_understanding_trained_at_start', { why: domain.understandingSource, fix: 'npm run build' });
   }
+  if (domain.patternsReadAtStart > 0) {
+    // Slower, never wrong: patterns the build did not read (edited since, or no generated/pattern-strings.json) are read now.
+    logger.info('pattern_strings_read_at_start', { patterns: domain.patternsReadAtStart, fix: 'npm run build' });
+  }
+  if (domain.crisisModelSource !== 'text') {
+    // Slower, never wrong: the crisis model was checked against its banks, or trained from them now.
+    logger.info('crisis_model_checked_at_start', { how: domain.crisisModelSource, fix: 'npm run build' });
+  }
   await warmUp(config, domain);
   const app = composeApplication(config, { logger, domain });
   const address = await listen(app.server, config.port, config.host);

@@ -14,12 +14,13 @@ import { loadLanguageNotices, type LanguageNotices } from './language/notices';
 import { loadEmojiWords, type EmojiWords } from './text/emoji';
 import { warmUp } from './safety/warmUp';
 import { conceptsOf, loadSafetyKnowledge, type SafetyKnowledge } from './safety/knowledge';
-import { loadCrisisClassifier } from './safety/crisisClassifier';
+import { loadCrisisClassifier, type LoadedClassifier } from './safety/crisisClassifier';
 import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/content';
 import { answerVocabulary } from './triage/vocabulary';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rememberParsedYaml } from './knowledge/parsedYaml';
+import { rememberParsedYaml, textKey } from './knowledge/parsedYaml';
+import { patternsReadHere, rememberPatternStrings } from './safety/prefilter';
 import { projectRoot } from './projectRoot';
 
 /** Everything the bot knows and how it listens, loaded and checked once at start-up. */
@@ -33,6 +34,10 @@ export interface Domain {
   understanding: LanguageUnderstanding;
   /** 'stored': the model the build trained; otherwise why it was trained at start-up instead (missing, stale...). */
   understandingSource: LoadedUnderstanding['source'];
+  /** Patterns whose required strings were read at start-up, not taken from the build (0 when the build's file served). */
+  patternsReadAtStart: number;
+  /** How the crisis model was found current: by its files' text hash ('text'), by reading the banks, or trained now. */
+  crisisModelSource: LoadedClassifier['source'];
   safety: RedFlagDetector;
   composer: ReplyComposer;
   /** Emoji read as words by language understanding, red-flag detection and the symptom check. */
@@ -74,6 +79,33 @@ export interface DomainOptions {
   nluModelFile?: string;
   /** The knowledge files `npm run build` parsed (generated/knowledge-yaml.json); used only for files whose text is unchanged. */
   parsedYamlFile?: string;
+  /** The patterns' required strings the build read (generated/pattern-strings.json); used only for unchanged patterns. */
+  patternStringsFile?: string;
+}
+
+/** Where the build writes the patterns' required strings (scripts/storePatternStrings.ts). */
+export function defaultPatternStringsFile(): string {
+  return join(projectRoot(), 'generated', 'pattern-strings.json');
+}
+
+/**
+ * The hash of the pattern reader's own text (core/safety/prefilter.ts): stored strings are used only
+ * when read by this very reader. Without the source beside the code, nothing stored is used.
+ */
+export function patternReaderKey(): string | undefined {
+  const file = join(projectRoot(), 'core', 'safety', 'prefilter.ts');
+  return existsSync(file) ? textKey(readFileSync(file, 'utf8')) : undefined;
+}
+
+/** Hands what the build read of the patterns to the prefilter; without the file (or a stale one) every pattern is read now. */
+function rememberBuiltPatternStrings(file: string): void {
+  const reader = patternReaderKey();
+  if (reader === undefined || !existsSync(file)) return;
+  try {
+    rememberPatternStrings(JSON.parse(readFileSync(file, 'utf8')), reader);
+  } catch {
+    // Unreadable: reading the patterns themselves is slower, never wrong.
+  }
 }
 
 /** Where the build writes the parsed knowledge files (scripts/parseKnowledge.ts). */
@@ -98,16 +130,19 @@ function rememberBuiltYaml(file: string): void {
  */
 export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = defaultKnowledgeDir(), options: DomainOptions = {}): Domain {
   rememberBuiltYaml(options.parsedYamlFile ?? defaultParsedYamlFile());
+  rememberBuiltPatternStrings(options.patternStringsFile ?? defaultPatternStringsFile());
+  const readBefore = patternsReadHere();
   const { kb, redFlags, safetyKnowledge, emoji, inputs } = loadUnderstandingSources(knowledgeDir);
   const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
   const symptomCheckContent = loadSymptomCheckContent(knowledgeDir, { redFlags: new Set(redFlags.flags.keys()), topics: new Set(kb.topics.keys()) });
   const symptomCheck = { ...symptomCheckContent, vocabulary: answerVocabulary(safetyKnowledge, symptomCheckContent) };
   const { understanding, source } = loadLanguageUnderstanding(inputs, options.nluModelFile ?? defaultNluModelFile());
   // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
-  const { classifier } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
+  const { classifier, source: crisisModelSource } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
   const safety = createRedFlagDetector(redFlags, classifier, safetyKnowledge, emoji);
   // Ready means ready: the first parent's message must not pay for compiling the detector's patterns.
   warmUp(safety);
+  const patternsReadAtStart = patternsReadHere() - readBefore;
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
   // A message English understanding reads as one of its topics is English, whatever its n-grams say.
   const languageNotices = loadLanguageNotices(join(knowledgeDir, 'languages.yaml'));
@@ -115,5 +150,5 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
     languages: languageNotices.languages(),
     readsAsEnglish: (text) => understanding.understand(text).kind === 'topic',
   });
-  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, understandingSource: source, safety, composer, emoji, language, languageNotices };
+  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, understandingSource: source, patternsReadAtStart, crisisModelSource, safety, composer, emoji, language, languageNotices };
 }

@@ -7,17 +7,22 @@
  */
 import { performance } from 'node:perf_hooks';
 import { relative } from 'node:path';
-import { loadCrisisTrainingData } from '../core/safety/crisisBank';
-import { defaultModelFile, readCurrentModel, trainCrisisModel, writeModelFile } from '../core/safety/crisisClassifier';
+import { crisisSourceKey, loadCrisisTrainingData } from '../core/safety/crisisBank';
+import { defaultModelFile, readCurrentModel, storeSourceKey, storedWithSourceKey, trainCrisisModel, writeModelFile } from '../core/safety/crisisClassifier';
 
 export function trainIfStale(force = false): { trained: boolean; ms: number; features: number; file: string } {
   const started = performance.now();
   const data = loadCrisisTrainingData();
   const file = defaultModelFile();
+  const sourceKey = crisisSourceKey();
   const current = force ? null : readCurrentModel(data, file);
-  if (current) return { trained: false, ms: performance.now() - started, features: current.size, file };
+  if (current) {
+    // Current, but stored without this text's hash (an older build): stored again with it, so start-up need not read the banks.
+    if (!storedWithSourceKey(file, sourceKey)) storeSourceKey(file, sourceKey);
+    return { trained: false, ms: performance.now() - started, features: current.size, file };
+  }
   const model = trainCrisisModel(data);
-  writeModelFile(model, file);
+  writeModelFile(model, file, sourceKey);
   return { trained: true, ms: performance.now() - started, features: model.size, file };
 }
 

@@ -237,7 +237,7 @@ const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
 const NONE_HAVE_NOT_FED = /\bhave not (breastfed|nursed|breastfeed|breastfeeding|lactated)\b(?! (since|for|in|anymore|any more|lately|recently|\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple|my|him|her|them|the))/;
 const CHILD_NAMED = /\b(baby|babies|newborn|son|daughter|kids?|children|child|toddler|little one|lo|postpartum|birth|weaned|weaning|formula)\b/;
 export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
-const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS);
+export const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS);
 
 /** Facts about the parent stated in the message. */
 export function learnContext(sentences: Sentence[], options: LearnOptions = {}): Partial<ParentContext> {

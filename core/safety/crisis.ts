@@ -1066,7 +1066,7 @@ const FAMILIES: Family[] = [...SELF_STRONG, ...SELF_SOFT, ...BABY_FAMILIES, ...P
 /** Every family pattern and mask, read once for the words a match needs (./prefilter). */
 export const CRISIS_PATTERNS: readonly RegExp[] = [...FAMILIES.flatMap((f) => [...f.patterns, ...(f.masks ?? [])]), HARM_THE_BABY, ...DEATH_IDIOMS];
 /** Groups: each family's patterns (in the order of FAMILIES), then the harm-to-the-baby pattern. */
-const CRISIS_FILTER = new PatternSet(CRISIS_PATTERNS, [...FAMILIES.map((f) => f.patterns), [HARM_THE_BABY]]);
+export const CRISIS_FILTER = new PatternSet(CRISIS_PATTERNS, [...FAMILIES.map((f) => f.patterns), [HARM_THE_BABY]]);
 const BABY_HARM_GROUP = FAMILIES.length;
 
 /** Compiles every crisis pattern now (start-up), not on the first message that needs it. */

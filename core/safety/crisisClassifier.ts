@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { projectRoot } from '../projectRoot';
 import type { Mention } from './concepts';
-import { CRISIS_CLASSES, loadCrisisTrainingData, type CrisisFlagId, type CrisisTrainingData } from './crisisBank';
+import { CRISIS_CLASSES, crisisSourceKey, loadCrisisConfig, loadCrisisTrainingData, type CrisisFlagId, type CrisisTrainingData } from './crisisBank';
 import type { CrisisConcept } from './crisis';
 import { CrisisModel, FEATURE_VERSION, type SerialisedModel, type TrainingExample } from './crisisModel';
 import { splitMessage, type Sentence } from './text';
@@ -279,43 +279,88 @@ export function defaultModelFile(): string {
   return join(projectRoot(), 'generated', 'crisis-model.json');
 }
 
-/** Writes the model atomically, so a reader never sees half a file. */
-export function writeModelFile(model: CrisisModel, file: string = defaultModelFile()): void {
+/** The model file as written: the model, and the hash of the text of the files it was trained from. */
+type ModelFile = SerialisedModel & { sourceKey?: string };
+
+/**
+ * Writes the model atomically, so a reader never sees half a file, with `sourceKey` (crisisSourceKey of
+ * the folder it was trained from): start-up then knows the model is current without reading the banks.
+ */
+export function writeModelFile(model: CrisisModel, file: string = defaultModelFile(), sourceKey?: string): void {
+  writeAtomically(file, { ...model.serialise(), sourceKey });
+}
+
+function writeAtomically(file: string, m: ModelFile): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(model.serialise()));
+  writeFileSync(tmp, JSON.stringify(m));
   renameSync(tmp, file);
 }
 
-/** The model in `file` when it was trained from exactly `data`; null when missing, unreadable or stale. */
-export function readCurrentModel(data: CrisisTrainingData, file: string = defaultModelFile()): CrisisModel | null {
+/** Stores `sourceKey` with the model already in `file`, its weights as they are (not serialised again). */
+export function storeSourceKey(file: string, sourceKey: string): void {
+  const m = readModelFile(file);
+  if (m) writeAtomically(file, { ...m, sourceKey });
+}
+
+function readModelFile(file: string): ModelFile | null {
   if (!existsSync(file)) return null;
   try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as SerialisedModel;
-    if (m.key !== modelKey(data) || m.featureVersion !== FEATURE_VERSION || m.classes.join() !== CRISIS_CLASSES.join()) return null;
+    return JSON.parse(readFileSync(file, 'utf8')) as ModelFile;
+  } catch {
+    return null;
+  }
+}
+
+function deserialiseIf(m: ModelFile | null, current: (m: ModelFile) => boolean): CrisisModel | null {
+  if (!m || m.featureVersion !== FEATURE_VERSION || m.classes?.join() !== CRISIS_CLASSES.join() || !current(m)) return null;
+  try {
     return CrisisModel.deserialise(m);
   } catch {
     return null;
   }
 }
 
+/** The model in `file` when it was trained from exactly `data`; null when missing, unreadable or stale. */
+export function readCurrentModel(data: CrisisTrainingData, file: string = defaultModelFile()): CrisisModel | null {
+  return deserialiseIf(readModelFile(file), (m) => m.key === modelKey(data));
+}
+
+/** Whether `file` holds a model stored with `sourceKey` (so trained from files with exactly this text). */
+export function storedWithSourceKey(file: string, sourceKey: string): boolean {
+  return readModelFile(file)?.sourceKey === sourceKey;
+}
+
 export interface LoadedClassifier {
   classifier: CrisisClassifier;
   /** True when no current model file was found and the model was trained now (slower start-up). */
   trainedNow: boolean;
+  /**
+   * How the model was found current: 'text', by the hash of its files' text (quick); 'banks', by
+   * reading the banks (the file has no or another text hash: slower, same model); 'trained' now.
+   */
+  source: 'text' | 'banks' | 'trained';
 }
 
 /**
  * The classifier for knowledge folder `dir`'s banks: the built model file when it is current, or a model
- * trained now (and written, when `write` is set) when it is missing or stale.
+ * trained now (and written, when `write` is set) when it is missing or stale. Current is known from
+ * the hash of the files' text when the file carries it, else by reading the banks for the model's key.
  */
 export function loadCrisisClassifier(dir?: string, options: { modelFile?: string; write?: boolean } = {}): LoadedClassifier {
-  const data = loadCrisisTrainingData(dir);
   const file = options.modelFile ?? defaultModelFile();
-  const current = readCurrentModel(data, file);
+  const sourceKey = crisisSourceKey(dir);
+  const stored = readModelFile(file);
+  const byText = deserialiseIf(stored, (m) => m.sourceKey === sourceKey);
+  if (byText) {
+    const config = loadCrisisConfig(dir);
+    return { classifier: new CrisisClassifier(byText, config.thresholds, config.everydayBounds), trainedNow: false, source: 'text' };
+  }
+  const data = loadCrisisTrainingData(dir);
+  const current = deserialiseIf(stored, (m) => m.key === modelKey(data));
   const model = current ?? trainCrisisModel(data);
-  if (!current && options.write) writeModelFile(model, file);
-  return { classifier: new CrisisClassifier(model, data.config.thresholds, data.config.everydayBounds), trainedNow: !current };
+  if (!current && options.write) writeModelFile(model, file, sourceKey);
+  return { classifier: new CrisisClassifier(model, data.config.thresholds, data.config.everydayBounds), trainedNow: !current, source: current ? 'banks' : 'trained' };
 }
 
 let defaultClassifier: CrisisClassifier | undefined;

@@ -297,8 +297,91 @@ const SEARCH_CHARS = 8;
 /** Long enough for V8 to compile a pattern to machine code at once, without an interpreter stage. */
 const WARM_TEXT = 'warm up '.repeat(160);
 
-/** Patterns read for their required strings, and one automaton finding them all in a single pass. */
+/**
+ * What the build read (generated/pattern-strings.json, scripts/storePatternStrings.ts): each pattern's
+ * required strings, keyed by the pattern itself (its flags and source). Never stale for a pattern:
+ * an edited pattern has another key and is read again here; the file as a whole is used only when
+ * the reading below is the one that wrote it (core/domain.ts compares this file's text hash).
+ * A memo, not a loader: this module reads no file.
+ */
+const storedStrings = new Map<string, readonly string[] | null>();
+/** Patterns read here since start (memo misses): what start-up reports when the stored file did not serve. */
+let readHere = 0;
+
+/** The key of a pattern in the stored file. */
+export function patternKey(re: RegExp): string {
+  return `${re.flags}/${re.source}`;
+}
+
+/** The file's shape: format, the hash of the reading that wrote it, and per pattern key its strings. */
+export interface StoredPatternStrings {
+  format: 1;
+  reader: string;
+  strings: Record<string, string[] | null>;
+}
+
+/**
+ * Takes what the build stored when `reader` (the current reading's hash) is the one it was made
+ * with; anything else is ignored, so every pattern is read as before. Returns the patterns taken.
+ */
+export function rememberPatternStrings(file: unknown, reader: string): number {
+  const f = file as Partial<StoredPatternStrings> | null;
+  if (f?.format !== 1 || f.reader !== reader || typeof f.strings !== 'object' || f.strings === null) return 0;
+  let n = 0;
+  for (const [key, strings] of Object.entries(f.strings)) {
+    if (strings === null || (Array.isArray(strings) && strings.every((x) => typeof x === 'string'))) {
+      storedStrings.set(key, strings);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** How many patterns were read here rather than taken from the stored file, so far. */
+export function patternsReadHere(): number {
+  return readHere;
+}
+
+/** requiredStrings(re), from the stored file when it holds this very pattern. */
+function requiredStringsOf(re: RegExp): readonly string[] | null {
+  const key = patternKey(re);
+  if (storedStrings.has(key)) return storedStrings.get(key) ?? null;
+  readHere++;
+  return requiredStrings(re);
+}
+
+/**
+ * Patterns read for their required strings, and one automaton finding them all in a single pass.
+ * Built at the first scan or warm(), not when made: sets made as modules load (crisis, context) are
+ * then built after start-up has handed over the stored strings, and still before the server is ready.
+ */
 export class PatternSet {
+  private built: Automaton | undefined;
+  readonly patterns: ReadonlySet<RegExp>;
+
+  constructor(
+    patterns: Iterable<RegExp>,
+    private readonly groups: ReadonlyArray<readonly RegExp[]> = [],
+  ) {
+    this.patterns = new Set(patterns);
+  }
+
+  private automaton(): Automaton {
+    return (this.built ??= new Automaton(this.patterns, this.groups));
+  }
+
+  /** See Automaton.warm. */
+  warm(): void {
+    this.automaton().warm();
+  }
+
+  /** See Automaton.scan. */
+  scan(text: string): Presence {
+    return (this.built ?? this.automaton()).scan(text);
+  }
+}
+
+class Automaton {
   private readonly needs = new Map<RegExp, Int32Array>();
   /** Automaton: next state = delta[state * width + column of the character]. */
   private readonly delta: Int32Array | Uint16Array;
@@ -324,11 +407,11 @@ export class PatternSet {
    * `groups` (optional): lists of the patterns, such as one concept's, asked about together with
    * Presence.group(index), so a reader skips a whole group in one step.
    */
-  constructor(patterns: Iterable<RegExp>, groups: ReadonlyArray<readonly RegExp[]> = []) {
-    this.patterns = new Set(patterns);
+  constructor(patterns: ReadonlySet<RegExp>, groups: ReadonlyArray<readonly RegExp[]>) {
+    this.patterns = patterns;
     const ids = new Map<string, number>();
     for (const re of this.patterns) {
-      const strings = requiredStrings(re);
+      const strings = requiredStringsOf(re);
       // Masks write "_": a string holding one could appear in a masked copy and not in the text.
       if (!strings || strings.some((x) => x.includes('_'))) continue;
       // The start of a required string is required too: a short prefix filters almost as well and

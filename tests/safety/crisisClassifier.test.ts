@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../core/projectRoot';
 import { loadCrisisTrainingData } from '../../core/safety/crisisBank';
-import { CrisisClassifier, defaultCrisisClassifier, defaultModelFile, modelKey, readCurrentModel } from '../../core/safety/crisisClassifier';
+import { CrisisClassifier, defaultCrisisClassifier, defaultModelFile, loadCrisisClassifier, modelKey, readCurrentModel } from '../../core/safety/crisisClassifier';
 import { CrisisModel, wordFeatures } from '../../core/safety/crisisModel';
 import { splitMessage } from '../../core/safety/text';
 import { assess, confirmIds, escalates, flagIds } from './helpers';
@@ -58,6 +58,24 @@ describe('the crisis banks', () => {
     const changed = loadCrisisTrainingData(join(dir, 'safety'));
     expect(modelKey(changed)).not.toBe(modelKey(data));
     expect(readCurrentModel(changed, defaultModelFile())).toBeNull();
+  });
+
+  it('the built model is known current from its files\' text, without reading the banks', () => {
+    expect(loadCrisisClassifier(safetyDir).source).toBe('text');
+  });
+
+  it('after an edit the banks are read again: a broken line still stops loading, a blank line keeps the model', () => {
+    cpSync(join(safetyDir, '..', 'topics'), join(dir, 'topics'), { recursive: true });
+    const model = join(dir, 'crisis-model.json');
+    cpSync(defaultModelFile(), model);
+    expect(loadCrisisClassifier(join(dir, 'safety'), { modelFile: model }).source).toBe('text');
+    const bank = readFileSync(file('crisis-positive.tsv'), 'utf8');
+    writeFileSync(file('crisis-positive.tsv'), `${bank}\n`);
+    const reread = loadCrisisClassifier(join(dir, 'safety'), { modelFile: model });
+    expect(reread.source).toBe('banks');
+    expect(reread.classifier.model.serialise()).toEqual(defaultCrisisClassifier().model.serialise());
+    writeFileSync(file('crisis-positive.tsv'), `${bank}sad-ish\tI feel a bit flat today\n`);
+    expect(() => loadCrisisClassifier(join(dir, 'safety'), { modelFile: model })).toThrow(/crisis-positive\.tsv: line \d+: field category: "sad-ish"/);
   });
 });
 
