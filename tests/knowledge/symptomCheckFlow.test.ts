@@ -12,7 +12,7 @@ import { loadRedFlagDefinitions } from '../../core/safety/definitions';
 import { loadSymptomCheckContent, type QuestionId } from '../../core/triage/content';
 import { nextStep } from '../../core/triage/flow';
 import { answersFromContext, UNSURE, type TriageAnswers, type TriageStep } from '../../core/triage/symptomCheck';
-import { choicesOf, dialogConversation, escalationOf, texts } from '../support/dialogClient';
+import { answerSymptomCheck, choicesOf, escalationOf, texts } from '../support/dialogClient';
 import { TEST_CLINIC, testDomain } from '../support/domain';
 import { edit, knowledgeCopy } from '../support/knowledgeCopy';
 
@@ -24,12 +24,7 @@ function load(dir: string) {
 
 const LUMP_WHILE_PREGNANT = ['Pregnant', 'Both breasts', 'Milky or white', 'Only when squeezed or feeding', 'A lump'];
 
-async function answered(answers: string[], domain = testDomain()) {
-  const chat = dialogConversation({ domain });
-  let replies = await chat.say('check my symptoms');
-  for (const answer of answers) replies = await chat.say(answer);
-  return replies;
-}
+const answered = answerSymptomCheck;
 
 describe('a clinician edits one step of the flow, on a copy of the knowledge folder', () => {
   let dir: string;

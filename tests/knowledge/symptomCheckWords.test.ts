@@ -5,20 +5,14 @@
  * file and the field.
  */
 import { rmSync } from 'node:fs';
-import { loadDomain, type Domain } from '../../core/domain';
-import { choicesOf, dialogConversation, escalationOf, texts, topicOf } from '../support/dialogClient';
+import { loadDomain } from '../../core/domain';
+import { answerSymptomCheck, choicesOf, escalationOf, texts, topicOf } from '../support/dialogClient';
 import { TEST_CLINIC } from '../support/domain';
 import { edit, knowledgeCopy } from '../support/knowledgeCopy';
 
 const UP_TO_PATTERN = ['Breastfeeding or pumping', 'Both breasts', 'Milky or white', 'On its own', 'None of these'];
 
-async function lastReply(answers: string[], domain?: Domain) {
-  const chat = dialogConversation({ domain });
-  await chat.say('check my symptoms');
-  let replies: Awaited<ReturnType<typeof chat.say>> = [];
-  for (const answer of answers) replies = await chat.say(answer);
-  return replies;
-}
+const lastReply = answerSymptomCheck;
 
 describe('a clinician adds a word for an answer, in symptom-check.yaml alone', () => {
   let dir: string;

@@ -71,3 +71,11 @@ export function choicesOf(reply: Partial<Activity> | undefined): string[] {
 export function texts(replies: Partial<Activity>[]): string {
   return replies.map((r) => r.text ?? '').join('\n');
 }
+
+/** A new conversation that starts the symptom check and gives these answers: the replies to the last one. */
+export async function answerSymptomCheck(answers: string[], domain?: Domain) {
+  const chat = dialogConversation({ domain });
+  let replies = await chat.say('check my symptoms');
+  for (const answer of answers) replies = await chat.say(answer);
+  return replies;
+}
