@@ -612,18 +612,20 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
 const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do))\b(?! not\b)/;
 
 /**
- * Mentions only asked about in a question that the next sentence makes the parent's own report
- * ("is it normal to have pus from the breast? asking because I literally do right now").
- */
-/**
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the
  * sentence after a question says the thing asked about is the parent's own, and still there.
  */
 const STILL_MINE_AFTER_QUESTION = /^(mine|my one)\b|\b(still (going|happening|there|here|leaking|coming|dripping|the same)|(not|isn t|is not|hasn t|has not|won t|will not|doesn t|does not) (gone|going|go) away|for me)\b|^(it s|its|it is|it has|it s been|it has been) (been )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of|a couple of) (days?|weeks?|months?|years?)\b/;
-const SOMEONE_ELSE = /\b(friend|friends|sister|mum|mom|mother|cousin|aunt|colleague|coworker|neighbou?r|daughter|someone|somebody|asking for)\b/;
+/** Besides the experiencer-other words of modifiers.yaml: a grown daughter, or "asking for a friend". */
+const SOMEONE_ELSE_TOO = /\b(daughter|asking for)\b/;
 
+/**
+ * Mentions only asked about in a question that the next sentence makes the parent's own report
+ * ("is it normal to have pus from the breast? asking because I literally do right now").
+ */
 export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; reason: string }>(mentions: T[], sentences: readonly Sentence[]): T[] {
-  const followsUp = (s: Sentence) => OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !SOMEONE_ELSE.test(s.text) && !SOMEONE_ELSE.test(sentences[s.index - 1]?.text ?? ''));
+  const someoneElse = (s: Sentence | undefined) => s !== undefined && (s.knowledge.modifiers['experiencer-other'].pattern.test(s.text) || SOMEONE_ELSE_TOO.test(s.text));
+  const followsUp = (s: Sentence) => OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
   const owned = new Set(sentences.filter((s) => s.index > 0 && followsUp(s) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
   if (owned.size === 0) return mentions;
   return mentions.map((m) => (m.status === 'asked' && m.reason === 'question' && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));
