@@ -12,6 +12,7 @@
  */
 import type { Activity } from 'botbuilder';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { countWords } from '../core/conversation/composer';
 import { URGENCY_LEVELS, urgencyRank, type Urgency } from '../core/safety/types';
 import { conversation, startBot, type Conversation } from '../tests/support/runningBot';
 
@@ -50,9 +51,6 @@ function readTsv(file: string, columns: string[]): string[][] {
     });
 }
 
-function words(text: string | undefined): number {
-  return (text ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
 
 function readTurn(replies: Activity[]): Turn {
   let level: Level = 'none';
@@ -69,7 +67,7 @@ function readTurn(replies: Activity[]): Turn {
   // conversation (a first bubble with no topic, no buttons and no card, followed by the answer).
   const isWelcomeLine = (r: Activity, i: number) =>
     i === 0 && replies.length > 1 && !(r.channelData as { topic?: string } | undefined)?.topic && !r.suggestedActions && !r.attachments?.length;
-  const firstSeenWords = replies.filter((r, i) => !isWelcomeLine(r, i)).reduce((n, r) => n + words(r.text), 0);
+  const firstSeenWords = replies.filter((r, i) => !isWelcomeLine(r, i)).reduce((n, r) => n + countWords(r.text ?? ''), 0);
   return { topics, level, askedQuestion, firstSeenWords };
 }
 
