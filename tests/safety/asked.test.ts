@@ -81,6 +81,12 @@ describe('the sentence after a question can make the sign the parent own', () =>
   it("but not when it is someone else's", () => {
     expect(escalates(assess("can a lump be cancer? my sister's isn't going away, 4 weeks now"))).toBe(false);
   });
+  it("'It's got worse since I started domperidone' after a question about leaking is a report", () => {
+    expect(flagIds(assess("how do I deal with leaking? it's got worse since I started domperidone"))).toContain('discharge-with-new-medicine');
+  });
+  it('soaked through with sweat is not leaking', () => {
+    expect(escalates(assess('I woke up soaked through with sweat after a hot night'))).toBe(false);
+  });
   it('a sign in a later clause with a present verb is not in the past', () => {
     expect(flagIds(assess("I stopped breastfeeding 5 years ago and I've got milky discharge from both sides"))).toContain('leaking-long-after-weaning');
   });

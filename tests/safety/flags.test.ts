@@ -141,6 +141,9 @@ describe('routine', () => {
     ['new birth control pill and a little nipple discharge'],
     // While feeding, leaking is expected: only leaking that changed with the medicine.
     ['leaking way more since I started metoclopramide', BREASTFEEDING],
+    // Leaking told by its effect: soaking through, milk spraying.
+    ['my tops are soaking through since I started domperidone', NOT_LACTATING],
+    ['the left side sprays so much more since I started metoclopramide', BREASTFEEDING],
   ]);
   it('a breastfeeding parent on a medicine whose leaking has not changed gets no note', () => {
     expect(assess('I take sertraline and my breasts leak between feeds', BREASTFEEDING).level).toBeNull();
