@@ -108,7 +108,12 @@ function isPseudo(tokens: string[], trigger: number, PSEUDO_AFTER: ReadonlySet<s
   if (t === 'not' || t === 'never' || t === 'no') {
     if (n1 === 'get' || n1 === 'getting' || n1 === 'got' || n1 === 'gotten') return GET_IMPROVE.has(n2) || (n2 === 'any' && GET_IMPROVE.has(n3));
     if (n1 === 'feel' || n1 === 'feeling') return /^(like|myself|right|well|good|safe|normal|better|okay|ok|great|human|real)$/.test(n2);
-    if (n1 === 'see' || n1 === 'tell' || n1 === 'say' || n1 === 'saying') return /^(why|how|what|if|whether|a|any|properly|clearly|straight|well|the)$/.test(n2) || n1 === 'tell';
+    if (n1 === 'tell') return true;
+    // "can't see properly", "don't see the point", "can't see any way out" deny nothing that follows;
+    // "didn't see any blood" does.
+    if (n1 === 'see' || n1 === 'say' || n1 === 'saying') {
+      return /^(why|how|what|if|whether|properly|clearly|straight|well)$/.test(n2) || (/^(a|any|the)$/.test(n2) && /^(way|point|future|reason|end|light|hope|other|solution|options?|difference|improvement|change|changes|sense)$/.test(n3));
+    }
     if (n1 === 'think') return true; // handled as uncertainty
     if (n1 === 'want' || n1 === 'wanting') return /^(to)$/.test(n2) && /^(live|be|exist|wake|go|carry|keep|do|feed|breastfeed|nurse)$/.test(n3);
     if (n1 === 'a' && /^(lot|big|huge|ton|ton|bunch)$/.test(n2)) return true;
@@ -461,7 +466,7 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
   const clauseText = tokens.slice(clause.start, clause.end).join(' ');
   const sentenceText = sentence.text;
   if (PAST_DISTANT.test(clauseText) || (PAST_DISTANT.test(sentenceText) && clauses.length <= 2)) {
-    if (PAST_VERB.test(clauseText) && !STILL_NOW.test(clauseText.replace(/\b(used to|ago)\b/g, ''))) return true;
+    if (PAST_VERB.test(clauseText) && !STILL_NOW.test(clauseText.replace(/\b(used to|ago|back (?=in|with|when|then|during|before|after))\b/g, ''))) return true;
   }
   return false;
 }

@@ -18,6 +18,18 @@ describe('negation', () => {
   });
 });
 
+describe('a denial through what was seen', () => {
+  it.each(["didn't see any blood in the pumped milk this time, phew", "I can't see any pus"])('"%s" denies the sign', (text) => {
+    expect(assess(text, BREASTFEEDING).level).toBeNull();
+  });
+  it('"I can\'t see properly" is still a sign, not a denial', () => {
+    expect(flagIds(assess("I can't see properly and my head is pounding, 5 days postpartum"))).toContain('severe-headache-or-vision-change');
+  });
+  it('"nothing pulled in" denies a turned-in nipple', () => {
+    expect(assess('Both nipples look normal, nothing pulled in, no rash, no crust').level).toBeNull();
+  });
+});
+
 describe('pseudo-negation', () => {
   it('"not only a fever" still reports the fever', () => {
     expect(flagIds(assess('not only a fever but my breast is red and hot too', BREASTFEEDING))).toContain(FEVER_WITH_SIGNS);
@@ -58,7 +70,13 @@ describe('hypothetical and asked-about', () => {
 });
 
 describe('historical', () => {
-  it.each(['I had pus from my nipple last year with my first baby', 'I used to get blood in my milk'])('"%s" is in the past', (text) => {
+  it.each([
+    'I had pus from my nipple last year with my first baby',
+    'I used to get blood in my milk',
+    // "back" here says when, not that it came back.
+    "Back with my first I had an abscess drained. This baby everything's been fine so far.",
+    'I got red streaks on my breast back in 2019 and had antibiotics the same day',
+  ])('"%s" is in the past', (text) => {
     const r = assess(text, BREASTFEEDING);
     expect(flagIds(r)).toEqual([]);
     expect(confirmIds(r)).toEqual([]);
