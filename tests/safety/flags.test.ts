@@ -126,6 +126,10 @@ describe('soon', () => {
   expectFlag('leaking-long-after-weaning', 'soon', [
     ['I stopped nursing a year ago and I still have milk'],
     ['my milk dried up but now it is coming back'],
+    // Milk that had stopped and is back, in the words parents use.
+    ['no milk for weeks, and now there is milk in my bra again'],
+    ['my breasts were totally dry after weaning and now they are dripping again'],
+    ['my milk dried up in the summer and now it has returned'],
     ['still leaking', { lactation: 'weaned', weanedWeeksAgo: 20 }],
   ]);
   expectFlag('mood-affecting-daily-life', 'soon', [
