@@ -31,6 +31,13 @@ describe('misspellings and slang', () => {
     expect(assess('103.5 F fever and a hot red breast').level).toBe('emergency');
   });
 
+  it('leaves real words one letter from a warning sign as they are', () => {
+    // "leaving" is not "leaking", "stabbed" not "scabbed".
+    expect(flagIds(assess('I thought about just leaving him on a doorstep and not coming back'))).toContain('thoughts-of-harming-baby');
+    // Read as "scabbed", a stabbing pain explained the blood away as a healing crack.
+    expect(flagIds(assess("it feels like I've been stabbed in the nipple and there's blood in my milk"))).toContain('blood-in-discharge');
+  });
+
   it('does not take pregnancy weeks or a baby age for a temperature', () => {
     expect(escalates(assess('38 weeks pregnant and my breast is sore'))).toBe(false);
   });
