@@ -80,6 +80,8 @@ describe('urgent', () => {
   expectFlag('mastitis-not-improving', 'urgent', [
     ['day 2 of antibiotics for mastitis and the redness is spreading'],
     ['mastitis and it is getting worse'],
+    ['the mastitis has not eased at all, still red and hot'],
+    ['since starting the amoxicillin the sore area on my breast has doubled in size'],
     ['the antibiotics are not helping my breast infection'],
     ['second day on antibiotics and the pain is only getting worse'],
   ]);
