@@ -130,12 +130,15 @@ describe('soon', () => {
     ['my milk dried up but now it is coming back'],
     // Milk that had stopped and is back, in the words parents use.
     ['no milk for weeks, and now there is milk in my bra again'],
+    ['stoped bf a year ago and still leakin now'],
     ['my breasts were totally dry after weaning and now they are dripping again'],
     ['my milk dried up in the summer and now it has returned'],
     ['still leaking', { lactation: 'weaned', weanedWeeksAgo: 20 }],
   ]);
   expectFlag('mood-affecting-daily-life', 'soon', [
     ['I feel so depressed I can hardly get through the day'],
+    ['low mood since the birth, I am not leaving the house'],
+    ["I've felt flat and empty for weeks and I'm not coping"],
     ['the dmer is so strong I dread every feed'],
     ['I cannot stop crying and feel numb'],
   ]);
