@@ -69,6 +69,14 @@ describe('hypothetical and asked-about', () => {
   });
 });
 
+describe('wondering', () => {
+  it('"made me wonder when a lump should be checked" asks, it does not report', () => {
+    const r = assess('my colleague found a lump in her breast, which made me wonder when a lump should be checked', BREASTFEEDING);
+    expect(flagIds(r)).toEqual([]);
+    expect(askedIds(r)).toContain('persistent-lump');
+  });
+});
+
 describe('historical', () => {
   it.each([
     'I had pus from my nipple last year with my first baby',
@@ -84,7 +92,7 @@ describe('historical', () => {
 });
 
 describe('experiencer', () => {
-  it.each(['my sister had red streaks on her breast', 'my friend had pus coming out of her nipple', 'my sister found a lump in her breast, what should she do', 'my friend noticed blood in her milk'])('someone else: "%s"', (text) => {
+  it.each(['my sister had red streaks on her breast', 'my friend had pus coming out of her nipple', 'my sister found a lump in her breast, what should she do', 'my friend noticed blood in her milk', "My auntie had Paget's disease of the nipple, what does it look like?"])('someone else: "%s"', (text) => {
     const r = assess(text, BREASTFEEDING);
     expect(flagIds(r)).toEqual([]);
     expect(confirmIds(r)).toEqual([]);
