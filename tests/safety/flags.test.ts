@@ -125,6 +125,10 @@ describe('soon', () => {
     ["I'm not pregnant and haven't breastfed, and white fluid comes from both nipples"],
     ['milk coming out of my nipples and I have headaches', NOT_LACTATING],
   ]);
+  it('missed periods and milky discharge, feeding not said: asks whether the parent is feeding', () => {
+    const r = assess('My periods went missing for 4 months, pregnancy test negative, and there is milky discharge from both breasts');
+    expect(r.toConfirm.map((c) => c.id)).toContain('milky-discharge-not-lactating');
+  });
   expectFlag('leaking-long-after-weaning', 'soon', [
     ['I stopped nursing a year ago and I still have milk'],
     ['my milk dried up but now it is coming back'],
