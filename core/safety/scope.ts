@@ -620,7 +620,7 @@ const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only ask
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the
  * sentence after a question says the thing asked about is the parent's own, and still there.
  */
-const STILL_MINE_AFTER_QUESTION = /^(mine|my one)\b|\b(still (going|happening|there|here|leaking|coming|dripping|the same)|(not|isn t|is not|hasn t|has not|won t|will not|doesn t|does not) (gone|going|go) away|for me)\b|^(it s|its|it is|it has|it)( got| gotten| getting| been getting| become| gone) (a lot |much |way |even |so |a bit )?(worse|heavier|more|bigger|redder)\b|^(it s|its|it is|it has|it s been|it has been) (been )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of|a couple of) (days?|weeks?|months?|years?)\b/;
+const STILL_MINE_AFTER_QUESTION = /^(mine|my one)\b|^(it|they|mine|my \w+) (was not|were not|was never|were never|never used to be|did not use to be|never looked) like (that|this)( before)?\b|\b(still (going|happening|there|here|leaking|coming|dripping|the same)|(not|isn t|is not|hasn t|has not|won t|will not|doesn t|does not) (gone|going|go) away|for me)\b|^(it s|its|it is|it has|it)( got| gotten| getting| been getting| become| gone) (a lot |much |way |even |so |a bit )?(worse|heavier|more|bigger|redder)\b|^(it s|its|it is|it has|it s been|it has been) (been )?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|couple of|a couple of) (days?|weeks?|months?|years?)\b/;
 /** Besides the experiencer-other words of modifiers.yaml: a grown daughter, or "asking for a friend". */
 const SOMEONE_ELSE_TOO = /\b(daughter|asking for)\b/;
 
@@ -633,5 +633,6 @@ export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; 
   const followsUp = (s: Sentence) => OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
   const owned = new Set(sentences.filter((s) => s.index > 0 && followsUp(s) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
   if (owned.size === 0) return mentions;
-  return mentions.map((m) => (m.status === 'asked' && m.reason === 'question' && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));
+  const askedOrWondered = (m: T) => (m.status === 'asked' && m.reason === 'question') || (m.status === 'unsure' && m.reason === 'asks what they see');
+  return mentions.map((m) => (askedOrWondered(m) && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));
 }

@@ -78,6 +78,9 @@ describe('the sentence after a question can make the sign the parent own', () =>
   it("'Mine isn't going away, 4 weeks now' after a question about a lump is a report", () => {
     expect(flagIds(assess("can a lump while breastfeeding be cancer? mine isn't going away, 4 weeks now"))).toContain('persistent-lump');
   });
+  it("'it wasn't like that before' after asking whether a nipple turning in is normal is a report", () => {
+    expect(flagIds(assess("is it normal for a nipple to turn inwards? it wasn't like that before"))).toContain('new-nipple-inversion');
+  });
   it("but not when it is someone else's", () => {
     expect(escalates(assess("can a lump be cancer? my sister's isn't going away, 4 weeks now"))).toBe(false);
   });
