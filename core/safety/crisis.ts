@@ -24,7 +24,7 @@
  * message length.
  */
 import type { Mention } from './concepts';
-import { ADULT_OTHER, clauseBounds, FIRST, thirdPersonFrame, type CrisisConcept, type MatchContext, type MessageFacts } from './crisisChecks';
+import { clauseBounds, type CrisisConcept, type MatchContext, type MessageFacts } from './crisisChecks';
 import type { CrisisFamily, CrisisPatterns } from './crisisPatterns';
 import type { Presence } from './prefilter';
 import { mentionStatus, type Status } from './scope';
@@ -32,9 +32,6 @@ import { applyMasks, makeSentence, tokenMatches, type Sentence } from './text';
 
 export type { CrisisConcept, MessageFacts } from './crisisChecks';
 export type { CrisisPatterns } from './crisisPatterns';
-
-/** Feeding or pumping logistics in the message: "I planned how I'd do it: pump at 10, 1 and 4". */
-const LOGISTICS = /\b(pump|pumps|pumping|pumped|feed|feeds|feeding|nurse|nursing|breastfeed|breastfeeding|bottle|bottles|wean|weaning|latch|express|expressing|schedule|routine|freezer|stash|pads|bra|shift|commute|meeting|office|daycare|nursery|childcare)\b/;
 
 // ------------------------------------------------------------------ matching
 
@@ -62,7 +59,7 @@ function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[], presence:
   for (const { start, end } of tokenMatches(s, text, [k.babyHarm.pattern])) {
     const targetWords = s.tokens.slice(start + 1, end);
     // "him"/"her" is the baby unless the message is about another adult.
-    if (/^(him|her|them)$/.test(targetWords[targetWords.length - 1] ?? '') && ADULT_OTHER.test(msg.text) && !k.babyWord.test(s.text)) continue;
+    if (/^(him|her|them)$/.test(targetWords[targetWords.length - 1] ?? '') && k.words.anotherAdult.test(msg.text) && !k.babyWord.test(s.text)) continue;
     // "her baby": someone else's baby.
     if (/^(her|his|their)$/.test(targetWords[0] ?? '') && targetWords.length > 1) continue;
     const concept = k.babyHarm.frame(s, start, end);
@@ -72,21 +69,21 @@ function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[], presence:
 
 // ------------------------------------------------------------------ status
 
-/** "the midwife asked if I have thoughts of harming myself": a screening question, and its answer. */
-const SCREENING = /\b(asked|asks|ask|asking|question|questions|questionnaire|form|screening|survey|checklist|quiz|test|scale|epds)\b(?: \S+){0,5} (if|whether|about|do i|have i|did i|any|have you|do you|are you|ever)\b/;
-const ANSWER_NO = /\b(said|say|answered|answer|told (her|him|them)|replied|ticked|circled|put|wrote|selected|chose|clicked|marked) (that )?(no|never|not really|nope|none|hardly ever|i do not|i have not|i did not|i am not|not at all|i was fine|i am fine|i m fine)\b|\b(and|but) (no|nope)\b|, no\b|\bi (do not|have not|did not|don t|haven t)\b(?! (know|tell|want to say|say|answer))/;
-const ANSWER_YES = /\b(said|answered|told (her|him|them)|admitted|replied|ticked|circled|put|selected|chose|clicked|marked|confessed) (that )?(yes|yeah|yep|sometimes|quite often|often|most days|i do|i have|i did|the truth|honestly)\b/;
-const MEDIA = /\b(read|reading|watched|watching|saw|seen|heard|hearing) (about|a|an|the|that|this|on)\b(?: \S+){0,4} (story|article|post|documentary|news|show|film|movie|series|programme|program|podcast|book|case|mum who|mother who|woman who|women who)\b|\b(on the news|in the news|in a film|in a show|on tv|in a book|on netflix|on tiktok|on instagram|on reddit|in my group|in the group|a mum in|a friend of)\b/;
-
-function crisisStatus(match: RawMatch, questionsCount: boolean): { status: Status; reason: string } {
+/**
+ * Whose words and how said: the shared reading of ./scope, then stories and the news, another person
+ * as the subject, and screening questions ("the midwife asked if I have thoughts of harming myself")
+ * with the answer given.
+ */
+function crisisStatus(match: RawMatch, questionsCount: boolean, k: CrisisPatterns): { status: Status; reason: string } {
   const { s, start, end } = match;
+  const { screening: SCREENING, answerNo: ANSWER_NO, answerYes: ANSWER_YES, media: MEDIA } = k.status;
   const base = mentionStatus(s, start, end, { selfOnly: true, ignoreQuestion: !questionsCount });
   if (base.status === 'other') return base;
   const before = s.tokens.slice(0, start).join(' ');
   const whole = s.text;
   if (MEDIA.test(before) && !/\b(i|me|myself)\b/.test(s.tokens.slice(Math.max(0, start - 3), start).join(' '))) return { status: 'other', reason: 'a story or the news' };
   const ownWords = s.tokens.slice(start, end);
-  if (!ownWords.some((w) => FIRST.test(w)) && thirdPersonFrame(s, start) && match.concept !== 'psychosis' && match.concept !== 'psychosis-soft') return { status: 'other', reason: 'another person' };
+  if (!ownWords.some((w) => k.words.firstPerson.test(w)) && k.engine.thirdPersonFrame(s, start) && match.concept !== 'psychosis' && match.concept !== 'psychosis-soft') return { status: 'other', reason: 'another person' };
   if (SCREENING.test(before + ' ')) {
     const rest = s.tokens.slice(end).join(' ');
     if (ANSWER_YES.test(rest) || ANSWER_YES.test(whole)) return { status: 'yes', reason: 'screening question answered yes' };
@@ -114,14 +111,14 @@ function withJoinedShortSentences(sentences: Sentence[]): Sentence[] {
   return out;
 }
 
-export function messageFacts(sentences: Sentence[]): MessageFacts {
+export function messageFacts(sentences: Sentence[], k: CrisisPatterns): MessageFacts {
   const text = sentences.map((s) => s.text).join(' . ');
-  return { text, logistics: LOGISTICS.test(text) };
+  return { text, logistics: k.words.feedingLogistics.test(text) };
 }
 
 /** Crisis, harm-to-baby and psychosis mentions in a message (pattern layer), read with `k` (compiled at load). */
 export function findCrisisMentions(sentences: Sentence[], k: CrisisPatterns): Mention[] {
-  const msg = messageFacts(sentences);
+  const msg = messageFacts(sentences, k);
   const raw: RawMatch[] = [];
   const all = withJoinedShortSentences(sentences);
   const familyOf = (cue: string) => cue.split('#')[0];
@@ -139,7 +136,7 @@ export function findCrisisMentions(sentences: Sentence[], k: CrisisPatterns): Me
     const key = `${r.s.index}:${r.s.raw.length}:${r.start}:${r.concept}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const st = crisisStatus(r, k.askedCounts.has(familyOf(r.family)));
+    const st = crisisStatus(r, k.askedCounts.has(familyOf(r.family)), k);
     mentions.push({ concept: r.concept, sentence: r.s, start: r.start, end: r.end, status: st.status, reason: `${r.family}: ${st.reason}`, family: r.family });
   }
   return mentions;

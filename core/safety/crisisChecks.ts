@@ -34,9 +34,12 @@ export interface MatchContext {
 /** false drops the match; a concept replaces the family's own (usually a downgrade to soft). */
 export type Accept = (c: MatchContext) => boolean | CrisisConcept;
 
-/** What the checks read that the knowledge file holds: the laugh markers and two fragments' words. */
-export interface CrisisCheckWords {
-  /** A laugh or joke marker (crisis-patterns.yaml `laugh`). */
+/**
+ * What the engine reads that the knowledge file holds (crisis-patterns.yaml): the laugh markers, two
+ * fragments' words and the `words` lists, compiled once by ./crisisPatterns.
+ */
+export interface CrisisWords {
+  /** A laugh or joke marker (`laugh`). */
   laugh: RegExp;
   /** The fragment `high-place`, as a whole-word test. */
   highPlace: RegExp;
@@ -44,128 +47,148 @@ export interface CrisisCheckWords {
   babyNearby: RegExp;
   /** The fragment `baby-word`, with him, her and crying: a baby is mentioned. */
   babyMentioned: RegExp;
+  firstPerson: RegExp;
+  thirdPerson: RegExp;
+  anotherAdult: RegExp;
+  wakeQualifier: RegExp;
+  otherEnding: RegExp;
+  harmBy: RegExp;
+  harmInstrument: RegExp;
+  harmWeak: RegExp;
+  harmImagining: RegExp;
+  harmFear: RegExp;
+  harmUrge: RegExp;
+  harmChain: RegExp;
+  harmAct: RegExp;
 }
 
-export const ADULT_OTHER = /\b(husband|partner|boyfriend|girlfriend|wife|fiance|fiancee|mother in law|father in law|mil|fil|boss|colleague|coworker|dog|cat|puppy|pump|ex|sister|brother|mum|mom|dad|father|mother)\b/;
-export const FIRST = /^(i|me|my|myself|mine|id|ill|ive|im)$/;
-export const THIRD_SUBJECT = /^(she|he|they|friend|friends|sister|cousin|aunt|mum|mom|mother|mothers|mums|moms|woman|women|lady|ladies|someone|somebody|people|colleague|neighbour|neighbor|character|girl|wife|partner|patient|celebrity|actress)$/;
+/**
+ * The `words` lists of crisis-patterns.yaml the engine reads, and how: `token` is one word of the
+ * sentence (^(...)$), `text` whole words anywhere in a text (\b(...)\b).
+ */
+export const CRISIS_WORD_LISTS = {
+  'first-person': 'token',
+  'third-person': 'token',
+  'another-adult': 'text',
+  'feeding-logistics': 'text',
+  'wake-qualifier': 'token',
+  'other-ending': 'text',
+  'harm-by': 'token',
+  'harm-instrument': 'text',
+  'harm-weak': 'token',
+  'harm-imagining': 'token',
+  'harm-fear': 'token',
+  'harm-urge': 'token',
+  'harm-chain': 'token',
+  'harm-act': 'token',
+} as const;
+export type CrisisWordList = keyof typeof CRISIS_WORD_LISTS;
 
 export const clauseBounds = (s: Sentence, i: number) => s.clauses[s.clauseOf[Math.min(i, s.tokens.length - 1)] ?? 0];
 
 const clauseEndsSoon = (c: MatchContext, n = 0) => c.after.length <= n;
 
-/** "not wake up until noon", "never wake up in time": a time qualifier, not a wish to die. */
-const WAKE_QUALIFIER = /^(until|till|til|before|early|in|on|for|when|if|to|at|during|unless|with|because|cos|from|by|so|once|after|and then|then)$/;
-function notWakeQualified(c: MatchContext): boolean {
-  const a = c.after[0] ?? '';
-  if (a === 'in' && /^(the|a)$/.test(c.after[1] ?? '') && /^(morning|mornings)$/.test(c.after[2] ?? '')) return true;
-  return !WAKE_QUALIFIER.test(a);
+/** Reads a harm verb aimed at the baby (crisis-patterns.yaml `babyHarm`): the concept, or null. */
+export type BabyHarmFrame = (s: Sentence, verbAt: number, targetEnd: number) => CrisisConcept | null;
+
+/** The engine's code, named from the knowledge file: the families' checks and the harm-to-the-baby frames. */
+export interface CrisisEngine {
+  checks: Readonly<Record<string, Accept>>;
+  frames: Readonly<Record<string, BabyHarmFrame>>;
+  /** Someone else is the subject of the clause before `start` ("she said she wanted to ..."). */
+  thirdPersonFrame(s: Sentence, start: number): boolean;
 }
 
-/** A harm word aimed at someone else ("her husband", "the pump") or instrumental ("hurt the baby by feeding"). */
-const INSTRUMENT_AFTER = /^(by|with|through|via|from|if|when|while|because|due)$/;
-const INSTRUMENT_WORDS = /\b(feeding|breastfeeding|nursing|pumping|passing|giving|taking|my milk|the milk|breast ?milk|medicine|medicines|medication|meds|tablets|pills|antibiotics|infection|mastitis|fever|germs|virus|cold|flu|covid|eating|drinking|wine|alcohol|caffeine|coffee|the pump|nails|rolling|co sleeping|cosleeping|bed sharing|sleeping|the blanket|my breast|my boob|my nipple|the latch|accident|accidentally|mistake|smoking|vaping|cream|ointment|shield)\b/;
-
-/** Something else in the sentence that could be what should end: leaking, feeds, the pain, the pregnancy, the day. */
-const OTHER_ENDING = /\b(leak|leaks|leaking|leaky|drip|dripping|pump|pumping|feed|feeds|feeding|breastfeeding|nursing|weaning|supply|pregnancy|pregnant|labou?r|contractions|induction|pain|painful|hurts|hurting|sore|day|week|night|shift|crying|screaming|colic|teething|regression|engorgement|engorged|mastitis|infection|antibiotics|exams?|semester|visit|trip|meeting|heatwave|lockdown)\b/;
-
-export function thirdPersonFrame(s: Sentence, start: number): boolean {
-  const c = clauseBounds(s, start);
-  for (let i = start - 1; i >= c.start; i--) {
-    const w = s.tokens[i];
-    if (FIRST.test(w)) return false;
-    if (THIRD_SUBJECT.test(w)) return true;
-  }
-  return false;
-}
-
-// ------------------------------------------------------------------ the harm-to-the-baby frame
-
-/** Verbs that are most often accidents or everyday handling without an imagining or urge frame. */
-const WEAK_HARM = /^(drop|dropping|dropped|leave|leaving|left|abandon|abandoning|push|pushing|pushed|grab|grabbing|grabbed|bite|biting|burn|burning|burned|burnt|squeeze|squeezing|squeezed|pinch|pinching|pinched|snap|snapping|break|breaking|twist|twisting|toss|tossing|tossed|starve|starving|yank|yanking|yanked|choke|choking|choked|poison|poisoning|poisoned|scald|scalding|scalded)$/;
-
-const IMAGINE = /^(picture|pictures|picturing|pictured|imagine|imagines|imagining|imagined|visuali[sz]e|visuali[sz]ing|visuali[sz]ed|seeing|see|saw|images?|image|visions?|vision|flashes|flash|scenes?|dream|dreams|dreaming|dreamt|dreamed|daydream|daydreaming|thoughts?|thought|thinking|think|fantasi[sz]e|fantasi[sz]ing|intrusive|unsee|head|mind)$/;
-const FEAR = /^(scared|afraid|terrified|frightened|worried|petrified|fear|fears|fearing|panicking|panic|anxious|worry|worrying)$/;
-const URGE = /^(urge|urges|impulse|impulses|want|wanted|wanting|wanna|tempted|temptation|like|close|nearly|almost|about|going|gonna|ready|could|easy|wish|wished|wishing|considered|considering|trying|tried)$/;
-const CHAIN = /^(snap|snapping|lose|losing|lost|it|control|flip|flipping|crack|cracking|just|then|to|will|would|could|might|may|can|should|am|m|is|are|was|were|be|been|going|gonna|just|really|actually|sometimes|suddenly|keep|kept|keeps|about|of|not|never|even|also|so|that|the|and|start|started|starting|had|have|has|having|a|get|got|myself|me|i|id|ill|ive|im|in|my|when|if|again|literally|honestly|constantly|always|this|these|horrible|awful|terrible|scary|dark|violent|bad|weird|random|unwanted|sick|disturbing|graphic|over|come|comes|coming|came|pop|pops|popping|into|stop|can|cannot|cant|t|help|do|did|does|something|one|day|moment|second|split|for|like|feel|felt|feeling)$/;
-const ACT_PAST = /^(smashed|slammed|banged|shook|hit|slapped|smacked|threw|squeezed|pinched|punched|pushed|shoved|yanked|grabbed|covered|hurt|harmed|bashed|smothered|choked|strangled|tossed|flung|hurled|dropped|bit|burned|burnt|scalded|suffocated|drowned|starved|injured)$/;
-
-/**
- * A harm verb aimed at the baby, in a first-person frame. Returns the concept, or null. Walks back from
- * the verb over the verb chain to find an imagining, fear, urge or act frame, and the subject.
- */
-export function babyHarmFrame(s: Sentence, verbAt: number, targetEnd: number): CrisisConcept | null {
-  const t = s.tokens;
-  const verb = t[verbAt];
-  const c = clauseBounds(s, verbAt);
-  const after = t.slice(targetEnd, c.end);
-  const target = t.slice(verbAt + 1, targetEnd).join(' ');
-  // Someone else as the target ("hurt my husband"), or the verb's object is a thing.
-  if (ADULT_OTHER.test(target)) return null;
-  if (/^(him|her|them)$/.test(target.replace(/^(my|the|our|this|poor|little|tiny) /, '')) && ADULT_OTHER.test(t.slice(c.start, c.end).join(' '))) return null;
-  // "hurt the baby by feeding", "harm her with my medicine", "drop him when I'm half asleep"
-  if (INSTRUMENT_AFTER.test(after[0] ?? '') && INSTRUMENT_WORDS.test(after.slice(0, 6).join(' '))) return null;
-  if (/\b(accident|accidentally|by mistake|without meaning|not on purpose|unintentionally)\b/.test(t.slice(c.start, c.end).join(' '))) return null;
-  // Questions about a cause: "can mastitis hurt my baby?", "will the fever harm her?"
-  let imagine = false;
-  let fear = false;
-  let urge = false;
-  let firstPerson = false as boolean;
-  let actPast = false;
-  for (let i = verbAt - 1; i >= Math.max(c.start, verbAt - 12); i--) {
-    const w = t[i];
-    if (FIRST.test(w)) firstPerson = true;
-    if (IMAGINE.test(w)) imagine = true;
-    if (FEAR.test(w)) fear = true;
-    if (URGE.test(w)) urge = true;
-    if (w === 'can' && t[i + 1] === 'not' && /^(stop|unsee|get)$/.test(t[i + 2] ?? '')) imagine = true;
-    if (THIRD_SUBJECT.test(w) && !firstPerson) return null;
-    if (IMAGINE.test(w) || FEAR.test(w) || URGE.test(w) || FIRST.test(w) || CHAIN.test(w)) continue;
-    break; // another subject: "the fever will hurt my baby", "the pump could hurt her"
-  }
-  // Diary style with the "I" left out: "wanted to smother her tonight", "keep picturing shaking him".
-  if (!firstPerson && c.start === 0 && (URGE.test(t[0] ?? '') || IMAGINE.test(t[0] ?? '') || /^(keep|kept|nearly|almost|felt)$/.test(t[0] ?? '')) && t.slice(0, verbAt).every((w) => IMAGINE.test(w) || FEAR.test(w) || URGE.test(w) || CHAIN.test(w))) firstPerson = true;
-  // An imagining frame earlier in the sentence carries over a "because" or "and" ("visions of the baby
-  // falling down the stairs because I pushed her").
-  if (!imagine && t.slice(0, c.start).some((w) => /^(picture|picturing|pictured|imagine|imagining|imagined|visions?|images?|flashes|flash|scenes?|intrusive|nightmares?)$/.test(w))) imagine = true;
-  const modalBefore = t.slice(Math.max(0, verbAt - 4), verbAt).some((w) => /^(can|could|will|would|does|do|did|might|may|should|is|it)$/.test(w));
-  if (ACT_PAST.test(verb) && !firstPerson && !modalBefore) {
-    // "I grabbed the baby really roughly and shook him": the subject is the nearest one before, across "and".
-    for (let i = verbAt - 1; i >= 0; i--) {
-      const w = t[i];
-      if (/^(i|ive|id)$/.test(w)) {
-        firstPerson = true;
-        break;
-      }
-      if (THIRD_SUBJECT.test(w) || ADULT_OTHER.test(w) || /^(toddler|it|you|we|sister|brother)$/.test(w)) break;
-    }
-  }
-  if (ACT_PAST.test(verb) && firstPerson && !imagine && !fear && !urge && !modalBefore) actPast = true;
-  if (!firstPerson && !imagine) return null;
-  const purpose = /\b(on purpose|down the stairs|over the (rail|railing|banister|balcony|edge)|deliberately|intentionally|meant to|so (he|she|it) would stop|to (make|shut) (him|her|it) (stop|up|quiet)|so (he|she) would be quiet|harder than|too hard|too rough|too roughly|really hard|so hard|against the wall|across the room|at the wall|down the stairs|out (of )?the window|off the balcony|in the bath|under the water|under water|into the water|in the water|over (his|her) (face|mouth|nose)|onto the floor|on the floor|onto the bed|into the cot|into the crib|nobody would know|no one would know|never come back|walk away|and run|for good|forever|permanently)\b/.test(t.slice(verbAt, c.end).join(' '));
-  const weak = WEAK_HARM.test(verb);
-  const rest = t.slice(verbAt, c.end).join(' ');
-  const intent = /\b(on purpose|deliberately|intentionally|meant to|so (he|she|it) would (stop|be quiet|shut up)|to (make|shut) (him|her|it) (stop|up|quiet)|harder than|too hard|too rough|too roughly|really hard|so hard|against the wall|across the room|at the wall|onto the floor|on the floor|nobody would know|no one would know|never come back|walk away|and run|for good|forever|permanently)\b/.test(rest);
-  if (fear && !imagine && !urge && weak) return intent ? 'crisis-baby' : 'crisis-baby-soft';
-  if (imagine) return weak && !purpose && !/^(picture|picturing|pictured|imagine|imagining|imagined|visuali[sz]\w*|seeing|see|saw|images?|visions?|flashes|flash|scenes?|intrusive|unsee)$/.test(t.slice(0, verbAt).find((w) => IMAGINE.test(w) && !/^(thoughts?|thought|thinking|think|head|mind|dream|dreams|dreaming|dreamt|dreamed)$/.test(w)) ?? '') ? 'crisis-baby-soft' : 'crisis-baby';
-  if (urge) return weak && !purpose ? 'crisis-baby-soft' : 'crisis-baby';
-  if (fear) return weak && !purpose ? 'crisis-baby-soft' : 'crisis-baby';
-  if (actPast) return weak && !purpose ? null : 'crisis-baby';
-  // Plain first person with a modal: "I might hurt my baby", "I will shake him".
-  const modal = t.slice(Math.max(c.start, verbAt - 4), verbAt).some((w) => /^(might|will|ll|ill|could|would|may|gonna|going)$/.test(w));
-  if (modal && !weak) return 'crisis-baby';
-  if (modal) return 'crisis-baby-soft';
-  return null;
-}
-
-/** The frames the harm-to-the-baby reading may name (crisis-patterns.yaml `babyHarm.frame`). */
-export const BABY_HARM_FRAMES = { 'baby-harm': babyHarmFrame } as const;
-
-// ------------------------------------------------------------------ the families' checks
-
-/** The named checks, given the words they read from the knowledge file. */
-export function crisisChecks(words: CrisisCheckWords): Readonly<Record<string, Accept>> {
+/** The checks and frames, reading the words of the knowledge file. */
+export function crisisEngine(words: CrisisWords): CrisisEngine {
   const { laugh: LAUGH, highPlace: A_HIGH_PLACE, babyNearby: BABY_NEARBY, babyMentioned: BABY_MENTIONED } = words;
+  const { firstPerson: FIRST, thirdPerson: THIRD_SUBJECT, anotherAdult: ADULT_OTHER, wakeQualifier: WAKE_QUALIFIER, otherEnding: OTHER_ENDING } = words;
+  const { harmBy: INSTRUMENT_AFTER, harmInstrument: INSTRUMENT_WORDS, harmWeak: WEAK_HARM, harmImagining: IMAGINE, harmFear: FEAR, harmUrge: URGE, harmChain: CHAIN, harmAct: ACT_PAST } = words;
+
+  /** "not wake up until noon", "never wake up in time": a time qualifier, not a wish to die. */
+  function notWakeQualified(c: MatchContext): boolean {
+    const a = c.after[0] ?? '';
+    if (a === 'in' && /^(the|a)$/.test(c.after[1] ?? '') && /^(morning|mornings)$/.test(c.after[2] ?? '')) return true;
+    return !WAKE_QUALIFIER.test(a);
+  }
+
+  function thirdPersonFrame(s: Sentence, start: number): boolean {
+    const c = clauseBounds(s, start);
+    for (let i = start - 1; i >= c.start; i--) {
+      const w = s.tokens[i];
+      if (FIRST.test(w)) return false;
+      if (THIRD_SUBJECT.test(w)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A harm verb aimed at the baby, in a first-person frame. Returns the concept, or null. Walks back from
+   * the verb over the verb chain to find an imagining, fear, urge or act frame, and the subject.
+   */
+  function babyHarmFrame(s: Sentence, verbAt: number, targetEnd: number): CrisisConcept | null {
+    const t = s.tokens;
+    const verb = t[verbAt];
+    const c = clauseBounds(s, verbAt);
+    const after = t.slice(targetEnd, c.end);
+    const target = t.slice(verbAt + 1, targetEnd).join(' ');
+    // Someone else as the target ("hurt my husband"), or the verb's object is a thing.
+    if (ADULT_OTHER.test(target)) return null;
+    if (/^(him|her|them)$/.test(target.replace(/^(my|the|our|this|poor|little|tiny) /, '')) && ADULT_OTHER.test(t.slice(c.start, c.end).join(' '))) return null;
+    // "hurt the baby by feeding", "harm her with my medicine", "drop him when I'm half asleep"
+    if (INSTRUMENT_AFTER.test(after[0] ?? '') && INSTRUMENT_WORDS.test(after.slice(0, 6).join(' '))) return null;
+    if (/\b(accident|accidentally|by mistake|without meaning|not on purpose|unintentionally)\b/.test(t.slice(c.start, c.end).join(' '))) return null;
+    // Questions about a cause: "can mastitis hurt my baby?", "will the fever harm her?"
+    let imagine = false;
+    let fear = false;
+    let urge = false;
+    let firstPerson = false as boolean;
+    let actPast = false;
+    for (let i = verbAt - 1; i >= Math.max(c.start, verbAt - 12); i--) {
+      const w = t[i];
+      if (FIRST.test(w)) firstPerson = true;
+      if (IMAGINE.test(w)) imagine = true;
+      if (FEAR.test(w)) fear = true;
+      if (URGE.test(w)) urge = true;
+      if (w === 'can' && t[i + 1] === 'not' && /^(stop|unsee|get)$/.test(t[i + 2] ?? '')) imagine = true;
+      if (THIRD_SUBJECT.test(w) && !firstPerson) return null;
+      if (IMAGINE.test(w) || FEAR.test(w) || URGE.test(w) || FIRST.test(w) || CHAIN.test(w)) continue;
+      break; // another subject: "the fever will hurt my baby", "the pump could hurt her"
+    }
+    // Diary style with the "I" left out: "wanted to smother her tonight", "keep picturing shaking him".
+    if (!firstPerson && c.start === 0 && (URGE.test(t[0] ?? '') || IMAGINE.test(t[0] ?? '') || /^(keep|kept|nearly|almost|felt)$/.test(t[0] ?? '')) && t.slice(0, verbAt).every((w) => IMAGINE.test(w) || FEAR.test(w) || URGE.test(w) || CHAIN.test(w))) firstPerson = true;
+    // An imagining frame earlier in the sentence carries over a "because" or "and" ("visions of the baby
+    // falling down the stairs because I pushed her").
+    if (!imagine && t.slice(0, c.start).some((w) => /^(picture|picturing|pictured|imagine|imagining|imagined|visions?|images?|flashes|flash|scenes?|intrusive|nightmares?)$/.test(w))) imagine = true;
+    const modalBefore = t.slice(Math.max(0, verbAt - 4), verbAt).some((w) => /^(can|could|will|would|does|do|did|might|may|should|is|it)$/.test(w));
+    if (ACT_PAST.test(verb) && !firstPerson && !modalBefore) {
+      // "I grabbed the baby really roughly and shook him": the subject is the nearest one before, across "and".
+      for (let i = verbAt - 1; i >= 0; i--) {
+        const w = t[i];
+        if (/^(i|ive|id)$/.test(w)) {
+          firstPerson = true;
+          break;
+        }
+        if (THIRD_SUBJECT.test(w) || ADULT_OTHER.test(w) || /^(toddler|it|you|we|sister|brother)$/.test(w)) break;
+      }
+    }
+    if (ACT_PAST.test(verb) && firstPerson && !imagine && !fear && !urge && !modalBefore) actPast = true;
+    if (!firstPerson && !imagine) return null;
+    const purpose = /\b(on purpose|down the stairs|over the (rail|railing|banister|balcony|edge)|deliberately|intentionally|meant to|so (he|she|it) would stop|to (make|shut) (him|her|it) (stop|up|quiet)|so (he|she) would be quiet|harder than|too hard|too rough|too roughly|really hard|so hard|against the wall|across the room|at the wall|down the stairs|out (of )?the window|off the balcony|in the bath|under the water|under water|into the water|in the water|over (his|her) (face|mouth|nose)|onto the floor|on the floor|onto the bed|into the cot|into the crib|nobody would know|no one would know|never come back|walk away|and run|for good|forever|permanently)\b/.test(t.slice(verbAt, c.end).join(' '));
+    const weak = WEAK_HARM.test(verb);
+    const rest = t.slice(verbAt, c.end).join(' ');
+    const intent = /\b(on purpose|deliberately|intentionally|meant to|so (he|she|it) would (stop|be quiet|shut up)|to (make|shut) (him|her|it) (stop|up|quiet)|harder than|too hard|too rough|too roughly|really hard|so hard|against the wall|across the room|at the wall|onto the floor|on the floor|nobody would know|no one would know|never come back|walk away|and run|for good|forever|permanently)\b/.test(rest);
+    if (fear && !imagine && !urge && weak) return intent ? 'crisis-baby' : 'crisis-baby-soft';
+    if (imagine) return weak && !purpose && !/^(picture|picturing|pictured|imagine|imagining|imagined|visuali[sz]\w*|seeing|see|saw|images?|visions?|flashes|flash|scenes?|intrusive|unsee)$/.test(t.slice(0, verbAt).find((w) => IMAGINE.test(w) && !/^(thoughts?|thought|thinking|think|head|mind|dream|dreams|dreaming|dreamt|dreamed)$/.test(w)) ?? '') ? 'crisis-baby-soft' : 'crisis-baby';
+    if (urge) return weak && !purpose ? 'crisis-baby-soft' : 'crisis-baby';
+    if (fear) return weak && !purpose ? 'crisis-baby-soft' : 'crisis-baby';
+    if (actPast) return weak && !purpose ? null : 'crisis-baby';
+    // Plain first person with a modal: "I might hurt my baby", "I will shake him".
+    const modal = t.slice(Math.max(c.start, verbAt - 4), verbAt).some((w) => /^(might|will|ll|ill|could|would|may|gonna|going)$/.test(w));
+    if (modal && !weak) return 'crisis-baby';
+    if (modal) return 'crisis-baby-soft';
+    return null;
+  }
 
   /**
    * A condition ("if I was gone", "if I jumped", "if I didn't wake up") counts unless what follows makes it
@@ -200,7 +223,7 @@ export function crisisChecks(words: CrisisCheckWords): Readonly<Record<string, A
     return !OTHER_ENDING.test(c.s.tokens.slice(c.end).join(' ')) && !LAUGH.test(c.s.raw);
   }
 
-  return {
+  const checks: Record<string, Accept> = {
     'wish-dead': (c) => {
       const span = c.s.tokens.slice(c.start, c.end).join(' ');
       if (/\bwake( up)?$/.test(span)) return notWakeQualified(c);
@@ -484,4 +507,6 @@ export function crisisChecks(words: CrisisCheckWords): Readonly<Record<string, A
       return true;
     },
   };
+
+  return { checks, frames: { 'baby-harm': babyHarmFrame }, thirdPersonFrame };
 }

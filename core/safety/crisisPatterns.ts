@@ -6,7 +6,7 @@
  * the engine (./crisis) gets regular expressions, never text to compile per message.
  */
 import { z } from 'zod';
-import { BABY_HARM_FRAMES, CRISIS_CONCEPTS, crisisChecks, type Accept, type CrisisConcept } from './crisisChecks';
+import { CRISIS_CONCEPTS, CRISIS_WORD_LISTS, crisisEngine, type Accept, type BabyHarmFrame, type CrisisConcept, type CrisisEngine, type CrisisWordList } from './crisisChecks';
 import { PatternSet } from './prefilter';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
@@ -18,6 +18,8 @@ type PatternText = z.infer<typeof patternSchema>;
 const fragmentSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 const IDIOM_LISTS = ['death', 'mental'] as const;
+const wordList = z.array(z.string().min(1)).min(1);
+const STATUS_PATTERNS = ['screening', 'answer-no', 'answer-yes', 'media'] as const;
 type IdiomList = (typeof IDIOM_LISTS)[number];
 
 const familySchema = z
@@ -37,6 +39,8 @@ export const crisisPatternsFileSchema = z
     fragments: z.record(kebab, fragmentSchema),
     idioms: z.object({ death: z.array(patternSchema).min(1), mental: z.array(patternSchema).min(1) }).strict(),
     laugh: patternSchema,
+    words: z.object(Object.fromEntries(Object.keys(CRISIS_WORD_LISTS).map((name) => [name, wordList])) as Record<CrisisWordList, typeof wordList>).strict(),
+    status: z.object(Object.fromEntries(STATUS_PATTERNS.map((name) => [name, patternSchema])) as Record<(typeof STATUS_PATTERNS)[number], typeof patternSchema>).strict(),
     families: z.array(familySchema).min(1),
     babyHarm: z
       .object({ why: z.string().trim().min(1, 'must say why it exists'), masks: z.string().optional(), frame: z.string(), pattern: patternSchema })
@@ -59,7 +63,13 @@ export interface CrisisFamily {
 export interface CrisisPatterns {
   families: readonly CrisisFamily[];
   /** A harm verb aimed at the baby, its masks and the frame that decides what it is. */
-  babyHarm: { pattern: RegExp; masks?: RegExp[]; frame: (typeof BABY_HARM_FRAMES)[keyof typeof BABY_HARM_FRAMES] };
+  babyHarm: { pattern: RegExp; masks?: RegExp[]; frame: BabyHarmFrame };
+  /** The engine's code the families name, reading this file's words. */
+  engine: CrisisEngine;
+  /** Word lists the engine reads itself: the parent speaking, another adult, feeding plans. */
+  words: { firstPerson: RegExp; anotherAdult: RegExp; feedingLogistics: RegExp };
+  /** Screening questions, their answers, and stories (`status`). */
+  status: { screening: RegExp; answerNo: RegExp; answerYes: RegExp; media: RegExp };
   /** The fragment `baby-word`, whole words: "him"/"her" is the baby when one is named. */
   babyWord: RegExp;
   /** Every family pattern and mask, the harm-to-the-baby pattern and the death idioms, in that order. */
@@ -148,12 +158,46 @@ export function buildCrisisPatterns(data: unknown, file: string): CrisisPatterns
       return /(?!)/;
     }
   };
-  const checks = crisisChecks({
+  // The `words` lists, each in the form the engine reads it.
+  const list = (name: CrisisWordList): RegExp => {
+    const alternatives = d.words[name].join('|');
+    try {
+      return new RegExp(CRISIS_WORD_LISTS[name] === 'token' ? `^(${alternatives})$` : `\\b(${alternatives})\\b`);
+    } catch (err) {
+      problems.push(`${file}: field words.${name}: is not a valid pattern: ${(err as Error).message}`);
+      return /(?!)/;
+    }
+  };
+  const words = {
+    firstPerson: list('first-person'),
+    thirdPerson: list('third-person'),
+    anotherAdult: list('another-adult'),
+    feedingLogistics: list('feeding-logistics'),
+    wakeQualifier: list('wake-qualifier'),
+    otherEnding: list('other-ending'),
+    harmBy: list('harm-by'),
+    harmInstrument: list('harm-instrument'),
+    harmWeak: list('harm-weak'),
+    harmImagining: list('harm-imagining'),
+    harmFear: list('harm-fear'),
+    harmUrge: list('harm-urge'),
+    harmChain: list('harm-chain'),
+    harmAct: list('harm-act'),
+  };
+  const engine = crisisEngine({
+    ...words,
     laugh,
     highPlace: wordsRe(`\\b(${highPlace})\\b`),
     babyNearby: wordsRe(`\\b(${babyWords}|crying|cries|screaming|screams|cot|crib|him|her)\\b`),
     babyMentioned: wordsRe(`\\b(${babyWords}|him|her|crying|cries)\\b`),
   });
+  const checks = engine.checks;
+  const status = {
+    screening: compile(d.status.screening, 'status.screening', ''),
+    answerNo: compile(d.status['answer-no'], 'status.answer-no', ''),
+    answerYes: compile(d.status['answer-yes'], 'status.answer-yes', ''),
+    media: compile(d.status.media, 'status.media', ''),
+  };
 
   const ids = new Set<string>();
   const families: CrisisFamily[] = d.families.map((f, i) => {
@@ -176,8 +220,8 @@ export function buildCrisisPatterns(data: unknown, file: string): CrisisPatterns
     };
   });
 
-  const frame = Object.hasOwn(BABY_HARM_FRAMES, d.babyHarm.frame) ? BABY_HARM_FRAMES[d.babyHarm.frame as keyof typeof BABY_HARM_FRAMES] : undefined;
-  if (!frame) problems.push(`${file}: field babyHarm.frame: no frame "${d.babyHarm.frame}" in the engine; write one of ${Object.keys(BABY_HARM_FRAMES).join(', ')}`);
+  const frame = Object.hasOwn(engine.frames, d.babyHarm.frame) ? engine.frames[d.babyHarm.frame] : undefined;
+  if (!frame) problems.push(`${file}: field babyHarm.frame: no frame "${d.babyHarm.frame}" in the engine; write one of ${Object.keys(engine.frames).join(', ')}`);
   const babyHarm = { pattern: compile(d.babyHarm.pattern, 'babyHarm.pattern'), masks: idiomList(d.babyHarm.masks, 'babyHarm.masks'), frame: frame! };
 
   // A fragment nobody names is a mistake waiting to happen (a word added where it is never read).
@@ -191,6 +235,9 @@ export function buildCrisisPatterns(data: unknown, file: string): CrisisPatterns
   return {
     families,
     babyHarm,
+    engine,
+    words: { firstPerson: words.firstPerson, anotherAdult: words.anotherAdult, feedingLogistics: words.feedingLogistics },
+    status,
     babyWord: new RegExp(`\\b(${babyWords})\\b`),
     patterns,
     filter: new PatternSet(patterns, [...families.map((f) => f.patterns), [babyHarm.pattern]]),

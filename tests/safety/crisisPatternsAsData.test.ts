@@ -65,6 +65,8 @@ describe('a clinician edits the crisis patterns on a copy of the knowledge folde
     ['an idiom list that does not exist', (t: string) => t.replace(/(- id: wish-dead\n(?: {4}.*\n)*? {4}masks: )death/, '$1deaths'), /crisis-patterns\.yaml: field families\.0\.masks: no idiom list "deaths"/],
     ['a pattern that does not compile', (t: string) => t.replace(LAST_GOODBYE_PATTERN, `${LAST_GOODBYE_PATTERN}      - 'planning my (own funeral'\n`), /crisis-patterns\.yaml: field families\.13\.patterns\.13: is not a valid pattern/],
     ['a fragment used above its definition', (t: string) => t.replace("  meds: [", "  meds: ['{method}', "), /crisis-patterns\.yaml: field fragments\.meds\.0: fragment "method" must be defined above it/],
+    ['a word list the engine reads, left out', (t: string) => t.replace(/\n {2}harm-fear: \[[^\]]*\]/, ''), /crisis-patterns\.yaml: field words\.harm-fear: /],
+    ['a word list the engine does not read', (t: string) => t.replace('\nwords:\n', '\nwords:\n  harm-anger: [furious]\n'), /crisis-patterns\.yaml: field words: .*harm-anger/],
     ['a family without its reason', (t: string) => t.replace(/(- id: plan\n {4}why: ).*\n/, "$1''\n"), /crisis-patterns\.yaml: field families\.12\.why: must say why the family exists/],
   ])('%s stops loading, naming the file and the field', (_what, change, message) => {
     edit(dir, FILE, change);
