@@ -78,8 +78,6 @@ export interface CrisisPatterns {
   filter: PatternSet;
   /** Families whose matches count when asked about. */
   askedCounts: ReadonlySet<string>;
-  /** Every family id, and 'baby-harm'. */
-  familyIds: readonly string[];
 }
 
 const FRAGMENT_REF = /\{([a-z][a-z0-9-]*)\}/g;
@@ -113,6 +111,11 @@ export function buildCrisisPatterns(data: unknown, file: string): CrisisPatterns
   for (const name of order) {
     const f = d.fragments[name];
     const value = typeof f === 'string' ? expand(f, `fragments.${name}`, defined) : `(?:${f.map((alt, i) => expand(alt, `fragments.${name}.${i}`, defined)).join('|')})`;
+    try {
+      new RegExp(value);
+    } catch (err) {
+      problems.push(`${file}: field fragments.${name}: is not a valid piece of pattern: ${(err as Error).message}`);
+    }
     expanded.set(name, value);
     defined.add(name);
   }
@@ -242,6 +245,5 @@ export function buildCrisisPatterns(data: unknown, file: string): CrisisPatterns
     patterns,
     filter: new PatternSet(patterns, [...families.map((f) => f.patterns), [babyHarm.pattern]]),
     askedCounts: new Set(families.filter((f) => f.questionsCount).map((f) => f.id)),
-    familyIds: [...families.map((f) => f.id), 'baby-harm'],
   };
 }

@@ -64,6 +64,7 @@ describe('a clinician edits the crisis patterns on a copy of the knowledge folde
     ['a concept that is not a crisis concept', (t: string) => t.replace(/(- id: goodbye\n {4}why: .*\n {4}concept: )crisis-self/, '$1crisis-selff'), /crisis-patterns\.yaml: field families\.13\.concept: "crisis-selff" is not a crisis concept/],
     ['an idiom list that does not exist', (t: string) => t.replace(/(- id: wish-dead\n(?: {4}.*\n)*? {4}masks: )death/, '$1deaths'), /crisis-patterns\.yaml: field families\.0\.masks: no idiom list "deaths"/],
     ['a pattern that does not compile', (t: string) => t.replace(LAST_GOODBYE_PATTERN, `${LAST_GOODBYE_PATTERN}      - 'planning my (own funeral'\n`), /crisis-patterns\.yaml: field families\.13\.patterns\.13: is not a valid pattern/],
+    ['a fragment that is not a piece of pattern', (t: string) => t.replace("  cond-adv: '(?:", "  cond-adv: '((?:"), /crisis-patterns\.yaml: field fragments\.cond-adv: is not a valid piece of pattern/],
     ['a fragment used above its definition', (t: string) => t.replace("  meds: [", "  meds: ['{method}', "), /crisis-patterns\.yaml: field fragments\.meds\.0: fragment "method" must be defined above it/],
     ['a word list the engine reads, left out', (t: string) => t.replace(/\n {2}harm-fear: \[[^\]]*\]/, ''), /crisis-patterns\.yaml: field words\.harm-fear: /],
     ['a word list the engine does not read', (t: string) => t.replace('\nwords:\n', '\nwords:\n  harm-anger: [furious]\n'), /crisis-patterns\.yaml: field words: .*harm-anger/],
