@@ -12,7 +12,6 @@ import { dirname, join, relative } from 'node:path';
 import { defaultPatternStringsFile, patternReaderKey } from '../core/domain';
 import { defaultKnowledgeDir } from '../core/knowledge/loader';
 import { SENTENCE_FACTS_FILTER } from '../core/safety/context';
-import { CRISIS_FILTER } from '../core/safety/crisis';
 import { conceptsOf, loadSafetyKnowledge } from '../core/safety/knowledge';
 import { loadRedFlagDefinitions } from '../core/safety/definitions';
 import { patternKey, requiredStrings, type StoredPatternStrings } from '../core/safety/prefilter';
@@ -26,7 +25,7 @@ export function storePatternStrings(knowledgeDir: string = defaultKnowledgeDir()
   const inlineRules = [...redFlags.flags.values()].flatMap((f) => (f.rule ? [f.rule] : []));
   const safety = loadSafetyKnowledge(join(knowledgeDir, 'safety'), { usedElsewhere: conceptsOf(inlineRules) });
   const strings: Record<string, string[] | null> = {};
-  for (const set of [safety.conceptFilter, CRISIS_FILTER, SENTENCE_FACTS_FILTER]) {
+  for (const set of [safety.conceptFilter, safety.crisis.filter, SENTENCE_FACTS_FILTER]) {
     for (const re of set.patterns) strings[patternKey(re)] = requiredStrings(re);
   }
   const out: StoredPatternStrings = { format: 1, reader, strings };

@@ -150,7 +150,7 @@ export function createRedFlagDetector(
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
-    const mentions = ownedByFollowUp([...sentences.flatMap(findMentions), ...findCrisisMentions(sentences), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))], sentences);
+    const mentions = ownedByFollowUp([...sentences.flatMap(findMentions), ...findCrisisMentions(sentences, knowledge.crisis), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))], sentences);
     const learned = learnContext(sentences, { now: options.now });
     const first = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.

@@ -1,7 +1,8 @@
 /**
  * What the red-flag detector knows, as data a clinician edits: knowledge/safety/concepts.yaml (the
- * one lexicon), modifiers.yaml (negation, uncertainty, the past, someone else...) and rules.yaml
- * (which concepts raise which flag, and the thresholds). Loaded and validated with zod, every problem
+ * one lexicon), modifiers.yaml (negation, uncertainty, the past, someone else...), rules.yaml
+ * (which concepts raise which flag, and the thresholds) and crisis-patterns.yaml (the crisis pattern
+ * families: ./crisisPatterns). Loaded and validated with zod, every problem
  * reported with its file and field, then cross-checked against each other and red-flags.yaml.
  */
 import type { EmojiWords } from '../text/emoji';
@@ -11,6 +12,7 @@ import { parseYaml } from '../knowledge/parsedYaml';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import type { AcrossMessagesRules } from './acrossMessages';
+import { buildCrisisPatterns, type CrisisPatterns } from './crisisPatterns';
 import { PRESENCE_FIELDS } from './pictureFields';
 import { PatternSet } from './prefilter';
 
@@ -287,6 +289,8 @@ export interface SafetyKnowledge {
   /** Flags raised by signs told in different messages (rules.yaml `acrossMessages`). */
   acrossMessages: AcrossMessagesRules;
   thresholds: Thresholds;
+  /** The crisis pattern families, compiled (crisis-patterns.yaml). */
+  crisis: CrisisPatterns;
   /** knowledge/emoji.yaml, from the composition root: "🩸" and "🤒" are read as blood and fever. */
   emoji?: EmojiWords;
 }
@@ -306,7 +310,7 @@ export function wordsPattern(words: Iterable<string>, flags = 'g'): RegExp {
   return new RegExp(list.length === 0 ? '(?!)' : `\\b(?:${list.join('|')})\\b`, flags);
 }
 
-/** Concepts the engine itself provides (crisis language and psychosis: core/safety/crisis.ts and crisisClassifier.ts). */
+/** Concepts the engine itself provides (crisis language and psychosis: crisis-patterns.yaml's families and core/safety/crisisClassifier.ts). */
 export const ENGINE_CONCEPTS: ReadonlySet<string> = new Set(['crisis-self', 'crisis-self-soft', 'crisis-baby', 'crisis-baby-soft', 'psychosis', 'psychosis-soft']);
 
 /**
@@ -360,6 +364,7 @@ export interface SafetyKnowledgeFiles {
   concepts: unknown;
   modifiers: unknown;
   rules: unknown;
+  crisis: unknown;
 }
 
 export interface CrossCheckInputs {
@@ -422,7 +427,7 @@ function describe(file: string, issue: z.core.$ZodIssue): string {
 /** Validates, cross-checks and compiles the three files' parsed data; names = how each file is shown in errors. */
 export function buildSafetyKnowledge(
   data: SafetyKnowledgeFiles,
-  names: { concepts: string; modifiers: string; rules: string } = { concepts: 'concepts.yaml', modifiers: 'modifiers.yaml', rules: 'rules.yaml' },
+  names: { concepts: string; modifiers: string; rules: string; crisis: string } = { concepts: 'concepts.yaml', modifiers: 'modifiers.yaml', rules: 'rules.yaml', crisis: 'crisis-patterns.yaml' },
   inputs: CrossCheckInputs = {},
 ): SafetyKnowledge {
   const problems: string[] = [];
@@ -432,7 +437,9 @@ export function buildSafetyKnowledge(
   if (!c.success) problems.push(...c.error.issues.map((i) => describe(names.concepts, i)));
   if (!m.success) problems.push(...m.error.issues.map((i) => describe(names.modifiers, i)));
   if (!r.success) problems.push(...r.error.issues.map((i) => describe(names.rules, i)));
-  if (!c.success || !m.success || !r.success) throw new SafetyKnowledgeError(problems);
+  const crisis = buildCrisisPatterns(data.crisis, names.crisis);
+  if ('problems' in crisis) problems.push(...crisis.problems);
+  if (!c.success || !m.success || !r.success || 'problems' in crisis) throw new SafetyKnowledgeError(problems);
 
   const conceptIds = new Set(Object.keys(c.data.concepts));
   const known = (id: string) => conceptIds.has(id) || ENGINE_CONCEPTS.has(id);
@@ -535,6 +542,7 @@ export function buildSafetyKnowledge(
     groups: new Map(Object.entries(r.data.groups)),
     acrossMessages: new Map(Object.entries(r.data.acrossMessages ?? {})),
     thresholds: r.data.thresholds,
+    crisis,
   };
 }
 
@@ -552,14 +560,14 @@ function readYaml(file: string, problems: string[]): unknown {
   }
 }
 
-/** Reads knowledge/safety/{concepts,modifiers,rules}.yaml from `dir` and builds the detector's knowledge. */
+/** Reads knowledge/safety/{concepts,modifiers,rules,crisis-patterns}.yaml from `dir` and builds the detector's knowledge. */
 export function loadSafetyKnowledge(dir: string = defaultSafetyKnowledgeDir(), inputs: CrossCheckInputs = {}): SafetyKnowledge {
-  const files = { concepts: join(dir, 'concepts.yaml'), modifiers: join(dir, 'modifiers.yaml'), rules: join(dir, 'rules.yaml') };
+  const files = { concepts: join(dir, 'concepts.yaml'), modifiers: join(dir, 'modifiers.yaml'), rules: join(dir, 'rules.yaml'), crisis: join(dir, 'crisis-patterns.yaml') };
   const problems: string[] = [];
-  const data = { concepts: readYaml(files.concepts, problems), modifiers: readYaml(files.modifiers, problems), rules: readYaml(files.rules, problems) };
+  const data = { concepts: readYaml(files.concepts, problems), modifiers: readYaml(files.modifiers, problems), rules: readYaml(files.rules, problems), crisis: readYaml(files.crisis, problems) };
   if (problems.length > 0) throw new SafetyKnowledgeError(problems);
   const shown = (f: string) => relative(process.cwd(), f) || f;
-  return buildSafetyKnowledge(data, { concepts: shown(files.concepts), modifiers: shown(files.modifiers), rules: shown(files.rules) }, inputs);
+  return buildSafetyKnowledge(data, { concepts: shown(files.concepts), modifiers: shown(files.modifiers), rules: shown(files.rules), crisis: shown(files.crisis) }, inputs);
 }
 
 let cached: SafetyKnowledge | undefined;

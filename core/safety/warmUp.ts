@@ -3,7 +3,6 @@
  * parent's message is not the one that pays for compiling the patterns and the date reader (about
  * 0.8 s otherwise). Between them the messages reach temperatures, durations and dates.
  */
-import { warmCrisisPatterns } from './crisis';
 import type { RedFlagDetector } from './detector';
 
 const MESSAGES = [
@@ -18,7 +17,7 @@ export function warmUp(detector: RedFlagDetector): void {
   // Patterns a sentence cannot match are skipped (./prefilter), so these messages no longer reach
   // them all: every concept and crisis pattern is compiled here instead.
   detector.knowledge.conceptFilter.warm();
-  warmCrisisPatterns();
+  detector.knowledge.crisis.filter.warm();
   const now = new Date();
   for (const text of MESSAGES) detector.assess(text, {}, { now });
 }

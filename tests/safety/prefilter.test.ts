@@ -6,7 +6,6 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { SENTENCE_FACTS } from '../../core/safety/context';
-import { CRISIS_PATTERNS } from '../../core/safety/crisis';
 import { defaultSafetyKnowledge } from '../../core/safety/knowledge';
 import { PatternSet, requiredStrings } from '../../core/safety/prefilter';
 import { makeSentence, splitMessage } from '../../core/safety/text';
@@ -72,7 +71,7 @@ describe('skipping never loses a match', () => {
   const conceptPatterns = [...knowledge.concepts.values()].flatMap((c) => [...c.patterns, ...c.masks]);
   const sets = [
     { name: 'concepts', patterns: conceptPatterns, filter: knowledge.conceptFilter },
-    { name: 'crisis', patterns: [...new Set(CRISIS_PATTERNS)], filter: new PatternSet(CRISIS_PATTERNS) },
+    { name: 'crisis', patterns: [...new Set(knowledge.crisis.patterns)], filter: new PatternSet(knowledge.crisis.patterns) },
     { name: 'context', patterns: [...SENTENCE_FACTS], filter: new PatternSet(SENTENCE_FACTS) },
   ];
 

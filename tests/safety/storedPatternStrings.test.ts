@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { defaultPatternStringsFile, patternReaderKey } from '../../core/domain';
 import { SENTENCE_FACTS_FILTER } from '../../core/safety/context';
-import { CRISIS_FILTER } from '../../core/safety/crisis';
 import { defaultSafetyKnowledge } from '../../core/safety/knowledge';
 import { PatternSet, patternKey, rememberPatternStrings, requiredStrings, type StoredPatternStrings } from '../../core/safety/prefilter';
 
@@ -15,7 +14,7 @@ const stored = JSON.parse(readFileSync(defaultPatternStringsFile(), 'utf8')) as 
 
 describe('the required strings stored at build time', () => {
   it('hold every concept, crisis and context pattern, each with the strings reading it gives', () => {
-    const sets = [defaultSafetyKnowledge().conceptFilter, CRISIS_FILTER, SENTENCE_FACTS_FILTER];
+    const sets = [defaultSafetyKnowledge().conceptFilter, defaultSafetyKnowledge().crisis.filter, SENTENCE_FACTS_FILTER];
     const patterns = sets.flatMap((set) => [...set.patterns]);
     expect(patterns.length).toBeGreaterThan(500);
     const wrong = patterns.filter((re) => JSON.stringify(stored.strings[patternKey(re)]) !== JSON.stringify(requiredStrings(re)));
