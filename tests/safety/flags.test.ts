@@ -52,6 +52,7 @@ describe('emergency: psychosis after birth', () => {
     ['the neighbours are watching me and want to take my baby'],
     ['I think I am hallucinating'],
     ["i feel like i'm not real and the walls are talking to me"],
+    ['I see faces in my milk when I pump, and they talk to me'],
   ]);
 });
 
