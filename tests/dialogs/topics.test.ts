@@ -67,7 +67,8 @@ describe('what a parent first sees, with a note or a question under the answer',
     ['is mastitis serious', 'mastitis-and-infection', /^If this is happening to you/m],
     ['what causes milky discharge when you are not pregnant', 'galactorrhea', /^If this is happening to you/m],
     ['could a lump be breast cancer', 'breast-cancer-concern', /^If this is happening to you/m],
-    ['is it normal to have a lump while breastfeeding', 'when-to-see-doctor', /^If this is happening to you/m],
+    // The commonest lump while feeding is a blocked duct: its answer, and when a lump needs a clinician.
+    ['is it normal to have a lump while breastfeeding', 'blocked-duct', /^If this is happening to you \(a breast lump/m],
   ])('"%s": %s and its note in about 120 words', async (question, id, note) => {
     const replies = await dialogConversation().say(question);
     expect(replies).toHaveLength(1);
