@@ -77,16 +77,19 @@ export function lowerCasePattern(pattern: RegExp): RegExp {
  */
 export function withLowerCasePatterns(reader: chrono.Chrono): chrono.Chrono {
   const parsers = reader.parsers.map((parser): chrono.Parser => {
-    // Each of chrono's patterns is lower-cased (and compiled) once, whether or not it keeps the object.
-    const lowered = new Map<string, RegExp>();
+    // Each of chrono's patterns is lower-cased (and compiled) once. Most parsers keep their pattern
+    // object, found again by identity; one made anew is found by its text.
+    const byObject = new WeakMap<RegExp, RegExp>();
+    const byText = new Map<string, RegExp>();
     return {
       pattern: (context) => {
         const original = parser.pattern(context);
-        const key = `${original.flags}/${original.source}`;
-        let found = lowered.get(key);
+        let found = byObject.get(original);
         if (!found) {
-          found = lowerCasePattern(original);
-          lowered.set(key, found);
+          const key = `${original.flags}/${original.source}`;
+          found = byText.get(key) ?? lowerCasePattern(original);
+          byText.set(key, found);
+          byObject.set(original, found);
         }
         return found;
       },
