@@ -68,6 +68,8 @@ export function lowerCasePattern(pattern: RegExp): RegExp {
       i++;
     } else source += c.toLowerCase();
   }
+  // A letter that lower-cases to more than one character ("İ") would change the pattern: keep it as it is.
+  if (source.length !== pattern.source.length) return pattern;
   return new RegExp(source, pattern.flags.replace('i', ''));
 }
 

@@ -47,6 +47,8 @@ describe('chrono with lower-case patterns', () => {
     expect(lowerCasePattern(/(\W|^)Ago\s+(?:AD|Be\.)\d/gi)).toEqual(/(\W|^)ago\s+(?:ad|be\.)\d/g);
     const untouched = /\W[A-Z]/;
     expect(lowerCasePattern(untouched)).toBe(untouched);
+    const notSafelyLowered = /[İ]x/i;
+    expect(lowerCasePattern(notSafelyLowered)).toBe(notSafelyLowered);
   });
 
   it('reads text that is not lower case with chrono as it is', () => {
