@@ -195,6 +195,16 @@ export async function warmUp(config: AppConfig, domain: Domain, messages: string
   return replies;
 }
 
+/**
+ * A start without a server (the build's code-cache step, scripts/launch.ts): the knowledge loaded and
+ * the bot warmed up as main() does, with the settings' defaults and nothing logged, so that the code
+ * cache written afterwards holds the code a start compiles, not only what loading the bundle does.
+ */
+export async function rehearseStart(): Promise<void> {
+  const config = loadConfig({});
+  await warmUp(config, loadDomain(config.clinic));
+}
+
 async function main(): Promise<void> {
   let config: AppConfig;
   try {

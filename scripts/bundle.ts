@@ -36,13 +36,26 @@ export const BUNDLE_SHIMS: Record<string, string> = {
   'botbuilder-dialogs': join('scripts', 'bundleShims', 'botbuilderDialogs.ts'),
 };
 
+/**
+ * Packages the bundle loads at their first use instead of at start (scripts/bundleShims/): what
+ * imports them gets a stand-in that loads the package when something of it is used. The stand-in
+ * itself imports the real package.
+ */
+export const LOADED_ON_FIRST_USE: Record<string, string> = {
+  axios: join('scripts', 'bundleShims', 'lazyAxios.ts'),
+};
+
+const exactly = (names: string[]) => new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+
 function shimPlugin(root: string): Plugin {
-  const names = Object.keys(BUNDLE_SHIMS);
-  const filter = new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
   return {
     name: 'bundle-shims',
     setup(b) {
-      b.onResolve({ filter }, (args) => ({ path: join(root, BUNDLE_SHIMS[args.path]) }));
+      b.onResolve({ filter: exactly(Object.keys(BUNDLE_SHIMS)) }, (args) => ({ path: join(root, BUNDLE_SHIMS[args.path]) }));
+      b.onResolve({ filter: exactly(Object.keys(LOADED_ON_FIRST_USE)) }, (args) => {
+        const standIn = join(root, LOADED_ON_FIRST_USE[args.path]);
+        return args.importer === standIn ? undefined : { path: standIn };
+      });
     },
   };
 }

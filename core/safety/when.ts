@@ -19,29 +19,91 @@ function lastOccurrence(ref: Date, month: number, day: number): Date {
   return d;
 }
 
-const parser = chrono.casual.clone();
-parser.parsers.push(
-  {
-    // "in the spring", "since the summer", "last winter", "over the autumn", "in fall".
-    pattern: () => /\b(?:the |last |this past )?(spring|summer|autumn|fall|winter)\b/i,
-    extract: (context, match) => {
-      const word = match[1].toLowerCase();
-      const season = (word === 'fall' ? 'autumn' : word) as Season;
-      const d = lastOccurrence(context.refDate, SEASON_MONTH[season], 15);
-      return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+const SEASON = /\b(?:the |last |this past )?(spring|summer|autumn|fall|winter)\b/i;
+const HOLIDAY = /\b(christmas|xmas|new year'?s?(?: day| eve)?|halloween|valentine'?s(?: day)?)\b/i;
+
+/** chrono's English reader, with the seasons and holidays it does not know. */
+function dateReader(): chrono.Chrono {
+  const reader = chrono.casual.clone();
+  reader.parsers.push(
+    {
+      // "in the spring", "since the summer", "last winter", "over the autumn", "in fall".
+      pattern: () => SEASON,
+      extract: (context, match) => {
+        const word = match[1].toLowerCase();
+        const season = (word === 'fall' ? 'autumn' : word) as Season;
+        const d = lastOccurrence(context.refDate, SEASON_MONTH[season], 15);
+        return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+      },
     },
-  },
-  {
-    // "at Christmas", "over new year", "at Halloween".
-    pattern: () => /\b(christmas|xmas|new year'?s?(?: day| eve)?|halloween|valentine'?s(?: day)?)\b/i,
-    extract: (context, match) => {
-      const word = match[1].toLowerCase();
-      const [month, day] = word.startsWith('new year') ? [0, 1] : word === 'halloween' ? [9, 31] : word.startsWith('valentine') ? [1, 14] : [11, 25];
-      const d = lastOccurrence(context.refDate, month, day);
-      return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+    {
+      // "at Christmas", "over new year", "at Halloween".
+      pattern: () => HOLIDAY,
+      extract: (context, match) => {
+        const word = match[1].toLowerCase();
+        const [month, day] = word.startsWith('new year') ? [0, 1] : word === 'halloween' ? [9, 31] : word.startsWith('valentine') ? [1, 14] : [11, 25];
+        const d = lastOccurrence(context.refDate, month, day);
+        return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
+      },
     },
-  },
-);
+  );
+  return reader;
+}
+
+/**
+ * The same pattern for text that is already lower case, without the `i` flag. Case-insensitive
+ * patterns cost V8 several times more to compile (chrono's "2 weeks ago" and "2 weeks later" patterns
+ * took about 150 ms each, lower-cased about 17 ms), and the start-up compiles them all so that no
+ * parent's message does. On lower-case text they match exactly the same: every letter of chrono's
+ * English patterns is ASCII (without the `u` flag, `i` folds ASCII letters only with each other), and
+ * an escape (\s, \W, \d...) is kept as it is.
+ */
+export function lowerCasePattern(pattern: RegExp): RegExp {
+  if (!pattern.flags.includes('i')) return pattern;
+  let source = '';
+  for (let i = 0; i < pattern.source.length; i++) {
+    const c = pattern.source[i];
+    if (c === '\\') {
+      source += c + (pattern.source[i + 1] ?? '');
+      i++;
+    } else source += c.toLowerCase();
+  }
+  // A letter that lower-cases to more than one character ("İ") would change the pattern: keep it as it is.
+  if (source.length !== pattern.source.length) return pattern;
+  return new RegExp(source, pattern.flags.replace('i', ''));
+}
+
+/**
+ * A copy of the reader whose parsers use lowerCasePattern(): for lower-case text only. Each parser is
+ * wrapped, not changed: chrono's readers share their parser objects (chrono.casual among them).
+ */
+export function withLowerCasePatterns(reader: chrono.Chrono): chrono.Chrono {
+  const parsers = reader.parsers.map((parser): chrono.Parser => {
+    // Each of chrono's patterns is lower-cased (and compiled) once. Most parsers keep their pattern
+    // object, found again by identity; one made anew is found by its text.
+    const byObject = new WeakMap<RegExp, RegExp>();
+    const byText = new Map<string, RegExp>();
+    return {
+      pattern: (context) => {
+        const original = parser.pattern(context);
+        let found = byObject.get(original);
+        if (!found) {
+          const key = `${original.flags}/${original.source}`;
+          found = byText.get(key) ?? lowerCasePattern(original);
+          byText.set(key, found);
+          byObject.set(original, found);
+        }
+        return found;
+      },
+      extract: (context, match) => parser.extract(context, match),
+    };
+  });
+  return new chrono.Chrono({ parsers, refiners: [...reader.refiners] });
+}
+
+// The detector's sentences are lower case (core/safety/text.ts); any other text gets chrono as it is.
+const forLowerCase = withLowerCasePatterns(dateReader());
+let forAnyCase: chrono.Chrono | undefined;
 
 /** "a few months back" is "a few months ago"; "a couple months" is "a couple of months". */
 function plainer(text: string): string {
@@ -61,7 +123,9 @@ export interface WhenFound {
 /** Every past time named in `text` ("for 2 weeks" is a length, not a time: it is left to the duration reader). */
 export function findPastTimes(text: string, now: Date): WhenFound[] {
   const out: WhenFound[] = [];
-  for (const r of parser.parse(plainer(text), now, { forwardDate: false })) {
+  const plain = plainer(text);
+  const reader = plain === plain.toLowerCase() ? forLowerCase : (forAnyCase ??= dateReader());
+  for (const r of reader.parse(plain, now, { forwardDate: false })) {
     if (/^for\b/i.test(r.text) || r.start.isCertain('hour') || /^\d{1,2}(\.\d+)?$/.test(r.text.trim())) continue;
     const date = r.start.date();
     if (date.getTime() > now.getTime() + DAY_MS) {
