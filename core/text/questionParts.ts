@@ -18,7 +18,8 @@ const QUESTION_START = new RegExp(
 const JOINERS = /,|\b(?:and also|also|btw|by the way|plus|but)\b/i;
 
 /** "Is this normal?", "what causes that?": the question is about the rest of the message, read whole. */
-const POINTS_BACK = /\b(?<!so )(?:this|that|these|those)\b/i;
+// "this much", "this week" say how much or when, not what.
+const POINTS_BACK = /\b(?<!so )(?:this|that|these|those)\b(?!\s+(?:much|many|often|early|late|long|soon|bad|badly|big|heavy|quickly|fast|far|time|morning|afternoon|evening|night|week|weekend|month|year|stage|point)\b)/i;
 
 /** A closing question about what the sentence just said: "..., how do I stop it?", "..., why is that?". */
 const REFERS_BACK = /\b(?:it|this|that|these|those|them)\b/i;

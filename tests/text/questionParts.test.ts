@@ -10,6 +10,8 @@ describe('the parts of a message that ask something', () => {
     // A closing question that points back is read with what it points at.
     ['I leak when I lie on my front, why is that? also I have a fever', ['I leak when I lie on my front, why is that']],
     ['the other side drips when I feed, how do I stop it? and my breast is red', ['the other side drips when I feed, how do I stop it']],
+    // "this much" says how much, it does not point back.
+    ['Is it normal to leak this much at 3 weeks pp? Also I keep getting urges to hurt the baby', ['Is it normal to leak this much at 3 weeks pp']],
   ])('"%s" asks %j', (message, parts) => {
     expect(questionParts(message)).toEqual(parts);
   });
