@@ -107,7 +107,11 @@ describe('soon', () => {
     ['something like dark tea seeps from one hole in my nipple'],
   ]);
   expectFlag('clear-discharge-one-duct', 'soon', [['clear watery fluid from only one hole in my nipple']]);
-  expectFlag('one-sided-discharge-not-lactating', 'soon', [['my left nipple leaks on its own', NOT_LACTATING]]);
+  expectFlag('one-sided-discharge-not-lactating', 'soon', [
+    ['my left nipple leaks on its own', NOT_LACTATING],
+    // The fluid told by what it does, after a question about it.
+    ["is leaking normal on one side? I'm not breastfeeding, it's only the left, it's clear and comes out on its own"],
+  ]);
   expectFlag('persistent-lump', 'soon', [
     ['I have had a lump in my breast for 10 days'],
     ['a hard lump that will not go away even after feeding'],
