@@ -46,7 +46,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * The health topic this message asks about, if one is clear, else the topics it may mean: read
    * before anything is said, so a reply about a warning sign also answers the question.
    */
-  protected abstract askedTopic(input: TurnInput): { topic?: string; candidates?: string[] };
+  protected abstract askedTopic(input: TurnInput, signQuotes?: readonly string[]): { topic?: string; candidates?: string[] };
 
   protected override onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return this.onTurn(innerDc);
@@ -77,7 +77,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const notice = language ? otherLanguage!.notice(language) : undefined;
     if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
       // One reply: the advice, urgency first, with the answer to what was asked.
-      const { topic, candidates } = language ? {} : this.askedTopic(input);
+      const { topic, candidates } = language ? {} : this.askedTopic(input, [...assessment.flags, ...assessment.toConfirm].map((f) => f.quote));
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       const questionAsked = asksQuestion(input.text);
       await innerDc.cancelAllDialogs();
@@ -109,7 +109,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       question && (question.level !== 'emergency' || innerDc.activeDialog?.id === CONFIRM_FLAG_DIALOG) && (await this.activeDialogAccepts(innerDc, input.text));
     if (question && !answered) {
       // The confirming question never takes the place of the answer: it comes after it.
-      const { topic, candidates } = this.askedTopic(input);
+      const { topic, candidates } = this.askedTopic(input, [...assessment.flags, ...assessment.toConfirm].map((f) => f.quote));
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       const askedAbout = assessment.askedAbout.map((f) => ({ id: f.id, quote: f.quote }));
       await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: question, topic, askedAbout, candidates });

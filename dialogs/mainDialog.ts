@@ -3,7 +3,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { Reply } from '../core/conversation/reply';
 import type { Understanding } from '../core/nlu/types';
 import type { SafetyAssessment } from '../core/safety/types';
-import { asksQuestion, questionParts } from '../core/text/questionParts';
+import { asksQuestion, questionParts, withoutQuotes, wordCount } from '../core/text/questionParts';
 import { choiceKey, sameChoice } from './answerAware';
 import { COMMAND_TOPICS } from './commands';
 import { isAnswerAware } from './answerAware';
@@ -19,6 +19,9 @@ export const MAIN_DIALOG = 'main';
 
 /** After this many misunderstandings in a row, the parent is offered the clinic's contact. */
 const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
+
+/** What is left of a message without its warning signs says what it asks only from this many words. */
+const MIN_REST_WORDS = 3;
 
 /**
  * Routes every message once the interruption checks have passed: to the dialog waiting for an
@@ -55,7 +58,7 @@ export class MainDialog extends InterruptibleDialog {
     for (const b of composer.hubPageButtons()) this.hubPages.set(choiceKey(b.label), { hub: b.hub, page: b.page });
   }
 
-  protected askedTopic(input: TurnInput): { topic?: string; candidates?: string[] } {
+  protected askedTopic(input: TurnInput, signQuotes: readonly string[] = []): { topic?: string; candidates?: string[] } {
     const { composer, understanding } = this.services;
     const clicked = this.clickedTopic(input.text);
     if (clicked) return composer.answerable(clicked) ? { topic: clicked } : {};
@@ -66,6 +69,13 @@ export class MainDialog extends InterruptibleDialog {
       const asked = understanding.understand(part);
       if (asked.kind === 'topic' && composer.answerable(asked.topic)) return { topic: asked.topic };
       if (asked.kind === 'unsure') partCandidates ??= asked.candidates.map((c) => c.topic);
+    }
+    // Then the message without the sentences that report the signs ("night leaks are ruining my sheets.
+    // also I've got red lines and a fever" is about leaking at night).
+    const rest = withoutQuotes(input.understood, signQuotes);
+    if (rest !== input.understood && wordCount(rest) >= MIN_REST_WORDS) {
+      const asked = understanding.understand(rest);
+      if (asked.kind === 'topic' && composer.answerable(asked.topic)) return { topic: asked.topic };
     }
     const understood = understanding.understand(input.understood);
     if (understood.kind === 'topic' && composer.answerable(understood.topic)) return { topic: understood.topic };

@@ -74,3 +74,25 @@ function clausesOf(message: string): Array<{ text: string; question: boolean; wh
   }
   return clauses;
 }
+
+/**
+ * The message without the words that report warning signs (`quotes`, as the detector quotes them):
+ * "night leaks are ruining my sheets. also I've got red lines and a fever" leaves what it is about
+ * apart from the signs. Quotes not found word for word are left alone.
+ */
+export function withoutQuotes(message: string, quotes: readonly string[]): string {
+  let rest = message;
+  for (const quote of quotes) {
+    for (const piece of quote.split(' \u2026 ')) {
+      const at = piece.trim().length > 0 ? rest.toLowerCase().indexOf(piece.trim().toLowerCase()) : -1;
+      if (at >= 0) rest = `${rest.slice(0, at)} ${rest.slice(at + piece.trim().length)}`;
+    }
+  }
+  return rest.replace(/\s+/g, ' ').trim();
+}
+
+/** How many words a text has (letters or digits in them). */
+export function wordCount(text: string): number {
+  return words(text);
+}
+

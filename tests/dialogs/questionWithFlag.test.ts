@@ -34,6 +34,8 @@ const MESSAGES: QuestionWithFlag[] = [
   { say: "how can I hide leaks at work? also there's a lump that's been there for three weeks", topic: 'leaking-at-work', level: 'soon' },
   { say: 'is it normal to leak during sex? my nipple has started turning inward', topic: 'leaking-during-sex', level: 'soon' },
   { say: 'I leak in the shower, why? also my breast has dimpled skin like orange peel', topic: 'shower-leaking', level: 'soon' },
+  // No question mark: what the message is about, apart from the sign, is still answered.
+  { say: "night leaks are ruining my sheets. also this evening I've got red lines going out from the nipple and a fever", topic: 'leaking-at-night', level: 'urgent' },
   { say: 'is it normal to leak at work? I started a new medicine last week and now I leak more', topic: 'leaking-at-work', level: 'routine' },
   { say: 'what are the best breast pads? I get a sad feeling for a minute right when my milk lets down', topic: 'breast-pads', level: 'routine' },
 ];

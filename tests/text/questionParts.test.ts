@@ -1,4 +1,4 @@
-import { asksQuestion, questionParts } from '../../core/text/questionParts';
+import { asksQuestion, questionParts, withoutQuotes } from '../../core/text/questionParts';
 import { checkedGrowth } from '../support/growth';
 
 describe('the parts of a message that ask something', () => {
@@ -48,5 +48,15 @@ describe('reading a long message for its questions', () => {
     const both = (text: string) => [questionParts(text), asksQuestion(text)];
     const g = checkedGrowth(both, make(500), make(5000), 30, 2);
     expect(g.largeMs).toBeLessThan(g.boundMs);
+  });
+});
+
+describe('a message without the words that report warning signs', () => {
+  it('leaves what the message is about apart from the signs', () => {
+    const quote = "also this evening I've got red lines going out from the nipple and a fever";
+    expect(withoutQuotes(`night leaks are ruining my sheets. ${quote}`, [quote])).toBe('night leaks are ruining my sheets.');
+  });
+  it('leaves a message whose quote is not found word for word as it is', () => {
+    expect(withoutQuotes('how do I stop leaking', ['a fever of 39'])).toBe('how do I stop leaking');
   });
 });
