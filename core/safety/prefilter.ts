@@ -440,23 +440,31 @@ class Automaton {
     this.width = columns + 1;
     const columnOf = (code: number) => (code < 128 ? this.ascii[code] : this.column.get(code)!);
     // Trie first, then failure links breadth first (Aho-Corasick), folded into a full transition table.
-    const children: Array<Map<number, number>> = [new Map()];
-    const own: number[][] = [[]];
+    const trie: Array<Map<number, number>> = [new Map()];
+    const trieOwn: number[][] = [[]];
     for (const [s, id] of ids) {
       let state = 0;
       for (let k = 0; k < s.length; k++) {
         const col = columnOf(s.charCodeAt(k));
-        let next = children[state].get(col);
+        let next = trie[state].get(col);
         if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          own.push([]);
-          children[state].set(col, next);
+          next = trie.length;
+          trie.push(new Map());
+          trieOwn.push([]);
+          trie[state].set(col, next);
         }
         state = next;
       }
-      own[state].push(id);
+      trieOwn[state].push(id);
     }
+    // States numbered breadth first: the shallow ones, which every scan walks through, then share a
+    // few cache lines of the table instead of being spread over all of it.
+    const order = [0];
+    for (let q = 0; q < order.length; q++) for (const next of trie[order[q]].values()) order.push(next);
+    const number = new Int32Array(trie.length);
+    order.forEach((state, i) => (number[state] = i));
+    const children = order.map((state) => new Map([...trie[state]].map(([col, next]) => [col, number[next]])));
+    const own = order.map((state) => trieOwn[state]);
     const states = children.length;
     const delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
     const fail = new Int32Array(states);
