@@ -8,7 +8,7 @@
  * unbounded quantifiers, and so stay linear in the message length.
  */
 import { mentionStatus, type Status, type StatusOptions } from './scope';
-import { applyMasks, tokenMatches, type Sentence } from './text';
+import { applyMasks, tokenMatchList, type Sentence, type TokenMatch } from './text';
 import { oneOf } from '../text/wordList';
 
 /** A concept id of knowledge/safety/concepts.yaml, or one the crisis engine provides (see ./knowledge). */
@@ -423,12 +423,13 @@ export function findMentions(s: Sentence): Mention[] {
   // One pass over the sentence says which patterns could match at all; the rest never run.
   const presence = conceptFilter.scan(s.text);
   let group = -1;
+  const matches: TokenMatch[] = [];
   for (const concept of concepts.values()) {
     if (!presence.group(++group)) continue;
     const spec = HOOKS.get(concept.id);
     const text = applyMasks(s.text, concept.masks, presence);
     const seen = new Set<number>();
-    for (const { start, end } of tokenMatches(s, text, concept.patterns, presence)) {
+    for (const { start, end } of tokenMatchList(s, text, concept.patterns, presence, matches)) {
       if (seen.has(start)) continue;
       if (spec?.accept && !spec.accept(s, start, end)) continue;
       seen.add(start);

@@ -286,6 +286,28 @@ export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegE
   }
 }
 
+/**
+ * tokenMatches' matches, all of them, into `out` (emptied first): for readers that go through every
+ * match anyway, without a generator's step per match.
+ */
+export function tokenMatchList(s: Sentence, text: string, patterns: readonly RegExp[], presence: Presence | undefined, out: TokenMatch[]): TokenMatch[] {
+  out.length = 0;
+  for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
+    const pattern = patterns[patternIndex];
+    if (presence && !presence.may(pattern)) continue;
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      out.push({ start: tokenAt(s, m.index), end: tokenAt(s, m.index + m[0].length - 1) + 1, index: m.index });
+    }
+  }
+  return out;
+}
+
 /** Blanks out what the masks match (idioms, look-alikes), keeping every character's position. */
 export function applyMasks(text: string, masks: readonly RegExp[] | undefined, presence?: Presence): string {
   if (!masks) return text;
