@@ -278,19 +278,20 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
     // Every fact below needs one of these patterns to match: a sentence that can match none says nothing.
     const presence = SENTENCE_FACTS_FILTER.scan(text);
     if (!SENTENCE_FACTS.some((re) => presence.may(re))) continue;
+    // A pattern whose required words are absent cannot match: it is not run (presence.may).
     if (
-      PREGNANT_STATED.test(text) &&
+      presence.may(PREGNANT_STATED) && PREGNANT_STATED.test(text) &&
       !/\b(not|never|no longer) (\S+ )?(pregnant|expecting)\b/.test(text) &&
       !/\bwhen i was pregnant\b|\b(last|previous|first) pregnancy\b/.test(text)
     ) {
       pregnant = true;
     }
-    if ((BREASTFEEDING_STATED.test(text) || BREASTFEEDING_WHILE.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
-    if (PUMPING_STATED.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
+    if ((presence.may(BREASTFEEDING_STATED) && BREASTFEEDING_STATED.test(text) || presence.may(BREASTFEEDING_WHILE) && BREASTFEEDING_WHILE.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
+    if (presence.may(PUMPING_STATED) && PUMPING_STATED.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
 
     // "haven't fed in over a year", "my last feed was 14 months ago": weaning only with a long enough time.
-    const fed = LAST_FED.exec(text);
-    if (fed && !WEANING.test(text)) {
+    const fed = presence.may(LAST_FED) ? LAST_FED.exec(text) : null;
+    if (fed && !(presence.may(WEANING) && WEANING.test(text))) {
       const from = text.slice(0, fed.index).split(' ').filter((x) => x.length > 0).length;
       const w = weeksFromPhrase(s.tokens, from, now);
       if (w !== undefined && w >= 8) {
@@ -298,7 +299,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
         weeks = weeks === undefined ? w : Math.max(weeks, w);
       }
     }
-    const wm = WEANING.exec(text);
+    const wm = presence.may(WEANING) ? WEANING.exec(text) : null;
     // "I'm not pregnant and haven't breastfed", with no time and no child named: never fed, not weaned.
     const neverFed = NONE_HAVE_NOT_FED.test(text) && !CHILD_NAMED.test(all);
     if (neverFed) none = true;
@@ -308,31 +309,31 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       const w = weeksFromPhrase(s.tokens, from, now);
       if (w !== undefined) weeks = weeks === undefined ? w : Math.max(weeks, w);
     }
-    const after = TIME_SINCE_WEANING.exec(text);
+    const after = presence.may(TIME_SINCE_WEANING) ? TIME_SINCE_WEANING.exec(text) : null;
     if (after) {
       weaned = true;
       const n = after[1] === 'few' ? 3 : after[1] === 'couple of' ? 2 : after[1] === 'several' ? 4 : numberValue(after[1]) ?? 1;
       const unit = after[2].replace(/s$/, '');
       const w = Math.round((n * (unit === 'week' ? 7 : unit === 'month' ? 30 : 365)) / 7);
       weeks = weeks === undefined ? w : Math.max(weeks, w);
-    } else if (SINCE_WEANING.test(text) && !/^(how|what|when|should|can|will|does|do|is|why|if)\b/.test(text)) {
+    } else if (presence.may(SINCE_WEANING) && SINCE_WEANING.test(text) && !/^(how|what|when|should|can|will|does|do|is|why|if)\b/.test(text)) {
       weaned = true;
     }
-    if (FORMULA_ONLY.test(text)) {
+    if (presence.may(FORMULA_ONLY) && FORMULA_ONLY.test(text)) {
       weaned = true;
     }
     if (
-      NONE_NOT_EITHER.test(text) ||
-      NONE_NEITHER.test(text) ||
-      NONE_NEVER.test(text) ||
-      NONE_NO_CHILDREN.test(text) ||
-      NONE_MENOPAUSE.test(text) ||
-      NONE_CHILD_OLDER.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
-      NONE_VIRGIN.test(text) ||
-      NONE_NO_BABY.test(text) ||
-      NONE_CHILDREN_GROWN.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
-      NONE_NOT_LACTATING.test(text) ||
-      NONE_NOT_PREGNANT.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
+      presence.may(NONE_NOT_EITHER) && NONE_NOT_EITHER.test(text) ||
+      presence.may(NONE_NEITHER) && NONE_NEITHER.test(text) ||
+      presence.may(NONE_NEVER) && NONE_NEVER.test(text) ||
+      presence.may(NONE_NO_CHILDREN) && NONE_NO_CHILDREN.test(text) ||
+      presence.may(NONE_MENOPAUSE) && NONE_MENOPAUSE.test(text) ||
+      presence.may(NONE_CHILD_OLDER) && NONE_CHILD_OLDER.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
+      presence.may(NONE_VIRGIN) && NONE_VIRGIN.test(text) ||
+      presence.may(NONE_NO_BABY) && NONE_NO_BABY.test(text) ||
+      presence.may(NONE_CHILDREN_GROWN) && NONE_CHILDREN_GROWN.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
+      presence.may(NONE_NOT_LACTATING) && NONE_NOT_LACTATING.test(text) ||
+      presence.may(NONE_NOT_PREGNANT) && NONE_NOT_PREGNANT.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
     ) {
       none = true;
     }
