@@ -52,6 +52,21 @@ function someManElse(m: Mention): boolean {
   return v;
 }
 
+/**
+ * Whether a man is the one with what a mention names (./context maleExperiencer), worked out once
+ * per mention and answer for "the parent is a man" (the rules ask in every mode).
+ */
+const manWith = new WeakMap<Mention, [boolean | undefined, boolean | undefined]>();
+function aManHasIt(m: Mention, selfMale: boolean): boolean {
+  let known = manWith.get(m);
+  if (!known) {
+    known = [undefined, undefined];
+    manWith.set(m, known);
+  }
+  const slot = selfMale ? 1 : 0;
+  return (known[slot] ??= maleExperiencer(m.sentence, selfMale, m.start));
+}
+
 /** Shared empty result: never mutated. */
 const NO_MENTIONS: Mention[] = [];
 /** A message's mentions by concept. */
@@ -277,9 +292,9 @@ class Declarations {
       const first = m.sentence.tokens[m.start] ?? '';
       if (c.firstWord && !c.firstWord.has(first)) return false;
       if (c.notFirstWord?.has(first)) return false;
-      if (group.person === 'a-man' && !maleExperiencer(m.sentence, v.ctx.male, m.start)) return false;
+      if (group.person === 'a-man' && !aManHasIt(m, v.ctx.male)) return false;
       if (group.notPerson === 'another-man' && someManElse(m)) return false;
-      if (group.notPerson === 'a-named-man' && maleExperiencer(m.sentence, false, m.start)) return false;
+      if (group.notPerson === 'a-named-man' && aManHasIt(m, false)) return false;
       if (c.only && onlyAbout(m, c.only[0], c.only[1])) return false;
       if (c.sentence && !c.sentence.test(m.sentence.text)) return false;
       if (c.notSentence?.test(m.sentence.text)) return false;
