@@ -95,6 +95,9 @@ function chunk(piece: RawPiece): RawPiece[] {
   return out.filter((p) => p.raw.length > 0);
 }
 
+/** A character other than a letter, digit, ".", "," or space: only then is there a symbol to blank out. */
+const OTHER_CHARACTER = /[^a-z0-9., ]/;
+
 /** A clause mark other than a dash (every other alternative of the clause rewrite needs a "-"). */
 const CLAUSE_MARK = /[,:()[\]{}|]/;
 
@@ -150,7 +153,7 @@ function normalised(raw: string, knowledge: SafetyKnowledge): { text: string; to
   // Clause punctuation becomes a comma token; other symbols (emoji, quotes, stars) become spaces.
   if (t.includes('-') || CLAUSE_MARK.test(t)) t = t.replace(/[,:()[\]{}|]|\s-+\s|\s-+$|^-+\s|--+/g, ' , ');
   if (t.includes('.')) t = t.replace(/\.(?!\d)/g, ' ').replace(/(^|[^\d])\./g, '$1 ');
-  t = t.replace(/[^a-z0-9., ]+/g, ' ');
+  if (OTHER_CHARACTER.test(t)) t = t.replace(/[^a-z0-9., ]+/g, ' ');
   // Only letters, digits, ".", "," and spaces are left: the words are what single spaces separate.
   const tokens = t.split(' ');
   const repaired: string[] = [];
