@@ -620,14 +620,21 @@ const STILL_MINE_AFTER_QUESTION = /^(mine|my one)\b|\b(still (going|happening|th
 /** Besides the experiencer-other words of modifiers.yaml: a grown daughter, or "asking for a friend". */
 const SOMEONE_ELSE_TOO = /\b(daughter|asking for)\b/;
 
+function someoneElse(s: Sentence | undefined): boolean {
+  return s !== undefined && (s.knowledge.modifiers['experiencer-other'].pattern.test(s.text) || SOMEONE_ELSE_TOO.test(s.text));
+}
+
+/** The sentence says that what the one before it asked about is the parent's own. */
+function followsUp(s: Sentence, sentences: readonly Sentence[]): boolean {
+  return OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
+}
+
 /**
  * Mentions only asked about in a question that the next sentence makes the parent's own report
  * ("is it normal to have pus from the breast? asking because I literally do right now").
  */
 export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; reason: string }>(mentions: T[], sentences: readonly Sentence[]): T[] {
-  const someoneElse = (s: Sentence | undefined) => s !== undefined && (s.knowledge.modifiers['experiencer-other'].pattern.test(s.text) || SOMEONE_ELSE_TOO.test(s.text));
-  const followsUp = (s: Sentence) => OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
-  const owned = new Set(sentences.filter((s) => s.index > 0 && followsUp(s) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
+  const owned = new Set(sentences.filter((s) => s.index > 0 && followsUp(s, sentences) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
   if (owned.size === 0) return mentions;
   return mentions.map((m) => (m.status === 'asked' && m.reason === 'question' && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));
 }
