@@ -35,12 +35,12 @@ interface Modifiers {
   negPairs: ReadonlyMap<string, ReadonlySet<string>>;
   pseudoAfter: ReadonlySet<string>;
   /** Denials after the mention, as token lists; scope in words. */
-  negAfter: ReadonlyArray<readonly string[]>;
+  negAfter: PhraseIndex;
   negAfterScope: number;
   uncertainSingle: ReadonlySet<string>;
-  uncertainPhrases: ReadonlyArray<readonly string[]>;
+  uncertainPhrases: PhraseIndex;
   uncertainScope: number;
-  hypotheticalPhrases: ReadonlyArray<readonly string[]>;
+  hypotheticalPhrases: PhraseIndex;
   pastDistant: RegExp;
   resolved: RegExp;
   others: ReadonlySet<string>;
@@ -64,12 +64,12 @@ function modifiersOf(sentence: Sentence): Modifiers {
     negSingle: single('negation'),
     negPairs,
     pseudoAfter: single('pseudo-negation'),
-    negAfter: phrases('negation-after'),
+    negAfter: byFirstWord(phrases('negation-after')),
     negAfterScope: k.modifiers['negation-after'].maxScope,
     uncertainSingle: single('uncertainty'),
-    uncertainPhrases: phrases('uncertainty').filter((p) => p.length > 1),
+    uncertainPhrases: byFirstWord(phrases('uncertainty').filter((p) => p.length > 1)),
     uncertainScope: k.modifiers.uncertainty.maxScope,
-    hypotheticalPhrases: phrases('hypothetical'),
+    hypotheticalPhrases: byFirstWord(phrases('hypothetical')),
     // Dates ("in March", "back in 2023") are read here too: a month or a year named in the past.
     pastDistant: new RegExp(`\\b(${alternation('historical')}|(back )?in (january|february|march|april|june|july|august|september|october|november|december|\\d{4}))\\b`),
     resolved: new RegExp(`\\b(${alternation('resolved')})\\b`),
@@ -78,6 +78,26 @@ function modifiersOf(sentence: Sentence): Modifiers {
   };
   derived.set(k, m);
   return m;
+}
+
+/** Phrases (token lists) by their first word, each word's in the order given. */
+type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+
+function byFirstWord(phrases: ReadonlyArray<readonly string[]>): PhraseIndex {
+  const index = new Map<string, Array<readonly string[]>>();
+  for (const p of phrases) {
+    const list = index.get(p[0]);
+    if (list) list.push(p);
+    else index.set(p[0], [p]);
+  }
+  return index;
+}
+
+/** The first of the phrases that starts at token i (only those with its word first can). */
+function phraseStartingAt(tokens: string[], i: number, phrases: PhraseIndex): readonly string[] | undefined {
+  const candidates = phrases.get(tokens[i]);
+  if (candidates) for (const p of candidates) if (phraseAt(tokens, i, p)) return p;
+  return undefined;
 }
 
 /** The phrase (token list) starts at token i. */
@@ -144,7 +164,7 @@ function uncertainBefore(tokens: string[], from: number, to: number, m: Modifier
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     const n2 = tokens[i + 2] ?? '';
-    if (m.uncertainSingle.has(t) || m.uncertainPhrases.some((p) => phraseAt(tokens, i, p))) return true;
+    if (m.uncertainSingle.has(t) || phraseStartingAt(tokens, i, m.uncertainPhrases)) return true;
     if ((t === 'not' || t === 'un') && (n1 === 'sure' || n1 === 'certain')) {
       if (!oneOf('why|how|what|when|where|who|which').has(n2)) return true;
     }
@@ -188,12 +208,12 @@ function uncertainAfter(tokens: string[], from: number, to: number, m: Modifiers
 function negatedAfter(tokens: string[], from: number, to: number, allowNormal: boolean, m: Modifiers): boolean {
   // Skip auxiliaries right after the mention; the next word must be the denial itself.
   let i = from;
-  while (i < to && i < from + m.negAfterScope && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|yesterday|overnight|earlier|,)$/.test(tokens[i])) i++;
+  while (i < to && i < from + m.negAfterScope && oneOf('has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|yesterday|overnight|earlier|,').has(tokens[i])) i++;
   if (i >= to) return false;
   const t = tokens[i];
   if (t === 'no' && i + 1 >= to) return true;
   // The denial words of modifiers.yaml ("gone", "went away", "none"), unless it came back.
-  const denial = m.negAfter.find((p) => phraseAt(tokens, i, p));
+  const denial = phraseStartingAt(tokens, i, m.negAfter);
   if (denial) return !comesBack(tokens, i + denial.length, to);
   if (allowNormal && oneOf('normal|fine|ok|okay|good|perfect').has(t)) return true;
   return false;
@@ -401,7 +421,7 @@ function ownExperienceFrame(tokens: string[], clauseStart: number, start: number
 
 function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modifiers): boolean {
   for (let i = from; i < to; i++) {
-    if (m.hypotheticalPhrases.some((p) => phraseAt(tokens, i, p))) return true;
+    if (phraseStartingAt(tokens, i, m.hypotheticalPhrases)) return true;
     const t = tokens[i];
     const prev = tokens[i - 1] ?? '';
     const n1 = tokens[i + 1] ?? '';
@@ -461,8 +481,9 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
   }
   const clauseText = tokens.slice(clause.start, clause.end).join(' ');
   const sentenceText = sentence.text;
-  if (PAST_DISTANT.test(clauseText) || (PAST_DISTANT.test(sentenceText) && clauses.length <= 2)) {
-    if (PAST_VERB.test(clauseText) && !STILL_NOW.test(clauseText.replace(/\b(used to|ago)\b/g, ''))) return true;
+  // A past verb first: it is needed either way, and the list of past times is long.
+  if (PAST_VERB.test(clauseText) && (PAST_DISTANT.test(clauseText) || (PAST_DISTANT.test(sentenceText) && clauses.length <= 2))) {
+    if (!STILL_NOW.test(clauseText.replace(/\b(used to|ago)\b/g, ''))) return true;
   }
   return false;
 }
