@@ -344,9 +344,11 @@ class Declarations {
       patterns = [...(cond.says ? [wordsPattern(cond.says, '')] : []), ...(cond.saysPattern ?? []).map((p) => new RegExp(p))];
       this.says.set(cond, patterns);
     }
-    // "Sentences with signs": those in which the message mentions anything the lexicon knows.
-    const sentences = cond.saysWhere === 'sentences-with-signs' ? v.mentions.map((m) => m.sentence) : v.sentences;
-    return sentences.some((s) => patterns.some((p) => p.test(s.text)));
+    // "Sentences with signs": those in which the message mentions anything the lexicon knows (each
+    // read once, however many mentions it holds).
+    const sentences = cond.saysWhere === 'sentences-with-signs' ? new Set(v.mentions.map((m) => m.sentence)) : v.sentences;
+    for (const s of sentences) if (patterns.some((p) => p.test(s.text))) return true;
+    return false;
   }
 
   /**
