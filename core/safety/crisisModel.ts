@@ -95,6 +95,16 @@ interface WordEntry {
   sums: Float64Array;
   /** Second words of the pairs the model knows starting with this word, and each pair's feature. */
   next: Map<string, number> | undefined;
+  /** One bit of 32 standing for the word (a hash), and the bits of all the second words in `next`. */
+  bit: number;
+  nextBits: number;
+}
+
+/** The word's bit of 32 (FNV-1a hash): a pair whose second word's bit is not among nextBits is not known. */
+function wordBit(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return 1 << (h >>> 27);
 }
 
 /** Longest cache of per-word sums; cleared when full (words repeat a lot, so it refills quickly). */
@@ -252,7 +262,10 @@ export class CrisisModel {
     if (!e) {
       const sums = new Float64Array(K + 1);
       this.sums(wordFeatures(word), sums);
-      e = { sums, next: this.pairs.get(word) };
+      const next = this.pairs.get(word);
+      let nextBits = 0;
+      if (next) for (const second of next.keys()) nextBits |= wordBit(second);
+      e = { sums, next, bit: wordBit(word), nextBits };
       if (this.wordCache.size >= WORD_CACHE_LIMIT) this.wordCache.clear();
       this.wordCache.set(word, e);
     }
@@ -277,19 +290,21 @@ export class CrisisModel {
     const n = tokens.length;
     const W = K + 1;
     for (let k = 0; k < W; k++) words[k] = pairs[k] = 0;
+    let e = n > 0 && isWord(tokens[0]) ? this.word(tokens[0]) : null;
     for (let i = 0; i < n; i++) {
-      const t = tokens[i];
-      const e = isWord(t) ? this.word(t) : null;
+      const next = i + 1 < n && isWord(tokens[i + 1]) ? this.word(tokens[i + 1]) : null;
       const v = e ? e.sums : null;
       for (let k = 0; k < W; k++) words[(i + 1) * W + k] = words[i * W + k] + (v ? v[k] : 0);
       // The pair's own weights when the model knows it (its count in the last slot), else nothing.
-      const f = e && e.next && i + 1 < n && isWord(tokens[i + 1]) ? e.next.get(tokens[i + 1]) : undefined;
+      // The bits rule out most unknown pairs without a look-up.
+      const f = e && e.next && next && (e.nextBits & next.bit) !== 0 ? e.next.get(tokens[i + 1]) : undefined;
       if (f === undefined) for (let k = 0; k < W; k++) pairs[(i + 1) * W + k] = pairs[i * W + k];
       else {
         const base = f * K;
         for (let k = 0; k < K; k++) pairs[(i + 1) * W + k] = pairs[i * W + k] + this.weights[base + k];
         pairs[(i + 1) * W + K] = pairs[i * W + K] + 1;
       }
+      e = next;
     }
   }
 
