@@ -8,7 +8,8 @@
  * unbounded quantifiers, and so stay linear in the message length.
  */
 import { mentionStatus, type Status, type StatusOptions } from './scope';
-import { applyMasks, tokenMatches, type Sentence } from './text';
+import { applyMasks, tokenMatchList, type Sentence, type TokenMatch } from './text';
+import { oneOf } from '../text/wordList';
 
 /** A concept id of knowledge/safety/concepts.yaml, or one the crisis engine provides (see ./knowledge). */
 export type ConceptId = 'crisis-self' | 'crisis-self-soft' | 'crisis-baby' | 'crisis-baby-soft' | 'psychosis' | 'psychosis-soft' | (string & {});
@@ -262,7 +263,7 @@ const SPECS: ConceptSpec[] = [
     id: 'milk-return',
     accept: (s, start) =>
       !/\b(period|periods|cycle|menstruation|mastitis|fever|pain|lump|redness|headache)\b/.test(window(s, start, 1)) &&
-      (!/^(it|its|they)$/.test(s.tokens[start]) || (/\b(milk|leak|leaking|lactat\w*|colostrum|discharge)\b/.test(s.text) && !/\b(period|periods|cycle|supply|pain|lump|fever|rash|headache|mastitis|redness)\b/.test(s.text))),
+      (!oneOf('it|its|they').has(s.tokens[start]) || (/\b(milk|leak|leaking|lactat\w*|colostrum|discharge)\b/.test(s.text) && !/\b(period|periods|cycle|supply|pain|lump|fever|rash|headache|mastitis|redness)\b/.test(s.text))),
   },
   {
     id: 'stopped-lactating',
@@ -282,12 +283,12 @@ const SPECS: ConceptSpec[] = [
       const next = s.tokens[start + 1] ?? '';
       // "anxious about feeding in public", "anxious because she chokes": a reason, not D-MER.
       const forDuration = next === 'for' && /^for (a|one|\d+|a few|a couple of|about|like|just|only) ?(few |couple of )?(second|seconds|sec|secs|minute|minutes|min|mins|moment|moments|bit)\b/.test(s.tokens.slice(start + 1, start + 6).join(' '));
-      if (/^(about|because|that|for|if|whether|since|cause|cos|as)$/.test(next) && !forDuration) return false;
+      if (oneOf('about|because|that|for|if|whether|since|cause|cos|as').has(next) && !forDuration) return false;
       if (/\b(because|cause|cos)(?! of (it|this|that|them)\b)|\b(worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
       // "supply is low", "breasts feel empty": not a mood.
-      const describesFeeling = /^(feeling|feelings|sensation|wave|waves|mood|moods|rush)$/.test(next);
-      if (/^(low|down|empty|upset|restless|nauseous)$/.test(word) && !describesFeeling && !/^(feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely)$/.test(prev)) return false;
-      if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && /^(low|empty|down)$/.test(word)) return false;
+      const describesFeeling = oneOf('feeling|feelings|sensation|wave|waves|mood|moods|rush').has(next);
+      if (oneOf('low|down|empty|upset|restless|nauseous').has(word) && !describesFeeling && !oneOf('feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely').has(prev)) return false;
+      if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && oneOf('low|empty|down').has(word)) return false;
       return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?milk (comes|lets|starts|flows|lets down|comes in|lands)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
     },
     status: { selfOnly: true },
@@ -317,7 +318,7 @@ function window(s: Sentence, tokenIndex: number, size: number): string {
 
 /** "like tea", "like dark tea", "like weak coffee": a drink named as a colour. */
 function likeBefore(s: Sentence, start: number): boolean {
-  return s.tokens[start - 1] === 'like' || (s.tokens[start - 2] === 'like' && /^(dark|light|weak|strong|black|milky|cold|pale|stewed)$/.test(s.tokens[start - 1] ?? ''));
+  return s.tokens[start - 1] === 'like' || (s.tokens[start - 2] === 'like' && oneOf('dark|light|weak|strong|black|milky|cold|pale|stewed').has(s.tokens[start - 1] ?? ''));
 }
 
 /** "pink milk", "milk is pink", "brown discharge", "pink tinge": a colour close to a fluid word, same clause. */
@@ -328,7 +329,7 @@ function colourOfFluid(s: Sentence, start: number, end: number): boolean {
   const colour = s.tokens[start];
   if ((colour === 'coffee' || colour === 'tea' || colour === 'chocolate' || colour === 'orange') && !/^(colou?red|like|coloured|colored|color|colour)$/.test(s.tokens[end] ?? '') && !likeBefore(s, start)) return false;
   const content = s.tokens.filter((t) => !/^(maybe|a|little|bit|bit|of|it|is|its|looks|kind|sort|slightly|very|kinda|sorta|and|or|i|think|just|some|more|light|pale|dark|bright|ish|tinge|tinged|,|no|not|sure|really|quite|there|was|s)$/.test(t));
-  if (s.tokens.length <= 6 && content.length <= 2 && content.every((t) => t === colour || /^(pink|pinkish|red|reddish|brown|brownish|rust|rusty|orange|black)$/.test(t))) return true;
+  if (s.tokens.length <= 6 && content.length <= 2 && content.every((t) => t === colour || oneOf('pink|pinkish|red|reddish|brown|brownish|rust|rusty|orange|black').has(t))) return true;
   for (let i = Math.max(c.start, start - 7); i < Math.min(c.end, end + 5); i++) {
     if (i >= start && i < end) continue;
     if (!fluid.test(s.tokens[i])) continue;
@@ -353,12 +354,28 @@ interface Temperature {
   celsius: number;
 }
 
+/** Two or three digits, with a decimal part or not ("38", "101", "38.5"): what /^\d{2,3}(\.\d+)?$/ matches. */
+function twoOrThreeDigits(token: string): boolean {
+  const n = token.length;
+  let i = 0;
+  while (i < n && i < 4 && isDigit(token.charCodeAt(i))) i++;
+  if (i < 2 || i > 3) return false;
+  if (i === n) return true;
+  if (token.charCodeAt(i) !== 46 || i + 1 === n) return false;
+  for (let k = i + 1; k < n; k++) if (!isDigit(token.charCodeAt(k))) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Temperatures written as numbers: "38.5", "38,5 c", "101 f", "temp of 39", "102 degrees". */
 export function findTemperatures(s: Sentence): Temperature[] {
   const out: Temperature[] = [];
   const t = s.tokens;
   for (let i = 0; i < t.length; i++) {
-    if (!/^\d{2,3}(\.\d+)?$/.test(t[i])) continue;
+    if (!twoOrThreeDigits(t[i])) continue;
     // A bare one-decimal reading in the human fever range ("hot lump, 38.9, aching") is a temperature.
     const bareReading = /^(3[7-9]|4[0-2])\.\d$|^(99|10[0-7])\.\d$/.test(t[i]) && !/^(kg|kgs|lbs|pounds|cm|weeks?|days?|oz|ml|percent|%)$/.test(t[i + 1] ?? '');
     const value = parseFloat(t[i]);
@@ -378,8 +395,8 @@ export function findTemperatures(s: Sentence): Temperature[] {
     if (/^(weeks?|days?|months?|years?|hours?|minutes?|mins?|ml|oz|ounces|times|pounds|lbs|kg|percent|bpm|beats)$/.test(t[i + 1] ?? '')) continue;
     let context = hasDegree || bareReading;
     if (!context) {
-      for (let j = Math.max(0, i - 4); j < i; j++) if (/^(temperature|temp|fever|thermometer|febrile)$/.test(t[j])) context = true;
-      if (/^(temperature|temp|fever)$/.test(t[i + 1] ?? '') || (/^(a|of)$/.test(t[i + 1] ?? '') && /^(temperature|fever)$/.test(t[i + 2] ?? ''))) context = true;
+      for (let j = Math.max(0, i - 4); j < i; j++) if (oneOf('temperature|temp|fever|thermometer|febrile').has(t[j])) context = true;
+      if (oneOf('temperature|temp|fever').has(t[i + 1] ?? '') || (oneOf('a|of').has(t[i + 1] ?? '') && oneOf('temperature|fever').has(t[i + 2] ?? ''))) context = true;
       if (!context && /\b(temperature|fever|thermometer)\b/.test(s.text) && TEMP_CONTEXT.test(t[i - 1] ?? '')) context = true;
     }
     if (!context) continue;
@@ -406,12 +423,13 @@ export function findMentions(s: Sentence): Mention[] {
   // One pass over the sentence says which patterns could match at all; the rest never run.
   const presence = conceptFilter.scan(s.text);
   let group = -1;
+  const matches: TokenMatch[] = [];
   for (const concept of concepts.values()) {
     if (!presence.group(++group)) continue;
     const spec = HOOKS.get(concept.id);
     const text = applyMasks(s.text, concept.masks, presence);
     const seen = new Set<number>();
-    for (const { start, end } of tokenMatches(s, text, concept.patterns, presence)) {
+    for (const { start, end } of tokenMatchList(s, text, concept.patterns, presence, matches)) {
       if (seen.has(start)) continue;
       if (spec?.accept && !spec.accept(s, start, end)) continue;
       seen.add(start);

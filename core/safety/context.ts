@@ -5,6 +5,7 @@
 import { PatternSet } from './prefilter';
 import type { ParentContext } from './types';
 import type { Sentence } from './text';
+import { oneOf, wordTable } from '../text/wordList';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -19,15 +20,36 @@ const UNIT_DAYS: Record<string, number> = {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ALIASES: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
 
+/** The same look-ups as indexing the objects above, token by token (see wordTable). */
+const unitDays = wordTable(UNIT_DAYS);
+const numberWord = wordTable(NUMBER_WORDS);
+const monthAlias = wordTable(MONTH_ALIASES);
+
 function monthIndex(word: string): number | undefined {
   const i = MONTHS.indexOf(word);
   if (i >= 0) return i;
-  return MONTH_ALIASES[word];
+  return monthAlias(word);
+}
+
+/** Digits, with a decimal part or not ("3", "38.5"): what /^\d+(\.\d+)?$/ matches. */
+function isDecimal(word: string): boolean {
+  const n = word.length;
+  let i = 0;
+  while (i < n && isDigit(word.charCodeAt(i))) i++;
+  if (i === 0) return false;
+  if (i === n) return true;
+  if (word.charCodeAt(i) !== 46 || i + 1 === n) return false;
+  for (let k = i + 1; k < n; k++) if (!isDigit(word.charCodeAt(k))) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function numberValue(word: string): number | undefined {
-  if (/^\d+(\.\d+)?$/.test(word)) return parseFloat(word);
-  return NUMBER_WORDS[word];
+  if (isDecimal(word)) return parseFloat(word);
+  return numberWord(word);
 }
 
 export interface Duration {
@@ -62,7 +84,7 @@ export function findDurations(s: Sentence): Duration[] {
       const n2 = t[i + 2] ?? '';
       let days: number | undefined;
       if (w === 'since' && n1 === 'yesterday') days = 1;
-      else if (w === 'since' && n1 === 'last' && UNIT_DAYS[n2]) days = UNIT_DAYS[n2];
+      else if (w === 'since' && n1 === 'last' && unitDays(n2)) days = unitDays(n2);
       else if (w === 'since' && monthIndex(n1) !== undefined) days = 45;
       else if (w === 'for' && (n1 === 'weeks' || (n1 === 'many' && n2 === 'weeks'))) days = 14;
       else if (w === 'for' && (n1 === 'months' || (n1 === 'many' && n2 === 'months'))) days = 60;
@@ -102,10 +124,10 @@ export function findDurations(s: Sentence): Duration[] {
     }
     if (t[j] === 'more' || t[j] === 'whole' || t[j] === 'full' || t[j] === 'long') j++;
     const unit = t[j] ?? '';
-    const unitDays = UNIT_DAYS[unit];
-    if (unitDays === undefined) continue;
+    const perUnit = unitDays(unit);
+    if (perUnit === undefined) continue;
     if (NOT_SYMPTOM_AFTER.test(t[j + 1] ?? '')) continue;
-    if (t[j + 1] === 'after' && /^(birth|delivery|giving|having|the|my|i|she|he|baby)$/.test(t[j + 2] ?? '')) continue;
+    if (t[j + 1] === 'after' && oneOf('birth|delivery|giving|having|the|my|i|she|he|baby').has(t[j + 2] ?? '')) continue;
     let excluded = false;
     for (let k = Math.max(0, i - 3); k < i; k++) if (NOT_SYMPTOM_BEFORE.test(t[k])) excluded = true;
     if (t[i - 1] === 'at' || t[i - 1] === 'in') excluded = true;
@@ -114,9 +136,9 @@ export function findDurations(s: Sentence): Duration[] {
     // "28 wks and ...", "crusty bits on my nipples, 29 weeks", "36 weeks with my first": how far along.
     const opening = t.slice(0, i).every((w) => /^(i|am|m|im|currently|now|about|almost|nearly|just|only|so|ok|okay|hi|hey|hello|,)$/.test(w)) || /^(,|at|am|m|im|about|almost|nearly|currently)$/.test(t[i - 1] ?? '');
     const closing = j + 1 >= t.length || /^(,|with|and|along|pregnant|pp|gestation|today|tomorrow|now and)$/.test(t[j + 1] ?? '');
-    const measured = /^(for|since|been|past|last|over|than|another|whole|entire)$/.test(t[i - 1] ?? '') || /^(now|straight|running|in|of|since|already|ago)$/.test(t[j + 1] ?? '');
-    const gestational = kind === 'for' && (opening || closing) && !measured && unitDays === 7 && j === i + 1 && n >= 4 && n <= 42;
-    out.push({ sentence: s, start: i, end: j + 1 + (kind === 'ago' ? 1 : 0), days: n * unitDays, kind, ...(gestational ? { gestational } : {}) });
+    const measured = oneOf('for|since|been|past|last|over|than|another|whole|entire').has(t[i - 1] ?? '') || oneOf('now|straight|running|in|of|since|already|ago').has(t[j + 1] ?? '');
+    const gestational = kind === 'for' && (opening || closing) && !measured && perUnit === 7 && j === i + 1 && n >= 4 && n <= 42;
+    out.push({ sentence: s, start: i, end: j + 1 + (kind === 'ago' ? 1 : 0), days: n * perUnit, kind, ...(gestational ? { gestational } : {}) });
     i = j;
   }
   return out;
@@ -157,7 +179,7 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
         j += 2;
       }
       const unit = span[j] ?? '';
-      const days = UNIT_DAYS[unit];
+      const days = unitDays(unit);
       if (days !== undefined && days >= 1) {
         const next = span[j + 1] ?? '';
         const prev = span[i - 1] ?? '';
@@ -175,7 +197,7 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
     if (w === 'months' && n1 === 'ago') return 13;
     if (w === 'weeks' && n1 === 'ago') return 3;
     if ((w === 'long' && n1 === 'time' && n2 === 'ago') || (w === 'ages' && n1 === 'ago')) return 52;
-    if ((w === 'in' || w === 'since' || w === 'around' || w === 'back') && monthIndex(n1) !== undefined && !(n1 === 'may' && /^(be|have|not|i)$/.test(n2))) {
+    if ((w === 'in' || w === 'since' || w === 'around' || w === 'back') && monthIndex(n1) !== undefined && !(n1 === 'may' && oneOf('be|have|not|i').has(n2))) {
       const m = monthIndex(n1)!;
       let months = now.getMonth() - m;
       let year = now.getFullYear();
@@ -256,19 +278,20 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
     // Every fact below needs one of these patterns to match: a sentence that can match none says nothing.
     const presence = SENTENCE_FACTS_FILTER.scan(text);
     if (!SENTENCE_FACTS.some((re) => presence.may(re))) continue;
+    // A pattern whose required words are absent cannot match: it is not run (presence.may).
     if (
-      PREGNANT_STATED.test(text) &&
+      presence.may(PREGNANT_STATED) && PREGNANT_STATED.test(text) &&
       !/\b(not|never|no longer) (\S+ )?(pregnant|expecting)\b/.test(text) &&
       !/\bwhen i was pregnant\b|\b(last|previous|first) pregnancy\b/.test(text)
     ) {
       pregnant = true;
     }
-    if ((BREASTFEEDING_STATED.test(text) || BREASTFEEDING_WHILE.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
-    if (PUMPING_STATED.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
+    if ((presence.may(BREASTFEEDING_STATED) && BREASTFEEDING_STATED.test(text) || presence.may(BREASTFEEDING_WHILE) && BREASTFEEDING_WHILE.test(text)) && !/\b(if|can|should|could|when|whether) i (breastfeed|nurse|am breastfeeding)\b/.test(text) && !/\b(not|no longer|stopped|quit|never|finished|gave up|used to|was|when i was)\b(?: \S+){0,2} (breastfeeding|nursing|breast feeding)\b/.test(text)) breastfeeding = true;
+    if (presence.may(PUMPING_STATED) && PUMPING_STATED.test(text) && !/\b(not|stopped|quit|no longer)\b(?: \S+){0,2} pumping\b/.test(text)) pumping = true;
 
     // "haven't fed in over a year", "my last feed was 14 months ago": weaning only with a long enough time.
-    const fed = LAST_FED.exec(text);
-    if (fed && !WEANING.test(text)) {
+    const fed = presence.may(LAST_FED) ? LAST_FED.exec(text) : null;
+    if (fed && !(presence.may(WEANING) && WEANING.test(text))) {
       const from = text.slice(0, fed.index).split(' ').filter((x) => x.length > 0).length;
       const w = weeksFromPhrase(s.tokens, from, now);
       if (w !== undefined && w >= 8) {
@@ -276,7 +299,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
         weeks = weeks === undefined ? w : Math.max(weeks, w);
       }
     }
-    const wm = WEANING.exec(text);
+    const wm = presence.may(WEANING) ? WEANING.exec(text) : null;
     // "I'm not pregnant and haven't breastfed", with no time and no child named: never fed, not weaned.
     const neverFed = NONE_HAVE_NOT_FED.test(text) && !CHILD_NAMED.test(all);
     if (neverFed) none = true;
@@ -286,31 +309,31 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       const w = weeksFromPhrase(s.tokens, from, now);
       if (w !== undefined) weeks = weeks === undefined ? w : Math.max(weeks, w);
     }
-    const after = TIME_SINCE_WEANING.exec(text);
+    const after = presence.may(TIME_SINCE_WEANING) ? TIME_SINCE_WEANING.exec(text) : null;
     if (after) {
       weaned = true;
       const n = after[1] === 'few' ? 3 : after[1] === 'couple of' ? 2 : after[1] === 'several' ? 4 : numberValue(after[1]) ?? 1;
       const unit = after[2].replace(/s$/, '');
       const w = Math.round((n * (unit === 'week' ? 7 : unit === 'month' ? 30 : 365)) / 7);
       weeks = weeks === undefined ? w : Math.max(weeks, w);
-    } else if (SINCE_WEANING.test(text) && !/^(how|what|when|should|can|will|does|do|is|why|if)\b/.test(text)) {
+    } else if (presence.may(SINCE_WEANING) && SINCE_WEANING.test(text) && !/^(how|what|when|should|can|will|does|do|is|why|if)\b/.test(text)) {
       weaned = true;
     }
-    if (FORMULA_ONLY.test(text)) {
+    if (presence.may(FORMULA_ONLY) && FORMULA_ONLY.test(text)) {
       weaned = true;
     }
     if (
-      NONE_NOT_EITHER.test(text) ||
-      NONE_NEITHER.test(text) ||
-      NONE_NEVER.test(text) ||
-      NONE_NO_CHILDREN.test(text) ||
-      NONE_MENOPAUSE.test(text) ||
-      NONE_CHILD_OLDER.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
-      NONE_VIRGIN.test(text) ||
-      NONE_NO_BABY.test(text) ||
-      NONE_CHILDREN_GROWN.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
-      NONE_NOT_LACTATING.test(text) ||
-      NONE_NOT_PREGNANT.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
+      presence.may(NONE_NOT_EITHER) && NONE_NOT_EITHER.test(text) ||
+      presence.may(NONE_NEITHER) && NONE_NEITHER.test(text) ||
+      presence.may(NONE_NEVER) && NONE_NEVER.test(text) ||
+      presence.may(NONE_NO_CHILDREN) && NONE_NO_CHILDREN.test(text) ||
+      presence.may(NONE_MENOPAUSE) && NONE_MENOPAUSE.test(text) ||
+      presence.may(NONE_CHILD_OLDER) && NONE_CHILD_OLDER.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
+      presence.may(NONE_VIRGIN) && NONE_VIRGIN.test(text) ||
+      presence.may(NONE_NO_BABY) && NONE_NO_BABY.test(text) ||
+      presence.may(NONE_CHILDREN_GROWN) && NONE_CHILDREN_GROWN.test(text) && !/\b(breastfeeding|nursing|pumping|pregnant|expecting|weaned|weaning)\b/.test(all) ||
+      presence.may(NONE_NOT_LACTATING) && NONE_NOT_LACTATING.test(text) ||
+      presence.may(NONE_NOT_PREGNANT) && NONE_NOT_PREGNANT.test(text) && !/\b(baby|babies|newborn|son|daughter|breastfeeding|nursing|pumping|feed|feeds|feeding|postpartum|birth|weaned|weaning|stopped (breastfeeding|nursing|feeding|pumping|bf)|formula)\b/.test(all)
     ) {
       none = true;
     }
@@ -433,6 +456,6 @@ export function maleOtherExperiencer(s: Sentence, at: number): boolean {
   if (firstPersonOwner(text) || FEMALE_OTHER.test(text)) return false;
   const named = maleOtherSubject(s).exec(text);
   if (!named) return false;
-  if (/^(he|him|his)$/.test(named[0]) && !ADULT_MALE.test(text) && BABY_HERE.test(s.text)) return false;
+  if (oneOf('he|him|his').has(named[0]) && !ADULT_MALE.test(text) && BABY_HERE.test(s.text)) return false;
   return true;
 }

@@ -24,7 +24,7 @@ import { projectRoot } from '../projectRoot';
 import type { Mention } from './concepts';
 import { CRISIS_CLASSES, crisisSourceKey, loadCrisisConfig, loadCrisisTrainingData, type CrisisFlagId, type CrisisTrainingData } from './crisisBank';
 import type { CrisisConcept } from './crisis';
-import { CrisisModel, FEATURE_VERSION, type SerialisedModel, type TrainingExample } from './crisisModel';
+import { CrisisModel, FEATURE_VERSION, TokenReader, type SerialisedModel, type TrainingExample } from './crisisModel';
 import { splitMessage, type Sentence } from './text';
 
 export interface CrisisThresholds {
@@ -104,8 +104,21 @@ export function contextsOf(sentences: readonly Sentence[]): Sentence[][] {
   return out;
 }
 
+/** Keeps `part` when it scores higher than the best of its level and flag so far. */
+function consider(best: Map<string, CrisisPart>, part: CrisisPart): void {
+  const key = part.level === 'part' ? PART_KEYS[part.flag] : CONTEXT_KEYS[part.flag];
+  const prev = best.get(key);
+  if (!prev || part.probability > prev.probability) best.set(key, part);
+}
+
+/** The key of each level and flag in `consider` (made once, not per part). */
+const PART_KEYS = Object.fromEntries(CRISIS_CLASSES.map((c) => [c, `part:${c}`])) as Record<CrisisFlagId, string>;
+const CONTEXT_KEYS = Object.fromEntries(CRISIS_CLASSES.map((c) => [c, `context:${c}`])) as Record<CrisisFlagId, string>;
+
 export class CrisisClassifier {
   private readonly everyday: RegExp[];
+  /** Reads one sentence at a time into arrays it keeps (see TokenReader). */
+  private reader?: TokenReader;
 
   /** `everyday`: patterns of everyday bounds (knowledge/safety/crisis-classifier.yaml); a report in such a sentence only asks. */
   constructor(
@@ -124,23 +137,20 @@ export class CrisisClassifier {
 
   /** The best-scoring context and part of the message for each crisis flag (any probability). */
   parts(sentences: readonly Sentence[]): CrisisPart[] {
+    // The best part per level and flag, in the order first found.
     const best = new Map<string, CrisisPart>();
-    const consider = (part: CrisisPart) => {
-      const key = `${part.level}:${part.flag}`;
-      const prev = best.get(key);
-      if (!prev || part.probability > prev.probability) best.set(key, part);
-    };
     // Each sentence is read once; a run of sentences is the sum of its sentences (no word pair crosses
     // a sentence end), so reading in context costs nothing more.
     const whole = new Map<Sentence, { sums: Float64Array; own: number }>();
+    const read = (this.reader ??= new TokenReader(this.model));
     for (const s of sentences) {
       const n = s.tokens.length;
       if (n === 0) continue;
-      const read = this.model.pieces(s.tokens);
+      read.read(s.tokens);
       whole.set(s, { sums: read.sums(0, n), own: read.score(0, n)?.crisis ?? 0 });
       for (const [start, end] of partsOf(s)) {
         const scores = read.score(start, end);
-        if (scores) consider({ flag: scores.top, probability: scores.crisis, level: 'part', words: wordCount(s.tokens, start, end), sentence: s, start, end });
+        if (scores) consider(best, { flag: scores.top, probability: scores.crisis, level: 'part', words: wordCount(s.tokens, start, end), sentence: s, start, end });
       }
     }
     const total = new Float64Array(CRISIS_CLASSES.length + 1);
@@ -156,7 +166,7 @@ export class CrisisClassifier {
         if (w.own > whole.get(at)!.own) at = s;
       }
       const scores = this.model.scoreOfSums(total);
-      if (scores) consider({ flag: scores.top, probability: scores.crisis, level: 'context', words, sentence: at, start: 0, end: at.tokens.length });
+      if (scores) consider(best, { flag: scores.top, probability: scores.crisis, level: 'context', words, sentence: at, start: 0, end: at.tokens.length });
     }
     return [...best.values()];
   }

@@ -90,12 +90,29 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+/** A word as the model reads it: its features' sums (count in the last slot), and the pairs it starts. */
+interface WordEntry {
+  sums: Float64Array;
+  /** Second words of the pairs the model knows starting with this word, and each pair's feature. */
+  next: Map<string, number> | undefined;
+  /** One bit of 32 standing for the word (a hash), and the bits of all the second words in `next`. */
+  bit: number;
+  nextBits: number;
+}
+
+/** The word's bit of 32 (FNV-1a hash): a pair whose second word's bit is not among nextBits is not known. */
+function wordBit(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return 1 << (h >>> 27);
+}
+
 /** Longest cache of per-word sums; cleared when full (words repeat a lot, so it refills quickly). */
 const WORD_CACHE_LIMIT = 50_000;
 
 export class CrisisModel {
   private readonly index: Map<string, number>;
-  private readonly wordCache = new Map<string, Float64Array>();
+  private readonly wordCache = new Map<string, WordEntry>();
   /**
    * Word pairs the model knows, by first word then second: reading a message looks each pair up
    * without building its feature name (a new string to hash for every pair of every message).
@@ -240,15 +257,19 @@ export class CrisisModel {
     }
   }
 
-  private word(word: string): Float64Array {
-    let v = this.wordCache.get(word);
-    if (!v) {
-      v = new Float64Array(K + 1);
-      this.sums(wordFeatures(word), v);
+  private word(word: string): WordEntry {
+    let e = this.wordCache.get(word);
+    if (!e) {
+      const sums = new Float64Array(K + 1);
+      this.sums(wordFeatures(word), sums);
+      const next = this.pairs.get(word);
+      let nextBits = 0;
+      if (next) for (const second of next.keys()) nextBits |= wordBit(second);
+      e = { sums, next, bit: wordBit(word), nextBits };
       if (this.wordCache.size >= WORD_CACHE_LIMIT) this.wordCache.clear();
-      this.wordCache.set(word, v);
+      this.wordCache.set(word, e);
     }
-    return v;
+    return e;
   }
 
   /**
@@ -257,32 +278,34 @@ export class CrisisModel {
    * `score(start, end)` its class scores.
    */
   pieces(tokens: readonly string[]): { sums(start: number, end: number): Float64Array; score(start: number, end: number): ClassScores | null } {
+    return new TokenReader(this).read(tokens);
+  }
+
+  /**
+   * Fills the running sums of `tokens` (see pieces): words[(i+1)*W + k] - words[a*W + k] is the sum of
+   * the word features of tokens [a, i] for class k (the count in slot K), pairs likewise for the pairs
+   * (i, i+1). Both arrays hold at least (tokens.length + 1) * (K + 1) numbers.
+   */
+  fillSums(tokens: readonly string[], words: Float64Array, pairs: Float64Array): void {
     const n = tokens.length;
     const W = K + 1;
-    // words[i+1] - words[a] = sums of word features of tokens [a, i]; pairs likewise for pairs (i, i+1).
-    const words = new Float64Array((n + 1) * W);
-    const pairs = new Float64Array((n + 1) * W);
+    for (let k = 0; k < W; k++) words[k] = pairs[k] = 0;
+    let e = n > 0 && isWord(tokens[0]) ? this.word(tokens[0]) : null;
     for (let i = 0; i < n; i++) {
-      const t = tokens[i];
-      const v = isWord(t) ? this.word(t) : null;
+      const next = i + 1 < n && isWord(tokens[i + 1]) ? this.word(tokens[i + 1]) : null;
+      const v = e ? e.sums : null;
       for (let k = 0; k < W; k++) words[(i + 1) * W + k] = words[i * W + k] + (v ? v[k] : 0);
       // The pair's own weights when the model knows it (its count in the last slot), else nothing.
-      const f = v && i + 1 < n && isWord(tokens[i + 1]) ? this.pairs.get(t)?.get(tokens[i + 1]) : undefined;
+      // The bits rule out most unknown pairs without a look-up.
+      const f = e && e.next && next && (e.nextBits & next.bit) !== 0 ? e.next.get(tokens[i + 1]) : undefined;
       if (f === undefined) for (let k = 0; k < W; k++) pairs[(i + 1) * W + k] = pairs[i * W + k];
       else {
         const base = f * K;
         for (let k = 0; k < K; k++) pairs[(i + 1) * W + k] = pairs[i * W + k] + this.weights[base + k];
         pairs[(i + 1) * W + K] = pairs[i * W + K] + 1;
       }
+      e = next;
     }
-    const sums = (start: number, end: number): Float64Array => {
-      const out = new Float64Array(W);
-      if (end <= start) return out;
-      // Pairs fully inside [start, end): those starting at start .. end-2.
-      for (let k = 0; k < W; k++) out[k] = words[end * W + k] - words[start * W + k] + (end - 1 > start ? pairs[(end - 1) * W + k] - pairs[start * W + k] : 0);
-      return out;
-    };
-    return { sums, score: (start, end) => this.scoreOfSums(sums(start, end)) };
   }
 
   /** Class scores from weight sums and a feature count (several pieces' sums may be added together). */
@@ -290,10 +313,13 @@ export class CrisisModel {
     const count = sums[K];
     if (count <= 0) return null;
     const norm = 1 / Math.sqrt(count);
-    const z = new Float64Array(K);
+    const z = this.z;
     for (let k = 0; k < K; k++) z[k] = this.bias[k] + sums[k] * norm;
     return softmaxScores(z);
   }
+
+  /** Scratch for scoreOfSums (reading is synchronous: one message at a time). */
+  private readonly z = new Float64Array(K);
 
   /** Scores of a whole token list. */
   score(tokens: readonly string[]): ClassScores | null {
@@ -301,13 +327,60 @@ export class CrisisModel {
   }
 }
 
+/** Scratch for softmaxScores. */
+const SOFTMAX = new Float64Array(K);
+
 function softmaxScores(z: Float64Array): ClassScores {
   let max = -Infinity;
   for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
   let sum = 0;
-  const p = new Float64Array(K);
+  const p = SOFTMAX;
   for (let k = 0; k < K; k++) sum += p[k] = Math.exp(z[k] - max);
   let top = 1;
   for (let k = 2; k < K; k++) if (p[k] > p[top]) top = k;
   return { crisis: 1 - p[0] / sum, top: CRISIS_CLASSES[top] as Exclude<CrisisClass, 'none'> };
+}
+
+/**
+ * Reads token lists for a model, one at a time, into arrays it keeps (allocating them for every
+ * sentence cost more than reading it): what `read` returns holds until the next `read`.
+ */
+export class TokenReader {
+  private words = new Float64Array(0);
+  private pairs = new Float64Array(0);
+  private readonly out = new Float64Array(K + 1);
+
+  constructor(private readonly model: CrisisModel) {}
+
+  read(tokens: readonly string[]): this {
+    const size = (tokens.length + 1) * (K + 1);
+    if (this.words.length < size) {
+      this.words = new Float64Array(Math.max(size, 64 * (K + 1)));
+      this.pairs = new Float64Array(this.words.length);
+    }
+    this.model.fillSums(tokens, this.words, this.pairs);
+    return this;
+  }
+
+  /** Per-class weight sums and the feature count (last slot) of tokens [start, end) of the list read last. */
+  sums(start: number, end: number): Float64Array {
+    return this.sumsInto(start, end, new Float64Array(K + 1));
+  }
+
+  /** Class scores of tokens [start, end) of the list read last. */
+  score(start: number, end: number): ClassScores | null {
+    return this.model.scoreOfSums(this.sumsInto(start, end, this.out));
+  }
+
+  private sumsInto(start: number, end: number, out: Float64Array): Float64Array {
+    const W = K + 1;
+    const { words, pairs } = this;
+    if (end <= start) {
+      out.fill(0);
+      return out;
+    }
+    // Pairs fully inside [start, end): those starting at start .. end-2.
+    for (let k = 0; k < W; k++) out[k] = words[end * W + k] - words[start * W + k] + (end - 1 > start ? pairs[(end - 1) * W + k] - pairs[start * W + k] : 0);
+    return out;
+  }
 }

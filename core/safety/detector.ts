@@ -9,7 +9,7 @@ import { defaultCrisisClassifier } from './crisisClassifier';
 import { findDurations, learnContext } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
-import { compileRules, View, type EffectiveContext, type Hit, type Mode, type Rule } from './rules';
+import { compileRules, MessageViews, type EffectiveContext, type Rule } from './rules';
 import { flagsAcrossMessages } from './acrossMessages';
 import { mentionsFilling, mergePicture, readPicture } from './picture';
 import { splitMessage, type Sentence } from './text';
@@ -95,7 +95,8 @@ interface Outcome {
   questionKey?: string;
 }
 
-function evaluate(rule: Rule, mentions: Mention[], views: (mode: Mode) => View): Outcome | null {
+/** `askedMentions`: the message's mentions only asked about (for the rules' topics). */
+function evaluate(rule: Rule, mentions: Mention[], views: MessageViews, askedMentions: Mention[]): Outcome | null {
   if (rule.crisis) {
     // Crisis language counts however it is phrased: hedged or plain, and (for thoughts of harm) asked.
     // A clear denial ("I'm not suicidal") still gets one gentle question rather than silence.
@@ -112,17 +113,21 @@ function evaluate(rule: Rule, mentions: Mention[], views: (mode: Mode) => View):
     return null;
   }
   if (!rule.test) return null;
-  const run = (mode: Mode): Hit | null => rule.test!(views(mode));
-  const report = run('report');
-  if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
-  const confirm = run('confirm');
-  if (confirm) return { bucket: 'confirm', mentions: confirm.mentions, questionKey: confirm.questionKey ?? report?.questionKey };
-  if (report) return { bucket: 'confirm', mentions: report.mentions, questionKey: report.questionKey };
-  // Asked about: only what would report the flag if it were happening. A confirm-only match has no
-  // threshold ("how do I clear a blocked duct" is not a lump of more than a week).
-  const asked = run('asked');
-  if (asked && !asked.confirmOnly) return { bucket: 'asked', mentions: asked.mentions };
-  const topic = mentions.filter((m) => m.status === 'asked' && rule.topics?.includes(m.concept));
+  // What the rule needs is mentioned (in any status, so the same in every mode): the modes may find it.
+  if (!rule.mayHold || rule.mayHold(views.get('report'))) {
+    const report = rule.test(views.get('report'));
+    if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
+    const confirm = rule.test(views.get('confirm'));
+    if (confirm) return { bucket: 'confirm', mentions: confirm.mentions, questionKey: confirm.questionKey ?? report?.questionKey };
+    if (report) return { bucket: 'confirm', mentions: report.mentions, questionKey: report.questionKey };
+    // Asked about: only what would report the flag if it were happening. A confirm-only match has no
+    // threshold ("how do I clear a blocked duct" is not a lump of more than a week).
+    const asked = rule.test(views.get('asked'));
+    if (asked && !asked.confirmOnly) return { bucket: 'asked', mentions: asked.mentions };
+  }
+  const topics = rule.topics;
+  if (askedMentions.length === 0 || !topics) return null;
+  const topic = askedMentions.filter((m) => topics.includes(m.concept));
   if (topic.length > 0) return { bucket: 'asked', mentions: topic };
   return null;
 }
@@ -167,17 +172,10 @@ export function createRedFlagDetector(
     const askedAbout: RedFlagFinding[] = [];
 
     // One view per mode for all the rules, so what a group selects is worked out once per message.
-    const byMode = new Map<Mode, View>();
-    const views = (mode: Mode): View => {
-      let v = byMode.get(mode);
-      if (!v) {
-        v = new View(mentions, mode, ctx, durations, sentences);
-        byMode.set(mode, v);
-      }
-      return v;
-    };
+    const views = new MessageViews(mentions, ctx, durations, sentences);
+    const askedMentions = mentions.filter((m) => m.status === 'asked');
     for (const rule of RULES) {
-      const outcome = evaluate(rule, mentions, views);
+      const outcome = evaluate(rule, mentions, views, askedMentions);
       if (!outcome) continue;
       const def = definitions.flags.get(rule.id)!;
       const finding: RedFlagFinding = { id: def.id, level: def.level, quote: quoteOf(outcome.mentions) };

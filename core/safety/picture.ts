@@ -101,6 +101,11 @@ export interface PictureInputs {
   known?: ParentContext;
 }
 
+/** A mention of the concept, reported plainly. */
+function stated(own: readonly Mention[], concept: string): boolean {
+  return own.some((m) => m.concept === concept && m.status === 'yes');
+}
+
 /** What one message tells. */
 export function readPicture({ sentences, mentions, durations, learned, now, known }: PictureInputs): ClinicalPicture {
   const p: ClinicalPicture = {};
@@ -115,12 +120,11 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
 
   const temps = mentions.filter((m) => m.celsius !== undefined && m.status !== 'other').map((m) => m.celsius!);
   if (temps.length > 0) p.temperatureC = Math.max(...temps);
-  const stated = (c: string) => own.some((m) => m.concept === c && m.status === 'yes');
-  if (stated('blood') || stated('pink-brown')) p.colour = 'bloody';
-  else if (stated('clear-fluid')) p.colour = 'clear';
-  if (stated('both-sides')) p.side = 'both';
-  else if (stated('one-side') || stated('single-duct')) p.side = 'one';
-  if (stated('spontaneous')) p.trigger = 'own';
+  if (stated(own, 'blood') || stated(own, 'pink-brown')) p.colour = 'bloody';
+  else if (stated(own, 'clear-fluid')) p.colour = 'clear';
+  if (stated(own, 'both-sides')) p.side = 'both';
+  else if (stated(own, 'one-side') || stated(own, 'single-duct')) p.side = 'one';
+  if (stated(own, 'spontaneous')) p.trigger = 'own';
   else if (sentences.some((s) => /\b(when i squeeze|only when (i )?(squeeze|press)|if i squeeze|when squeezed)\b/.test(s.text))) p.trigger = 'squeezed';
 
   if (learned.lactation) p.status = learned.lactation;

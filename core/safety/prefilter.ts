@@ -389,17 +389,24 @@ class Automaton {
   /** Column of each character (0: in no required string); ASCII in an array, the rest in a map. */
   private readonly ascii = new Int32Array(128);
   private readonly column = new Map<number, number>();
-  /** Per state, the strings ending exactly there, and the next state down its suffix links that ends some. */
-  private readonly own: Int32Array[];
+  /**
+   * Per state, the strings ending exactly there (ids ownIds[ownStart[state]] up to ownStart[state + 1]),
+   * the next state down its suffix links that ends some (outLink), and the first state at or below it
+   * that ends some (firstOut: the state itself, or its outLink): flat arrays, one look-up per character.
+   */
+  private readonly ownStart: Int32Array;
+  private readonly ownIds: Int32Array;
   private readonly outLink: Int32Array;
+  private readonly firstOut: Int32Array;
   /** Scan generation: a string is present when found[id] equals the generation of the scan asking. */
   private readonly found: Int32Array;
   private readonly visited: Int32Array;
   private generation = 0;
   private readonly patterns: ReadonlySet<RegExp>;
 
-  /** Per string, the groups it makes live; groups that always run (a pattern with no required string). */
-  private readonly groupsOf: Int32Array[];
+  /** Per string, the groups it makes live (groupIds[groupStart[id]] up to groupStart[id + 1]); groups that always run (a pattern with no required string). */
+  private readonly groupStart: Int32Array;
+  private readonly groupIds: Int32Array;
   private readonly groupAlways: Uint8Array;
   private readonly groupLive: Int32Array;
 
@@ -433,23 +440,31 @@ class Automaton {
     this.width = columns + 1;
     const columnOf = (code: number) => (code < 128 ? this.ascii[code] : this.column.get(code)!);
     // Trie first, then failure links breadth first (Aho-Corasick), folded into a full transition table.
-    const children: Array<Map<number, number>> = [new Map()];
-    const own: number[][] = [[]];
+    const trie: Array<Map<number, number>> = [new Map()];
+    const trieOwn: number[][] = [[]];
     for (const [s, id] of ids) {
       let state = 0;
       for (let k = 0; k < s.length; k++) {
         const col = columnOf(s.charCodeAt(k));
-        let next = children[state].get(col);
+        let next = trie[state].get(col);
         if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          own.push([]);
-          children[state].set(col, next);
+          next = trie.length;
+          trie.push(new Map());
+          trieOwn.push([]);
+          trie[state].set(col, next);
         }
         state = next;
       }
-      own[state].push(id);
+      trieOwn[state].push(id);
     }
+    // States numbered breadth first: the shallow ones, which every scan walks through, then share a
+    // few cache lines of the table instead of being spread over all of it.
+    const order = [0];
+    for (let q = 0; q < order.length; q++) for (const next of trie[order[q]].values()) order.push(next);
+    const number = new Int32Array(trie.length);
+    order.forEach((state, i) => (number[state] = i));
+    const children = order.map((state) => new Map([...trie[state]].map(([col, next]) => [col, number[next]])));
+    const own = order.map((state) => trieOwn[state]);
     const states = children.length;
     const delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
     const fail = new Int32Array(states);
@@ -474,8 +489,9 @@ class Automaton {
       }
     }
     this.delta = delta;
-    this.own = own.map((list) => Int32Array.from(list));
+    [this.ownStart, this.ownIds] = flat(own);
     this.outLink = outLink;
+    this.firstOut = Int32Array.from(outLink, (link, state) => (own[state].length > 0 ? state : link));
     this.found = new Int32Array(ids.size);
     this.visited = new Int32Array(states);
     const groupsOf: number[][] = Array.from({ length: ids.size }, () => []);
@@ -487,7 +503,7 @@ class Automaton {
         else for (const id of need) if (groupsOf[id][groupsOf[id].length - 1] !== g) groupsOf[id].push(g);
       }
     });
-    this.groupsOf = groupsOf.map((list) => Int32Array.from(list));
+    [this.groupStart, this.groupIds] = flat(groupsOf);
     this.groupLive = new Int32Array(groups.length);
   }
 
@@ -519,31 +535,61 @@ class Automaton {
       this.generation = 0;
     }
     const generation = ++this.generation;
-    const { delta, width, ascii, column, own, outLink, found, visited, groupsOf, groupLive, groupAlways } = this;
+    const { delta, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive } = this;
     let state = 0;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
       state = delta[state * width + (code < 128 ? ascii[code] : (column.get(code) ?? 0))];
       // Each state's strings (and those down its suffix links) are marked once per scan.
-      for (let at = own[state].length > 0 ? state : outLink[state]; at > 0 && visited[at] !== generation; at = outLink[at]) {
+      for (let at = firstOut[state]; at > 0 && visited[at] !== generation; at = outLink[at]) {
         visited[at] = generation;
-        const ids = own[at];
-        for (let o = 0; o < ids.length; o++) {
-          if (found[ids[o]] === generation) continue;
-          found[ids[o]] = generation;
-          const live = groupsOf[ids[o]];
-          for (let g = 0; g < live.length; g++) groupLive[live[g]] = generation;
+        for (let o = ownStart[at]; o < ownStart[at + 1]; o++) {
+          const id = ownIds[o];
+          if (found[id] === generation) continue;
+          found[id] = generation;
+          for (let g = groupStart[id]; g < groupStart[id + 1]; g++) groupLive[groupIds[g]] = generation;
         }
       }
     }
-    return {
-      may: (re: RegExp): boolean => {
-        const ids = this.needs.get(re);
-        if (ids === undefined || this.generation !== generation) return true;
-        for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
-        return false;
-      },
-      group: (index: number): boolean => groupAlways[index] === 1 || groupLive[index] === generation || this.generation !== generation,
-    };
+    return new Scanned(this, generation);
   }
+
+  /** Whether `re` may match the text of scan `generation` (true for an older scan). */
+  may(re: RegExp, generation: number): boolean {
+    const ids = this.needs.get(re);
+    if (ids === undefined || this.generation !== generation) return true;
+    const found = this.found;
+    for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
+    return false;
+  }
+
+  /** Whether any pattern of group `index` may match the text of scan `generation` (true for an older scan). */
+  group(index: number, generation: number): boolean {
+    return this.groupAlways[index] === 1 || this.groupLive[index] === generation || this.generation !== generation;
+  }
+}
+
+/** One scan's answer (a class, not closures: one small object per scan). */
+class Scanned implements Presence {
+  constructor(
+    private readonly automaton: Automaton,
+    private readonly generation: number,
+  ) {}
+
+  may(re: RegExp): boolean {
+    return this.automaton.may(re, this.generation);
+  }
+
+  group(index: number): boolean {
+    return this.automaton.group(index, this.generation);
+  }
+}
+
+/** Lists as one array of their items and the offset where each starts (the last offset is the end). */
+function flat(lists: ReadonlyArray<ArrayLike<number>>): [Int32Array, Int32Array] {
+  const start = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) start[i + 1] = start[i] + lists[i].length;
+  const items = new Int32Array(start[lists.length]);
+  for (let i = 0; i < lists.length; i++) items.set(lists[i], start[i]);
+  return [start, items];
 }

@@ -52,6 +52,21 @@ function someManElse(m: Mention): boolean {
   return v;
 }
 
+/**
+ * Whether a man is the one with what a mention names (./context maleExperiencer), worked out once
+ * per mention and answer for "the parent is a man" (the rules ask in every mode).
+ */
+const manWith = new WeakMap<Mention, [boolean | undefined, boolean | undefined]>();
+function aManHasIt(m: Mention, selfMale: boolean): boolean {
+  let known = manWith.get(m);
+  if (!known) {
+    known = [undefined, undefined];
+    manWith.set(m, known);
+  }
+  const slot = selfMale ? 1 : 0;
+  return (known[slot] ??= maleExperiencer(m.sentence, selfMale, m.start));
+}
+
 /** Shared empty result: never mutated. */
 const NO_MENTIONS: Mention[] = [];
 /** A message's mentions by concept. */
@@ -60,13 +75,18 @@ const byConcept = new WeakMap<ReadonlyArray<Mention>, Map<string, Mention[]>>();
 function indexByConcept(mentions: ReadonlyArray<Mention>): Map<string, Mention[]> {
   let index = byConcept.get(mentions);
   if (!index) {
-    index = new Map();
-    for (const m of mentions) {
-      const list = index.get(m.concept);
-      if (list) list.push(m);
-      else index.set(m.concept, [m]);
-    }
+    index = conceptIndex(mentions);
     byConcept.set(mentions, index);
+  }
+  return index;
+}
+
+function conceptIndex(mentions: ReadonlyArray<Mention>): Map<string, Mention[]> {
+  const index = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const list = index.get(m.concept);
+    if (list) list.push(m);
+    else index.set(m.concept, [m]);
   }
   return index;
 }
@@ -78,7 +98,11 @@ export class View {
     readonly ctx: EffectiveContext,
     readonly durations: ReadonlyArray<Duration>,
     readonly sentences: ReadonlyArray<Sentence> = [],
-  ) {}
+    /** The message's mentions by concept, when the caller has it already (see MessageViews). */
+    index?: Map<string, Mention[]>,
+  ) {
+    this.index = index;
+  }
 
   /** Mentions of a concept counted in this mode. */
   all(concept: ConceptId): Mention[] {
@@ -117,7 +141,7 @@ export class View {
   /** The same message seen with only what is plainly said (for `unlessSaid`). */
   statedOnly(): View {
     if (this.mode === 'report') return this;
-    this.plain ??= new View(this.mentions, 'report', this.ctx, this.durations, this.sentences);
+    this.plain ??= new View(this.mentions, 'report', this.ctx, this.durations, this.sentences, this.index);
     return this.plain;
   }
 
@@ -141,6 +165,41 @@ export class View {
   }
 }
 
+/**
+ * One view per mode of one message, made when first asked for, all sharing one index of the mentions
+ * by concept: what a group selects is worked out once per message and mode, for all the rules.
+ */
+export class MessageViews {
+  private readonly index: Map<string, Mention[]>;
+  private report?: View;
+  private confirm?: View;
+  private asked?: View;
+
+  constructor(
+    readonly mentions: ReadonlyArray<Mention>,
+    readonly ctx: EffectiveContext,
+    readonly durations: ReadonlyArray<Duration>,
+    readonly sentences: ReadonlyArray<Sentence>,
+  ) {
+    this.index = conceptIndex(mentions);
+  }
+
+  get(mode: Mode): View {
+    switch (mode) {
+      case 'report':
+        return (this.report ??= this.make('report'));
+      case 'confirm':
+        return (this.confirm ??= this.make('confirm'));
+      default:
+        return (this.asked ??= this.make('asked'));
+    }
+  }
+
+  private make(mode: Mode): View {
+    return new View(this.mentions, mode, this.ctx, this.durations, this.sentences, this.index);
+  }
+}
+
 export interface Hit {
   mentions: Mention[];
   /** Only enough to ask a question, even in report mode. */
@@ -159,6 +218,12 @@ export interface Rule {
    * different pattern families together report.
    */
   crisis?: { strong: ConceptId[]; soft?: ConceptId[]; denialAsks?: boolean };
+  /**
+   * Whether `test` can find anything in the message at all: what the rule needs is mentioned, in any
+   * status (so the answer is the same in every mode, and asked once per message). `test` is only
+   * asked when it holds.
+   */
+  mayHold?: (v: View) => boolean;
   test?: (v: View) => Hit | null;
 }
 
@@ -227,9 +292,9 @@ class Declarations {
       const first = m.sentence.tokens[m.start] ?? '';
       if (c.firstWord && !c.firstWord.has(first)) return false;
       if (c.notFirstWord?.has(first)) return false;
-      if (group.person === 'a-man' && !maleExperiencer(m.sentence, v.ctx.male, m.start)) return false;
+      if (group.person === 'a-man' && !aManHasIt(m, v.ctx.male)) return false;
       if (group.notPerson === 'another-man' && someManElse(m)) return false;
-      if (group.notPerson === 'a-named-man' && maleExperiencer(m.sentence, false, m.start)) return false;
+      if (group.notPerson === 'a-named-man' && aManHasIt(m, false)) return false;
       if (c.only && onlyAbout(m, c.only[0], c.only[1])) return false;
       if (c.sentence && !c.sentence.test(m.sentence.text)) return false;
       if (c.notSentence?.test(m.sentence.text)) return false;
@@ -279,9 +344,11 @@ class Declarations {
       patterns = [...(cond.says ? [wordsPattern(cond.says, '')] : []), ...(cond.saysPattern ?? []).map((p) => new RegExp(p))];
       this.says.set(cond, patterns);
     }
-    // "Sentences with signs": those in which the message mentions anything the lexicon knows.
-    const sentences = cond.saysWhere === 'sentences-with-signs' ? v.mentions.map((m) => m.sentence) : v.sentences;
-    return sentences.some((s) => patterns.some((p) => p.test(s.text)));
+    // "Sentences with signs": those in which the message mentions anything the lexicon knows (each
+    // read once, however many mentions it holds).
+    const sentences = cond.saysWhere === 'sentences-with-signs' ? new Set(v.mentions.map((m) => m.sentence)) : v.sentences;
+    for (const s of sentences) if (patterns.some((p) => p.test(s.text))) return true;
+    return false;
   }
 
   /**
@@ -343,17 +410,31 @@ function needed(cond: RuleCondition, d: Declarations): ReadonlyArray<readonly st
 }
 
 function couldHold(v: View, needs: ReadonlyArray<readonly string[]>): boolean {
-  for (const list of needs) if (!list.some((c) => v.mentionsAny(c))) return false;
+  for (const list of needs) if (!mentionsOneOf(v, list)) return false;
   return true;
+}
+
+function mentionsOneOf(v: View, concepts: readonly string[]): boolean {
+  for (const c of concepts) if (v.mentionsAny(c)) return true;
+  return false;
+}
+
+/**
+ * Whether a declared rule may find anything: every rule runs on every message, and most find none of
+ * their concepts in it (those stop here, once per message rather than once per mode).
+ */
+function mayHoldOf(rule: RuleDeclaration, d: Declarations): (v: View) => boolean {
+  const conditions = [...(rule.when ?? []), ...(rule.confirm ?? [])].map((cond) => needed(cond, d));
+  if (!conditions.every((needs) => needs.length > 0)) return () => true;
+  return (v) => {
+    for (const needs of conditions) if (couldHold(v, needs)) return true;
+    return false;
+  };
 }
 
 /** A declared rule: the first `when` alternative that holds reports, else the first `confirm` one asks. */
 function declared(rule: RuleDeclaration, d: Declarations): (v: View) => Hit | null {
-  // Every rule runs on every message, and most find none of their concepts in it: those stop here.
-  const conditions = [...(rule.when ?? []), ...(rule.confirm ?? [])].map((cond) => needed(cond, d));
-  const mayHold = conditions.every((needs) => needs.length > 0) ? (v: View) => conditions.some((needs) => couldHold(v, needs)) : () => true;
   return (v) => {
-    if (!mayHold(v)) return null;
     for (const cond of rule.when ?? []) {
       const found = d.holds(v, cond);
       if (found) return hit(found);
@@ -372,6 +453,6 @@ export function compileRules(k: SafetyKnowledge): Rule[] {
   return [...k.rules].map(([id, decl]) => {
     const base = { id, topics: decl.topics };
     if (decl.crisis) return { ...base, crisis: { strong: decl.crisis.strong, soft: decl.crisis.soft, denialAsks: decl.crisis.denialAsks } };
-    return { ...base, test: declared(decl, d) };
+    return { ...base, mayHold: mayHoldOf(decl, d), test: declared(decl, d) };
   });
 }

@@ -10,6 +10,7 @@
  */
 import type { ModifierCategory, SafetyKnowledge } from './knowledge';
 import type { Sentence } from './text';
+import { oneOf } from '../text/wordList';
 
 export type Status =
   /** Reported as present now. */
@@ -34,12 +35,12 @@ interface Modifiers {
   negPairs: ReadonlyMap<string, ReadonlySet<string>>;
   pseudoAfter: ReadonlySet<string>;
   /** Denials after the mention, as token lists; scope in words. */
-  negAfter: ReadonlyArray<readonly string[]>;
+  negAfter: PhraseIndex;
   negAfterScope: number;
   uncertainSingle: ReadonlySet<string>;
-  uncertainPhrases: ReadonlyArray<readonly string[]>;
+  uncertainPhrases: PhraseIndex;
   uncertainScope: number;
-  hypotheticalPhrases: ReadonlyArray<readonly string[]>;
+  hypotheticalPhrases: PhraseIndex;
   pastDistant: RegExp;
   resolved: RegExp;
   others: ReadonlySet<string>;
@@ -63,12 +64,12 @@ function modifiersOf(sentence: Sentence): Modifiers {
     negSingle: single('negation'),
     negPairs,
     pseudoAfter: single('pseudo-negation'),
-    negAfter: phrases('negation-after'),
+    negAfter: byFirstWord(phrases('negation-after')),
     negAfterScope: k.modifiers['negation-after'].maxScope,
     uncertainSingle: single('uncertainty'),
-    uncertainPhrases: phrases('uncertainty').filter((p) => p.length > 1),
+    uncertainPhrases: byFirstWord(phrases('uncertainty').filter((p) => p.length > 1)),
     uncertainScope: k.modifiers.uncertainty.maxScope,
-    hypotheticalPhrases: phrases('hypothetical'),
+    hypotheticalPhrases: byFirstWord(phrases('hypothetical')),
     // Dates ("in March", "back in 2023") are read here too: a month or a year named in the past.
     pastDistant: new RegExp(`\\b(${alternation('historical')}|(back )?in (january|february|march|april|june|july|august|september|october|november|december|\\d{4}))\\b`),
     resolved: new RegExp(`\\b(${alternation('resolved')})\\b`),
@@ -77,6 +78,26 @@ function modifiersOf(sentence: Sentence): Modifiers {
   };
   derived.set(k, m);
   return m;
+}
+
+/** Phrases (token lists) by their first word, each word's in the order given. */
+type PhraseIndex = ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+
+function byFirstWord(phrases: ReadonlyArray<readonly string[]>): PhraseIndex {
+  const index = new Map<string, Array<readonly string[]>>();
+  for (const p of phrases) {
+    const list = index.get(p[0]);
+    if (list) list.push(p);
+    else index.set(p[0], [p]);
+  }
+  return index;
+}
+
+/** The first of the phrases that starts at token i (only those with its word first can). */
+function phraseStartingAt(tokens: string[], i: number, phrases: PhraseIndex): readonly string[] | undefined {
+  const candidates = phrases.get(tokens[i]);
+  if (candidates) for (const p of candidates) if (phraseAt(tokens, i, p)) return p;
+  return undefined;
 }
 
 /** The phrase (token list) starts at token i. */
@@ -98,31 +119,31 @@ function isPseudo(tokens: string[], trigger: number, PSEUDO_AFTER: ReadonlySet<s
   const n2 = tokens[trigger + 2] ?? '';
   const n3 = tokens[trigger + 3] ?? '';
   // "no I have a fever" / "no idea why" / "no luck with pumping" / "no sleep" deny nothing that follows.
-  if (t === 'no' && /^(i|my|she|he|it|we|they|you|the|this|that|because|but|thanks|thank|worries|problem|wait|way|idea|clue|matter|doubt|wonder|one|offence|offense|kidding|joke|lie|rush|pressure|luck|sleep)$/.test(n1)) return true;
-  if (t === 'nothing' && /^(but|helps|helped|works|worked|seems|is|has|will|else|like)$/.test(n1)) return n1 !== 'like';
-  if (t === 'without' && /^(squeezing|touching|pressing|pumping|expressing|feeding|nursing|stimulation|reason|trigger|warning|doing|any reason|a reason)$/.test(n1)) return true;
-  if (t === 'without' && /^(any|a)$/.test(n1) && /^(reason|trigger|warning|squeezing|touching|stimulation)$/.test(n2)) return true;
-  if (t === 'none' && n1 === 'of' && /^(the|my|it|these|them)$/.test(n2) && /^(meds|medicine|medicines|medication|antibiotics|things|remedies|tips|advice|help|work|helps|helped|works|worked)$/.test(n3)) return true;
+  if (t === 'no' && oneOf('i|my|she|he|it|we|they|you|the|this|that|because|but|thanks|thank|worries|problem|wait|way|idea|clue|matter|doubt|wonder|one|offence|offense|kidding|joke|lie|rush|pressure|luck|sleep').has(n1)) return true;
+  if (t === 'nothing' && oneOf('but|helps|helped|works|worked|seems|is|has|will|else|like').has(n1)) return n1 !== 'like';
+  if (t === 'without' && oneOf('squeezing|touching|pressing|pumping|expressing|feeding|nursing|stimulation|reason|trigger|warning|doing|any reason|a reason').has(n1)) return true;
+  if (t === 'without' && oneOf('any|a').has(n1) && oneOf('reason|trigger|warning|squeezing|touching|stimulation').has(n2)) return true;
+  if (t === 'none' && n1 === 'of' && oneOf('the|my|it|these|them').has(n2) && oneOf('meds|medicine|medicines|medication|antibiotics|things|remedies|tips|advice|help|work|helps|helped|works|worked').has(n3)) return true;
   // "wouldn't it be easier if ...", "isn't that ...": a negative question, not a denial.
-  if (t === 'not' && /^(would|could|should|is|was|does|do|did|will|can|are|were|has|have)$/.test(tokens[trigger - 1] ?? '') && /^(it|that|this|they|you|everyone|everybody|he|she|we|there)$/.test(n1)) return true;
+  if (t === 'not' && oneOf('would|could|should|is|was|does|do|did|will|can|are|were|has|have').has(tokens[trigger - 1] ?? '') && oneOf('it|that|this|they|you|everyone|everybody|he|she|we|there').has(n1)) return true;
   if (t === 'not' || t === 'never' || t === 'no') {
     if (n1 === 'get' || n1 === 'getting' || n1 === 'got' || n1 === 'gotten') return GET_IMPROVE.has(n2) || (n2 === 'any' && GET_IMPROVE.has(n3));
-    if (n1 === 'feel' || n1 === 'feeling') return /^(like|myself|right|well|good|safe|normal|better|okay|ok|great|human|real)$/.test(n2);
+    if (n1 === 'feel' || n1 === 'feeling') return oneOf('like|myself|right|well|good|safe|normal|better|okay|ok|great|human|real').has(n2);
     if (n1 === 'tell') return true;
     // "can't see properly", "don't see the point", "can't see any way out" deny nothing that follows;
     // "didn't see any blood" does.
     if (n1 === 'see' || n1 === 'say' || n1 === 'saying') {
-      return /^(why|how|what|if|whether|properly|clearly|straight|well)$/.test(n2) || (/^(a|any|the)$/.test(n2) && /^(way|point|future|reason|end|light|hope|other|solution|options?|difference|improvement|change|changes|sense)$/.test(n3));
+      return oneOf('why|how|what|if|whether|properly|clearly|straight|well').has(n2) || (oneOf('a|any|the').has(n2) && oneOf('way|point|future|reason|end|light|hope|other|solution|option|options|difference|improvement|change|changes|sense').has(n3));
     }
     if (n1 === 'think') return true; // handled as uncertainty
-    if (n1 === 'want' || n1 === 'wanting') return /^(to)$/.test(n2) && /^(live|be|exist|wake|go|carry|keep|do|feed|breastfeed|nurse)$/.test(n3);
-    if (n1 === 'a' && /^(lot|big|huge|ton|ton|bunch)$/.test(n2)) return true;
-    if (n1 === 'too' && /^(much|bad|heavy|many)$/.test(n2)) return true;
-    if (n1 === 'that' && /^(much|bad|heavy|many|big)$/.test(n2)) return true;
+    if (n1 === 'want' || n1 === 'wanting') return n2 === 'to' && oneOf('live|be|exist|wake|go|carry|keep|do|feed|breastfeed|nurse').has(n3);
+    if (n1 === 'a' && oneOf('lot|big|huge|ton|bunch').has(n2)) return true;
+    if (n1 === 'too' && oneOf('much|bad|heavy|many').has(n2)) return true;
+    if (n1 === 'that' && oneOf('much|bad|heavy|many|big').has(n2)) return true;
     if (n1 === 'really' || n1 === 'very' || n1 === 'quite' || n1 === 'completely' || n1 === 'totally' || n1 === 'fully' || n1 === 'even') {
-      return PSEUDO_AFTER.has(n2) && !/^(able)$/.test(n2) ? n2 !== 'feel' && n2 !== 'see' && n2 !== 'think' && n2 !== 'get' : false;
+      return PSEUDO_AFTER.has(n2) && n2 !== 'able' ? n2 !== 'feel' && n2 !== 'see' && n2 !== 'think' && n2 !== 'get' : false;
     }
-    if (n1 === 'been' && /^(able|sleeping|eating|coping|myself|getting|going|feeling)$/.test(n2)) return n2 !== 'getting' || GET_IMPROVE.has(n3);
+    if (n1 === 'been' && oneOf('able|sleeping|eating|coping|myself|getting|going|feeling').has(n2)) return n2 !== 'getting' || GET_IMPROVE.has(n3);
     if (n1 === 'able' || n1 === 'stop' || n1 === 'stopping') return true;
     return PSEUDO_AFTER.has(n1);
   }
@@ -148,16 +169,16 @@ function uncertainBefore(tokens: string[], from: number, to: number, m: Modifier
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     const n2 = tokens[i + 2] ?? '';
-    if (m.uncertainSingle.has(t) || m.uncertainPhrases.some((p) => phraseAt(tokens, i, p))) return true;
+    if (m.uncertainSingle.has(t) || phraseStartingAt(tokens, i, m.uncertainPhrases)) return true;
     if ((t === 'not' || t === 'un') && (n1 === 'sure' || n1 === 'certain')) {
-      if (!/^(why|how|what|when|where|who|which)$/.test(n2)) return true;
+      if (!oneOf('why|how|what|when|where|who|which').has(n2)) return true;
     }
     if (t === 'not' && n1 === 'really' && n2 === 'sure') return true;
     if (t === 'do' && n1 === 'not' && (n2 === 'think' || n2 === 'believe')) return true;
-    if (t === 'not' && n1 === 'think' && i > 0 && /^(do|did|would)$/.test(tokens[i - 1])) return true;
-    if (t === 'not' && (n1 === 'tell' || n1 === 'say') && /^(if|whether)$/.test(n2)) return true;
+    if (t === 'not' && n1 === 'think' && i > 0 && oneOf('do|did|would').has(tokens[i - 1])) return true;
+    if (t === 'not' && (n1 === 'tell' || n1 === 'say') && oneOf('if|whether').has(n2)) return true;
     if (t === 'can' && n1 === 'not' && (n2 === 'tell' || n2 === 'say')) return true;
-    if ((t === 'hard' || t === 'difficult') && n1 === 'to' && /^(tell|say|see|know)$/.test(n2)) return true;
+    if ((t === 'hard' || t === 'difficult') && n1 === 'to' && oneOf('tell|say|see|know').has(n2)) return true;
     if ((t === 'know' || t === 'wonder' || t === 'wondering' || t === 'doubt' || t === 'sure' || t === 'certain') && (n1 === 'if' || n1 === 'whether')) {
       if (t !== 'know' && t !== 'sure' && t !== 'certain') return true;
       if (i > 0 && tokens[i - 1] === 'not') return true;
@@ -167,7 +188,7 @@ function uncertainBefore(tokens: string[], from: number, to: number, m: Modifier
     if (t === 'may' && (n1 === 'be' || n1 === 'have') && !(i > 0 && tokens[i - 1] === 'it' && n1 === 'be' && n2 === 'that')) return true;
     if (t === 'could' && (n1 === 'be' || n1 === 'it' || n1 === 'this' || n1 === 'that')) return true;
     if (t === 'i' && n1 === 'guess') return true;
-    if (t === 'idk' || (t === 'do' && n1 === 'not' && n2 === 'know' && /^(if|whether)$/.test(tokens[i + 3] ?? ''))) return true;
+    if (t === 'idk' || (t === 'do' && n1 === 'not' && n2 === 'know' && oneOf('if|whether').has(tokens[i + 3] ?? ''))) return true;
   }
   return false;
 }
@@ -178,11 +199,11 @@ function uncertainAfter(tokens: string[], from: number, to: number, m: Modifiers
     const n1 = tokens[i + 1] ?? '';
     const n2 = tokens[i + 2] ?? '';
     if (t === 'or' && (n1 === 'not' || n1 === 'just' || n1 === 'is' || n1 === 'maybe' || n1 === 'normal')) return true;
-    if (m.uncertainSingle.has(t) && !/^(unclear|uncertain|questionable)$/.test(t)) return true;
+    if (m.uncertainSingle.has(t) && !oneOf('unclear|uncertain|questionable').has(t)) return true;
     if (t === 'not' && (n1 === 'sure' || n1 === 'certain')) return true;
     if (t === 'i' && n1 === 'think' && i + 2 >= to) return true;
-    if (t === 'i' && n1 === 'do' && n2 === 'not' && /^(know|think)$/.test(tokens[i + 3] ?? '')) return true;
-    if (t === 'i' && n1 === 'am' && n2 === 'not' && /^(sure|certain)$/.test(tokens[i + 3] ?? '')) return true;
+    if (t === 'i' && n1 === 'do' && n2 === 'not' && oneOf('know|think').has(tokens[i + 3] ?? '')) return true;
+    if (t === 'i' && n1 === 'am' && n2 === 'not' && oneOf('sure|certain').has(tokens[i + 3] ?? '')) return true;
     if (t === 'i' && n1 === 'guess') return true;
   }
   return false;
@@ -192,14 +213,14 @@ function uncertainAfter(tokens: string[], from: number, to: number, m: Modifiers
 function negatedAfter(tokens: string[], from: number, to: number, allowNormal: boolean, m: Modifiers): boolean {
   // Skip auxiliaries right after the mention; the next word must be the denial itself.
   let i = from;
-  while (i < to && i < from + m.negAfterScope && /^(has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|yesterday|overnight|earlier|,)$/.test(tokens[i])) i++;
+  while (i < to && i < from + m.negAfterScope && oneOf('has|have|is|are|was|were|s|had|finally|now|completely|all|totally|then|since|actually|already|pretty|much|mostly|just|yesterday|overnight|earlier|,').has(tokens[i])) i++;
   if (i >= to) return false;
   const t = tokens[i];
   if (t === 'no' && i + 1 >= to) return true;
   // The denial words of modifiers.yaml ("gone", "went away", "none"), unless it came back.
-  const denial = m.negAfter.find((p) => phraseAt(tokens, i, p));
+  const denial = phraseStartingAt(tokens, i, m.negAfter);
   if (denial) return !comesBack(tokens, i + denial.length, to);
-  if (allowNormal && /^(normal|fine|ok|okay|good|perfect)$/.test(t)) return true;
+  if (allowNormal && oneOf('normal|fine|ok|okay|good|perfect').has(t)) return true;
   return false;
 }
 
@@ -223,14 +244,14 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
     // "my 17 year old son": an age in years (2 or more) is a child or an adult, not the baby.
-    const yearsOld = tokens[i - 1] === 'old' && /^(year|years|yr|yrs)$/.test(tokens[i - 2] ?? '') && /^([2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$/.test(tokens[i - 3] ?? '');
-    if (BABY_WORDS.has(t) && !yearsOld && (t !== 'little' || /^(one|man|guy|girl|boy|lady|bean|bub|babe)$/.test(tokens[i + 1] ?? '')) && !/^(teen|teenage|teenaged|adult|grown|older|big|\d{2})$/.test(tokens[i - 1] ?? '') && !/^(yo|year|years|yr)$/.test(tokens[i - 1] ?? '')) {
+    const yearsOld = tokens[i - 1] === 'old' && oneOf('year|years|yr|yrs').has(tokens[i - 2] ?? '') && /^([2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$/.test(tokens[i - 3] ?? '');
+    if (BABY_WORDS.has(t) && !yearsOld && (t !== 'little' || oneOf('one|man|guy|girl|boy|lady|bean|bub|babe').has(tokens[i + 1] ?? '')) && !/^(teen|teenage|teenaged|adult|grown|older|big|\d{2})$/.test(tokens[i - 1] ?? '') && !oneOf('yo|year|years|yr').has(tokens[i - 1] ?? '')) {
       // "my baby has a fever": no first-person body word between the baby word and the mention.
       for (let j = i + 1; j < matchStart; j++) if (SELF_BODY.test(tokens[j]) && tokens[j] !== 'milk') return false;
       // "baby bit my nipple and now it bleeds" is split into clauses already.
       // "I think my baby swallowed blood": the verb tells; keep it simple: baby as subject.
       const next = tokens[i + 1] ?? '';
-      if (/^(is|has|had|was|seems|looks|got|gets|keeps|s|feels|spit|spits|spat|vomited|vomits|threw|throws|poop|poo|diaper|nappy|stool|stools|face|cheeks|mouth|eyes|skin|head|bottom|neck|body|chin|lips|tongue|gums|ear|ears|nose|has|running|spiked|developed|woke|started|seemed|temp|temperature|also|now|just|still|running|who)$/.test(next)) return true;
+      if (oneOf('is|has|had|was|seems|looks|got|gets|keeps|s|feels|spit|spits|spat|vomited|vomits|threw|throws|poop|poo|diaper|nappy|stool|stools|face|cheeks|mouth|eyes|skin|head|bottom|neck|body|chin|lips|tongue|gums|ear|ears|nose|running|spiked|developed|woke|started|seemed|temp|temperature|also|now|just|still|who').has(next)) return true;
       if (i + 1 === matchStart) return true; // "baby fever", "baby rash"
       return false;
     }
@@ -240,11 +261,11 @@ function babyExperiencer(tokens: string[], clauseStart: number, matchStart: numb
   for (let i = matchEnd; i < Math.min(clauseEnd, matchEnd + 5); i++) {
     const t = tokens[i];
     // "so bad I was sick": the parent was.
-    if (t === 'sick' && tokens[i - 2] === 'i' && /^(was|been|feel|felt|am|m|got|get|went)$/.test(tokens[i - 1] ?? '')) continue;
-    if (/^(poop|poo|stool|stools|diaper|diapers|nappy|nappies|spitup)$/.test(t)) return true;
+    if (t === 'sick' && tokens[i - 2] === 'i' && oneOf('was|been|feel|felt|am|m|got|get|went').has(tokens[i - 1] ?? '')) continue;
+    if (oneOf('poop|poo|stool|stools|diaper|diapers|nappy|nappies|spitup').has(t)) return true;
     // "sick", "vomit", "spit" as the baby's: "in her sick", "the baby's vomit", not "pus into my bra, sick".
-    if (/^(vomit|spit|sick)$/.test(t) && /^(in|on|the|her|his|their|s|of|baby|babys)$/.test(tokens[i - 1] ?? '')) return true;
-    if (BABY_WORDS.has(t) && t !== 'little' && /^(in|on|of|from)$/.test(tokens[i - 1] ?? '') && !/^(milk|feed|feeding)$/.test(tokens[i + 1] ?? '')) {
+    if (oneOf('vomit|spit|sick').has(t) && oneOf('in|on|the|her|his|their|s|of|baby|babys').has(tokens[i - 1] ?? '')) return true;
+    if (BABY_WORDS.has(t) && t !== 'little' && oneOf('in|on|of|from').has(tokens[i - 1] ?? '') && !oneOf('milk|feed|feeding').has(tokens[i + 1] ?? '')) {
       // "fever in my baby" but not "blood in the milk for my baby"
       return tokens[i - 1] !== 'for';
     }
@@ -260,10 +281,10 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
-    if (/^(i|me|my|myself)$/.test(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife'))) return false;
+    if (oneOf('i|me|my|myself').has(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife'))) return false;
     if (others.has(t)) {
       const next = tokens[i + 1] ?? '';
-      return /^(has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts)$/.test(next) || i + 1 === matchStart;
+      return oneOf('has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts').has(next) || i + 1 === matchStart;
     }
   }
   return false;
@@ -289,19 +310,19 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     if (t === 'my' || t === 'mine' || t === 'our') {
-      if (/^(doctor|midwife|nurse|gp|ob|obgyn|obgyne|lactation|lc|consultant|pediatrician|paediatrician|psychiatrist|therapist|pharmacist|health|friend|friends|mom|mum|mother|baby|babies|son|daughter|child|kid|kids|newborn|infant|little|question)$/.test(n1)) continue;
+      if (oneOf('doctor|midwife|nurse|gp|ob|obgyn|obgyne|lactation|lc|consultant|pediatrician|paediatrician|psychiatrist|therapist|pharmacist|health|friend|friends|mom|mum|mother|baby|babies|son|daughter|child|kid|kids|newborn|infant|little|question').has(n1)) continue;
       return true;
     }
-    if ((t === 'me' && !/^(tell|show|give|help|let|explain|to|for|teach|remind)$/.test(tokens[i - 1] ?? '')) || t === 'myself') return true;
+    if ((t === 'me' && !oneOf('tell|show|give|help|let|explain|to|for|teach|remind').has(tokens[i - 1] ?? '')) || t === 'myself') return true;
     if (t === 'i' && REPORT_VERBS.test(n1)) return true;
     if (t === 'i' && (n1 === 'have' || n1 === 'think' || n1 === 'am')) return true;
-    if ((t === 'she' || t === 'he' || t === 'her' || t === 'his') && /^(has|had|is|was|got|gets|keeps|nipple|nipples|breast|breasts|chest|milk)$/.test(n1)) return true;
-    if (t === 'there' && /^(is|are|was|were|has|have|seems|appears)$/.test(n1)) {
+    if ((t === 'she' || t === 'he' || t === 'her' || t === 'his') && oneOf('has|had|is|was|got|gets|keeps|nipple|nipples|breast|breasts|chest|milk').has(n1)) return true;
+    if (t === 'there' && oneOf('is|are|was|were|has|have|seems|appears').has(n1)) {
       // "is there blood ...?" is a question (inversion), "there is blood" is a report.
       const prev = tokens[i - 1] ?? '';
-      if (!/^(is|are|was|were|can|could|should|will|would|does|do|if)$/.test(prev)) return true;
+      if (!oneOf('is|are|was|were|can|could|should|will|would|does|do|if').has(prev)) return true;
     }
-    if ((t === 'it' || t === 'this' || t === 'they') && i === from && /^(is|has|was|are|looks|seems|feels|keeps|started|came|comes)$/.test(n1)) return true;
+    if ((t === 'it' || t === 'this' || t === 'they') && i === from && oneOf('is|has|was|are|looks|seems|feels|keeps|started|came|comes').has(n1)) return true;
   }
   return false;
 }
@@ -342,7 +363,7 @@ function elidedSubject(tokens: string[]): boolean {
     return !tokens.slice(2, 6).some((w) => BASE_VERB.test(w));
   }
   if (first === 'have' || first === 'has') {
-    return /^(been|had|got|gotten|noticed|seen|felt|found|tried|done|taken|used|kept|started|stopped|leaked|pumped|fed|nursed|weaned|developed|lost|always|never|also|just|still|a|an|no)$/.test(second) || /^[a-z]{3,}ed$/.test(second);
+    return oneOf('been|had|got|gotten|noticed|seen|felt|found|tried|done|taken|used|kept|started|stopped|leaked|pumped|fed|nursed|weaned|developed|lost|always|never|also|just|still|a|an|no').has(second) || /^[a-z]{3,}ed$/.test(second);
   }
   if (first === 'was' || first === 'were' || first === 'am') {
     return /^[a-z]{3,}(ed|ing)$/.test(second) || /^(told|given|seen|diagnosed|put|sent|just|so|really|very|still|also|up|out|on|\d+)$/.test(second);
@@ -369,7 +390,7 @@ function declarativeWithQuestionMark(sentence: Sentence): boolean {
   if (QUESTION_START.test(words[0]) || words.some((w) => WH_WORD.test(w))) return false;
   for (const c of sentence.clauses) {
     const own = sentence.tokens.slice(c.start, c.end).filter((w) => w !== ',');
-    const k = /^(and|but|so|or|also|then|plus)$/.test(own[0] ?? '') ? 1 : 0;
+    const k = oneOf('and|but|so|or|also|then|plus').has(own[0] ?? '') ? 1 : 0;
     if (AUX_INVERTED.test(own[k] ?? '') && INVERTED_SUBJECT.test(own[k + 1] ?? '')) return false;
   }
   if (GENERIC_QUESTION.test(sentence.text)) return false;
@@ -382,9 +403,9 @@ export function isQuestion(sentence: Sentence): boolean {
   const first = sentence.tokens[0] ?? '';
   // "haven't nursed since spring" (subject left out) is a statement, not "have ...?".
   // Likewise "can't see properly", "couldn't sleep", "won't go away".
-  if (sentence.tokens[1] === 'not' && /^(have|has|had|am|is|was|did|do|does|can|could|will|would|are|were)$/.test(first)) return false;
+  if (sentence.tokens[1] === 'not' && oneOf('have|has|had|am|is|was|did|do|does|can|could|will|would|are|were').has(first)) return false;
   // "when I press one spot, clear liquid comes out": a when-clause with its own subject sets the scene.
-  if (first === 'when' && /^(i|my|she|he|it|the|we|they|baby|her|his)$/.test(sentence.tokens[1] ?? '') && sentence.clauses.length > 1) return false;
+  if (first === 'when' && oneOf('i|my|she|he|it|the|we|they|baby|her|his').has(sentence.tokens[1] ?? '') && sentence.clauses.length > 1) return false;
   if (elidedSubject(sentence.tokens)) return false;
   return QUESTION_START.test(first) && sentence.tokens.length > 2;
 }
@@ -398,19 +419,19 @@ function ownExperienceFrame(tokens: string[], clauseStart: number, start: number
   const before = tokens.slice(clauseStart, start).join(' ');
   const frame = /\b(is it|is this|it is|its|it s|is|s) (normal|ok|okay|common|usual|typical|natural|expected|weird|strange|bad|possible) (for me |for a mom |for a mum )?to (still |sometimes |suddenly |always )?(feel|be feeling|experience|get|be getting|have|be having|keep getting|keep having|notice|see)\b/.exec(before);
   if (!frame) return false;
-  if (/^(feel|be feeling|experience|keep getting|keep having)$/.test(frame[5]) || frame[3] || frame[4]) return true;
+  if (oneOf('feel|be feeling|experience|keep getting|keep having').has(frame[5]) || frame[3] || frame[4]) return true;
   const after = tokens.slice(start).join(' ');
   return /\b(when|whenever|every time|each time|right when|right before|just before|during|after|lately|recently|since|now|still|again|so much|this much|all the time|constantly|every day|at night|in the morning|every feed|at every|for (\d+|a|an|one|two|three|four|five|six|a few|a couple of|several) (days?|weeks?|months?))\b/.test(after);
 }
 
 function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modifiers): boolean {
   for (let i = from; i < to; i++) {
-    if (m.hypotheticalPhrases.some((p) => phraseAt(tokens, i, p))) return true;
+    if (phraseStartingAt(tokens, i, m.hypotheticalPhrases)) return true;
     const t = tokens[i];
     const prev = tokens[i - 1] ?? '';
     const n1 = tokens[i + 1] ?? '';
     // "how would I know if I had an abscess", "would I be able to tell if I got mastitis": a question about a condition.
-    if ((t === 'if' || t === 'whether') && /^(know|tell|sure|notice|recognise|recognize|spot)$/.test(prev)) {
+    if ((t === 'if' || t === 'whether') && oneOf('know|tell|sure|notice|recognise|recognize|spot').has(prev)) {
       const lead = tokens.slice(Math.max(from, i - 7), i).join(' ');
       const rest = tokens.slice(i + 1, to).join(' ');
       if (
@@ -421,13 +442,13 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
     if ((t === 'if' || t === 'unless') && prev !== 'as' && prev !== 'even' && prev !== 'see' && prev !== 'know' && prev !== 'sure' && prev !== 'wonder' && prev !== 'wondering' && prev !== 'tell') {
       // "what does it mean if my milk is pink" reads as a report; "if I get a fever" is hypothetical.
       const rest = tokens.slice(i + 1, to);
-      const future = rest.some((w) => /^(get|gets|develop|develops|ever|were|happen|happens|start|starts|become|becomes|later|future|again|came|someone|somebody|a|an|you|your|one|mom|mum|mother|woman|women|people|person|she|he|baby)$/.test(w));
-      const myState = rest.includes('my') && rest.some((w) => /^(is|are|has|have|looks|keeps|been|s)$/.test(w));
+      const future = rest.some((w) => oneOf('get|gets|develop|develops|ever|were|happen|happens|start|starts|become|becomes|later|future|again|came|someone|somebody|a|an|you|your|one|mom|mum|mother|woman|women|people|person|she|he|baby').has(w));
+      const myState = rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s').has(w));
       if (myState && !future) continue;
       return true;
     }
-    if (/^(scared|afraid|worried|terrified|nervous|anxious|paranoid)$/.test(t) && /^(of|about)$/.test(n1) && /^(getting|developing|having|catching|another|it|getting|ever)$/.test(tokens[i + 2] ?? '')) return true;
-    if (/^(prevent|preventing|avoid|avoiding|stop|stopping)$/.test(t) && /^(getting|developing|having|catching|it|another)$/.test(n1)) return true;
+    if (oneOf('scared|afraid|worried|terrified|nervous|anxious|paranoid').has(t) && oneOf('of|about').has(n1) && oneOf('getting|developing|having|catching|another|it|ever').has(tokens[i + 2] ?? '')) return true;
+    if (oneOf('prevent|preventing|avoid|avoiding|stop|stopping').has(t) && oneOf('getting|developing|having|catching|it|another').has(n1)) return true;
   }
   return false;
 }
@@ -465,8 +486,9 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
   }
   const clauseText = tokens.slice(clause.start, clause.end).join(' ');
   const sentenceText = sentence.text;
-  if (PAST_DISTANT.test(clauseText) || (PAST_DISTANT.test(sentenceText) && clauses.length <= 2)) {
-    if (PAST_VERB.test(clauseText) && !STILL_NOW.test(clauseText.replace(/\b(used to|ago|back (?=in|with|when|then|during|before|after))\b/g, ''))) return true;
+  // A past verb first: it is needed either way, and the list of past times is long.
+  if (PAST_VERB.test(clauseText) && (PAST_DISTANT.test(clauseText) || (PAST_DISTANT.test(sentenceText) && clauses.length <= 2))) {
+    if (!STILL_NOW.test(clauseText.replace(/\b(used to|ago|back (?=in|with|when|then|during|before|after))\b/g, ''))) return true;
   }
   return false;
 }
@@ -558,7 +580,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
     for (let c = clauseIdx; !report && c > 0 && (clauses[c].boundary === 'and' || clauses[c].boundary === 'comma'); c--) {
       const own = tokens.slice(clauses[c].start, clauses[c].end);
       const first = own[0] === 'and' || own[0] === 'plus' || own[0] === 'or' ? own[1] : own[0];
-      if (QUESTION_START.test(first ?? '') || own.some((w) => /^(i|you|it|there|she|he|they|we|this|that)$/.test(w))) break;
+      if (QUESTION_START.test(first ?? '') || own.some((w) => oneOf('i|you|it|there|she|he|they|we|this|that').has(w))) break;
       report = hasReportMarker(tokens, clauses[c - 1].start, clauses[c - 1].end);
     }
     if (questionOnce(sentence)) {
@@ -603,12 +625,12 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
   };
   if (!isBare(clauseIdx)) return false;
   const mine = words(clauseIdx);
-  if (mine.some((w) => w === 'or' || w === 'nor') || /^(or|nor|and)$/.test(mine[0])) return true;
+  if (mine.some((w) => w === 'or' || w === 'nor') || oneOf('or|nor|and').has(mine[0])) return true;
   // "X, Y, or Z": a later bare segment of the same run starts with or/nor/and.
   for (let c = clauseIdx + 1; c < clauses.length && clauses[c].boundary === 'comma'; c++) {
     if (!isBare(c)) return false;
     const w = words(c);
-    if (/^(or|nor|and)$/.test(w[0]) || w.includes('or') || w.includes('nor')) return true;
+    if (oneOf('or|nor|and').has(w[0]) || w.includes('or') || w.includes('nor')) return true;
   }
   return false;
 }
@@ -624,14 +646,21 @@ const STILL_MINE_AFTER_QUESTION = /^(mine|my one)\b|^(it|they|mine|my \w+) (was 
 /** Besides the experiencer-other words of modifiers.yaml: a grown daughter, or "asking for a friend". */
 const SOMEONE_ELSE_TOO = /\b(daughter|asking for)\b/;
 
+function someoneElse(s: Sentence | undefined): boolean {
+  return s !== undefined && (s.knowledge.modifiers['experiencer-other'].pattern.test(s.text) || SOMEONE_ELSE_TOO.test(s.text));
+}
+
+/** The sentence says that what the one before it asked about is the parent's own. */
+function followsUp(s: Sentence, sentences: readonly Sentence[]): boolean {
+  return OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
+}
+
 /**
  * Mentions only asked about in a question that the next sentence makes the parent's own report
  * ("is it normal to have pus from the breast? asking because I literally do right now").
  */
 export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; reason: string }>(mentions: T[], sentences: readonly Sentence[]): T[] {
-  const someoneElse = (s: Sentence | undefined) => s !== undefined && (s.knowledge.modifiers['experiencer-other'].pattern.test(s.text) || SOMEONE_ELSE_TOO.test(s.text));
-  const followsUp = (s: Sentence) => OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
-  const owned = new Set(sentences.filter((s) => s.index > 0 && followsUp(s) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
+  const owned = new Set(sentences.filter((s) => s.index > 0 && followsUp(s, sentences) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
   if (owned.size === 0) return mentions;
   const askedOrWondered = (m: T) => (m.status === 'asked' && m.reason === 'question') || (m.status === 'unsure' && m.reason === 'asks what they see');
   return mentions.map((m) => (askedOrWondered(m) && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));

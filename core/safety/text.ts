@@ -57,17 +57,20 @@ function rawSentences(message: string): RawPiece[] {
   const re = /(?:(?<![.!?\u2026;])[.!?\u2026;]+(?=\s|$|["')\]])|\n+|[!?]+)/g;
   let last = 0;
   let m: RegExpExecArray | null;
-  const push = (from: number, to: number, terminator: string) => {
-    const raw = message.slice(from, to).trim();
-    if (raw.length === 0) return;
-    pieces.push({ raw, questionMark: terminator.includes('?') });
-  };
   while ((m = re.exec(message)) !== null) {
-    push(last, m.index, m[0]);
+    pushPiece(pieces, message.slice(last, m.index).trim(), m[0]);
     last = m.index + m[0].length;
   }
-  push(last, message.length, '');
-  return pieces.flatMap(chunk);
+  pushPiece(pieces, message.slice(last).trim(), '');
+  return pieces;
+}
+
+/** Adds a sentence (cut in chunks when over-long) unless it is empty. */
+function pushPiece(pieces: RawPiece[], raw: string, terminator: string): void {
+  if (raw.length === 0) return;
+  const piece = { raw, questionMark: terminator.includes('?') };
+  if (raw.length <= MAX_SENTENCE_CHARS) pieces.push(piece);
+  else pieces.push(...chunk(piece));
 }
 
 /** Splits an over-long piece at spaces into overlapping chunks; never drops characters. */
@@ -92,6 +95,9 @@ function chunk(piece: RawPiece): RawPiece[] {
   return out.filter((p) => p.raw.length > 0);
 }
 
+/** A character other than a letter, digit, ".", "," or space: only then is there a symbol to blank out. */
+const OTHER_CHARACTER = /[^a-z0-9., ]/;
+
 /** A clause mark other than a dash (every other alternative of the clause rewrite needs a "-"). */
 const CLAUSE_MARK = /[,:()[\]{}|]/;
 
@@ -101,6 +107,25 @@ const CLAUSE_MARK = /[,:()[\]{}|]/;
  * messages need few of them, and skipping one that cannot match changes nothing.
  */
 export function normaliseForSafety(raw: string, knowledge: SafetyKnowledge = defaultSafetyKnowledge()): string {
+  return normalised(raw, knowledge).text;
+}
+
+/** Only digits and dots (a number, or a run of dots): kept as written, never spell-checked. */
+function digitsAndDots(token: string): boolean {
+  if (token.length === 0) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 46) return false;
+  }
+  return true;
+}
+
+/**
+ * normaliseForSafety's text, and its tokens (the text split at its spaces): taken from the repaired
+ * words when that is what splitting would give (no comma to tidy, every word one token), so that the
+ * text is not split again.
+ */
+function normalised(raw: string, knowledge: SafetyKnowledge): { text: string; tokens: string[] } {
   let t = basicNormalise(raw, knowledge.emoji);
   if (t.includes('/')) t = t.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/\bb\/c\b/g, ' because ');
   if (t.includes('&')) t = t.replace(/&/g, ' and ');
@@ -128,16 +153,26 @@ export function normaliseForSafety(raw: string, knowledge: SafetyKnowledge = def
   // Clause punctuation becomes a comma token; other symbols (emoji, quotes, stars) become spaces.
   if (t.includes('-') || CLAUSE_MARK.test(t)) t = t.replace(/[,:()[\]{}|]|\s-+\s|\s-+$|^-+\s|--+/g, ' , ');
   if (t.includes('.')) t = t.replace(/\.(?!\d)/g, ' ').replace(/(^|[^\d])\./g, '$1 ');
-  t = t.replace(/[^a-z0-9., ]+/g, ' ');
-  const tokens = t.split(/\s+/).filter((x) => x.length > 0);
+  if (OTHER_CHARACTER.test(t)) t = t.replace(/[^a-z0-9., ]+/g, ' ');
+  // Only letters, digits, ".", "," and spaces are left: the words are what single spaces separate.
+  const tokens = t.split(' ');
   const repaired: string[] = [];
+  // Whether every repaired word is one token without a comma (a repair may give several words).
+  let plain = true;
   for (const tok of tokens) {
-    if (tok === ',' || /^[\d.]+$/.test(tok)) repaired.push(tok);
-    else repaired.push(repairToken(tok, knowledge));
+    if (tok.length === 0) continue;
+    if (tok === ',' || digitsAndDots(tok)) repaired.push(tok);
+    else {
+      const word = repairToken(tok, knowledge);
+      if (word.length === 0 || word.includes(' ') || word.includes(',')) plain = false;
+      repaired.push(word);
+    }
   }
   const joined = repaired.join(' ');
+  if (plain && !joined.includes(',') && joined.trim() === joined) return { text: joined, tokens: repaired };
   // Collapse repeated commas.
-  return (joined.includes(',') ? joined.replace(/( ,)+/g, ' ,').replace(/^ ?, ?/, '').replace(/ ,$/, '') : joined).trim();
+  const text = (joined.includes(',') ? joined.replace(/( ,)+/g, ' ,').replace(/^ ?, ?/, '').replace(/ ,$/, '') : joined).trim();
+  return { text, tokens: text.length > 0 ? text.split(' ') : [] };
 }
 
 const SUBJECT_START = new Set([
@@ -151,36 +186,31 @@ const AFTER_COMMA_BREAK = new Set(['just', 'only', 'still', 'now', 'then', 'and'
 /** Splits a normalised sentence into clauses (NegEx-style scope ends). */
 function clausesOf(tokens: string[], CONTRAST: ReadonlySet<string>): { clauses: Clause[]; clauseOf: number[] } {
   const clauses: Clause[] = [];
-  const clauseOf: number[] = new Array(tokens.length).fill(0);
+  const clauseOf: number[] = [];
   let current: Clause = { start: 0, end: 0, boundary: 'start' };
-  const open = (at: number, boundary: BoundaryKind) => {
-    current.end = at;
-    if (current.end > current.start) clauses.push(current);
-    current = { start: at, end: at, boundary };
-  };
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    const prev = tokens[i - 1];
+    const prev = i > 0 ? tokens[i - 1] : undefined;
     const next = tokens[i + 1];
     if (tok === ',') {
       // The comma itself ends the clause before it; the next clause starts after it.
-      open(i + 1, AFTER_COMMA_BREAK.has(next ?? '') || CONTRAST.has(next ?? '') ? 'contrast' : 'comma');
+      current = openClause(clauses, current, i + 1, AFTER_COMMA_BREAK.has(next ?? '') || CONTRAST.has(next ?? '') ? 'contrast' : 'comma');
       continue;
     }
     if (CONTRAST.has(tok) && !(tok === 'yet' && (prev === 'not' || prev === 'no' || prev === 'never'))) {
-      if (i > current.start) open(i, 'contrast');
+      if (i > current.start) current = openClause(clauses, current, i, 'contrast');
       else current.boundary = 'contrast';
     } else if ((tok === 'apart' || tok === 'aside') && next === 'from') {
-      if (i > current.start) open(i, 'contrast');
+      if (i > current.start) current = openClause(clauses, current, i, 'contrast');
     } else if (tok === 'other' && next === 'than') {
-      if (i > current.start) open(i, 'contrast');
+      if (i > current.start) current = openClause(clauses, current, i, 'contrast');
     } else if ((tok === 'and' || tok === 'so' || tok === 'plus' || tok === 'or') && next !== undefined && SUBJECT_START.has(next) && i > current.start) {
-      open(i, 'and');
+      current = openClause(clauses, current, i, 'and');
     } else if (tok === 'and' && i > current.start && (/^(a|an|some)$/.test(next ?? '') || FINITE.test(tokens[i + 2] ?? '') || FINITE.test(tokens[i + 3] ?? ''))) {
       // "never been pregnant and milk comes out": a new clause with its own verb ends the negation.
-      open(i, 'and');
+      current = openClause(clauses, current, i, 'and');
     } else if ((tok === 'because' || tok === 'cause' || tok === 'cos') && i > current.start) {
-      open(i, 'because');
+      current = openClause(clauses, current, i, 'because');
     }
   }
   current.end = tokens.length;
@@ -189,14 +219,20 @@ function clausesOf(tokens: string[], CONTRAST: ReadonlySet<string>): { clauses: 
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (c < clauses.length - 1 && i >= clauses[c + 1].start) c++;
-    clauseOf[i] = c;
+    clauseOf.push(c);
   }
   return { clauses, clauseOf };
 }
 
+/** Ends `current` at `at` (kept when not empty) and returns the clause that starts there. */
+function openClause(clauses: Clause[], current: Clause, at: number, boundary: BoundaryKind): Clause {
+  current.end = at;
+  if (current.end > current.start) clauses.push(current);
+  return { start: at, end: at, boundary };
+}
+
 export function makeSentence(raw: string, index: number, questionMark: boolean, knowledge: SafetyKnowledge = defaultSafetyKnowledge()): Sentence {
-  const text = normaliseForSafety(raw, knowledge);
-  const tokens = text.length > 0 ? text.split(' ') : [];
+  const { text, tokens } = normalised(raw, knowledge);
   const offsets: number[] = [];
   let pos = 0;
   for (const tok of tokens) {
@@ -251,6 +287,28 @@ export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegE
       yield { start: tokenAt(s, m.index), end: tokenAt(s, m.index + m[0].length - 1) + 1, index: m.index, patternIndex };
     }
   }
+}
+
+/**
+ * tokenMatches' matches, all of them, into `out` (emptied first): for readers that go through every
+ * match anyway, without a generator's step per match.
+ */
+export function tokenMatchList(s: Sentence, text: string, patterns: readonly RegExp[], presence: Presence | undefined, out: TokenMatch[]): TokenMatch[] {
+  out.length = 0;
+  for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
+    const pattern = patterns[patternIndex];
+    if (presence && !presence.may(pattern)) continue;
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      out.push({ start: tokenAt(s, m.index), end: tokenAt(s, m.index + m[0].length - 1) + 1, index: m.index });
+    }
+  }
+  return out;
 }
 
 /** Blanks out what the masks match (idioms, look-alikes), keeping every character's position. */

@@ -27,20 +27,34 @@ const CONTRACTIONS: Array<[RegExp, string, string[]]> = [
 
 /** Characters outside plain ASCII, or the backtick: only then can the character rewrites below change anything. */
 const SPECIAL = /[`\u0080-\uffff]/;
+/**
+ * A character outside plain ASCII. Without one (most messages) there is no emoji to read, NFKC
+ * changes nothing (every ASCII character is its own normal form) and only the backtick is special.
+ */
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Whitespace other than single spaces: only then does collapsing whitespace change anything. */
+const ODD_SPACE = /[^\S ]| {2}/;
+
+/** Whether `text` holds one of `pieces`. */
+function holdsAny(text: string, pieces: readonly string[]): boolean {
+  for (const piece of pieces) if (text.includes(piece)) return true;
+  return false;
+}
 
 /**
  * Lower-case, Unicode-normalised, straight quotes, contractions expanded, whitespace collapsed; with
  * `emoji` (knowledge/emoji.yaml, injected by the composition root), known emoji become their words.
  */
 export function basicNormalise(raw: string, emoji?: EmojiWords): string {
-  let text = (emoji ? emoji.expand(raw) : raw).normalize('NFKC').toLowerCase();
-  if (SPECIAL.test(text)) {
+  const ascii = !NON_ASCII.test(raw);
+  let text = ascii ? raw.toLowerCase() : (emoji ? emoji.expand(raw) : raw).normalize('NFKC').toLowerCase();
+  if (ascii ? text.includes('`') : SPECIAL.test(text)) {
     text = text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
     text = text.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"');
     text = text.replace(/[\u2010-\u2015]/g, '-');
   }
   for (const [pattern, replacement, needs] of CONTRACTIONS) {
-    if (needs.some((piece) => text.includes(piece))) text = text.replace(pattern, replacement);
+    if (holdsAny(text, needs)) text = text.replace(pattern, replacement);
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return (ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
