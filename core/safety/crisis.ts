@@ -28,7 +28,7 @@ import { clauseBounds, type CrisisConcept, type MatchContext, type MessageFacts 
 import type { CrisisFamily, CrisisPatterns } from './crisisPatterns';
 import type { Presence } from './prefilter';
 import { mentionStatus, type Status } from './scope';
-import { applyMasks, makeSentence, tokenMatches, type Sentence } from './text';
+import { applyMasks, makeSentence, tokenMatchList, type Sentence } from './text';
 
 export type { CrisisConcept, MessageFacts } from './crisisChecks';
 export type { CrisisPatterns } from './crisisPatterns';
@@ -45,7 +45,7 @@ interface RawMatch {
 
 function familyMatches(s: Sentence, family: CrisisFamily, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
   const text = applyMasks(s.text, family.masks, presence);
-  for (const { start, end, patternIndex } of tokenMatches(s, text, family.patterns, presence)) {
+  for (const { start, end, patternIndex } of tokenMatchList(s, text, family.patterns, presence, [])) {
     const c = clauseBounds(s, start);
     const ctx: MatchContext = { s, start, end, after: s.tokens.slice(end, c.end).filter((w) => w !== ','), before: s.tokens.slice(c.start, start), msg };
     const verdict = family.accept ? family.accept(ctx) : true;
@@ -56,7 +56,7 @@ function familyMatches(s: Sentence, family: CrisisFamily, msg: MessageFacts, out
 
 function findBabyHarm(s: Sentence, msg: MessageFacts, out: RawMatch[], presence: Presence, k: CrisisPatterns): void {
   const text = applyMasks(s.text, k.babyHarm.masks, presence);
-  for (const { start, end } of tokenMatches(s, text, [k.babyHarm.pattern])) {
+  for (const { start, end } of tokenMatchList(s, text, [k.babyHarm.pattern], undefined, [])) {
     const targetWords = s.tokens.slice(start + 1, end);
     // "him"/"her" is the baby unless the message is about another adult.
     if (/^(him|her|them)$/.test(targetWords[targetWords.length - 1] ?? '') && k.words.anotherAdult.test(msg.text) && !k.babyWord.test(s.text)) continue;

@@ -266,32 +266,13 @@ export interface TokenMatch {
   start: number;
   end: number;
   index: number;
+  patternIndex: number;
 }
 
 /**
  * Every match of each pattern (global regexes) in `text`, the sentence's text or a masked copy of
- * the same length, as token spans; `patternIndex` says which pattern matched. `presence` (./prefilter,
- * read from the sentence's text) skips the patterns that cannot match.
- */
-export function* tokenMatches(s: Sentence, text: string, patterns: readonly RegExp[], presence?: Presence): Generator<TokenMatch & { patternIndex: number }> {
-  for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
-    const pattern = patterns[patternIndex];
-    if (presence && !presence.may(pattern)) continue;
-    pattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      yield { start: tokenAt(s, m.index), end: tokenAt(s, m.index + m[0].length - 1) + 1, index: m.index, patternIndex };
-    }
-  }
-}
-
-/**
- * tokenMatches' matches, all of them, into `out` (emptied first): for readers that go through every
- * match anyway, without a generator's step per match.
+ * the same length, as token spans, into `out` (emptied first); `patternIndex` says which pattern
+ * matched. `presence` (./prefilter, read from the sentence's text) skips the patterns that cannot match.
  */
 export function tokenMatchList(s: Sentence, text: string, patterns: readonly RegExp[], presence: Presence | undefined, out: TokenMatch[]): TokenMatch[] {
   out.length = 0;
@@ -305,7 +286,7 @@ export function tokenMatchList(s: Sentence, text: string, patterns: readonly Reg
         pattern.lastIndex++;
         continue;
       }
-      out.push({ start: tokenAt(s, m.index), end: tokenAt(s, m.index + m[0].length - 1) + 1, index: m.index });
+      out.push({ start: tokenAt(s, m.index), end: tokenAt(s, m.index + m[0].length - 1) + 1, index: m.index, patternIndex });
     }
   }
   return out;
