@@ -214,12 +214,16 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
     const season: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 0 };
     if ((w === 'in' || w === 'this' || w === 'last' || w === 'since') && n1 === 'the' && season[n2] !== undefined) {
       let months = now.getMonth() - season[n2];
-      if (months < 0 || w === 'last') months += 12;
+      // "last summer" said in December is the summer just gone; said in July, the one a year before.
+      if (months < 0) months += 12;
+      if (w === 'last' && months < 3) months += 12;
       return Math.round((months * 30) / 7);
     }
     if ((w === 'in' || w === 'this' || w === 'last' || w === 'since') && season[n1] !== undefined) {
       let months = now.getMonth() - season[n1];
-      if (months < 0 || w === 'last') months += 12;
+      // "last summer" said in December is the summer just gone; said in July, the one a year before.
+      if (months < 0) months += 12;
+      if (w === 'last' && months < 3) months += 12;
       return Math.round((months * 30) / 7);
     }
     if (w === 'in' && /^\d{4}$/.test(n1)) {

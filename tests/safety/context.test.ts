@@ -93,6 +93,8 @@ describe('learned context', () => {
     ['stopped breastfeeding 4 months ago', { lactation: 'weaned', weanedWeeksAgo: 17 }],
     ['I weaned in March', { lactation: 'weaned', weanedWeeksAgo: 36 }],
     ['we weaned last month', { lactation: 'weaned', weanedWeeksAgo: 4 }],
+    // In November, "last summer" is the summer just gone, not the one before it.
+    ['we weaned last summer', { lactation: 'weaned', weanedWeeksAgo: 17 }],
     ["haven't breastfed for 2 years", { lactation: 'weaned', weanedWeeksAgo: 104 }],
     ["I'm not pregnant or breastfeeding", { lactation: 'none' }],
     ['I have never had children', { lactation: 'none' }],
