@@ -9,6 +9,7 @@
  */
 import { mentionStatus, type Status, type StatusOptions } from './scope';
 import { applyMasks, tokenMatchList, type Sentence, type TokenMatch } from './text';
+import { integerDigits } from '../text/decimal';
 import { oneOf } from '../text/wordList';
 
 /** A concept id of knowledge/safety/concepts.yaml, or one the crisis engine provides (see ./knowledge). */
@@ -356,18 +357,8 @@ interface Temperature {
 
 /** Two or three digits, with a decimal part or not ("38", "101", "38.5"): what /^\d{2,3}(\.\d+)?$/ matches. */
 function twoOrThreeDigits(token: string): boolean {
-  const n = token.length;
-  let i = 0;
-  while (i < n && i < 4 && isDigit(token.charCodeAt(i))) i++;
-  if (i < 2 || i > 3) return false;
-  if (i === n) return true;
-  if (token.charCodeAt(i) !== 46 || i + 1 === n) return false;
-  for (let k = i + 1; k < n; k++) if (!isDigit(token.charCodeAt(k))) return false;
-  return true;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+  const digits = integerDigits(token);
+  return digits >= 2 && digits <= 3;
 }
 
 /** Temperatures written as numbers: "38.5", "38,5 c", "101 f", "temp of 39", "102 degrees". */

@@ -6,6 +6,7 @@ import { PatternSet } from './prefilter';
 import type { ParentContext } from './types';
 import type { Sentence } from './text';
 import { oneOf, wordTable } from '../text/wordList';
+import { integerDigits } from '../text/decimal';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -33,18 +34,7 @@ function monthIndex(word: string): number | undefined {
 
 /** Digits, with a decimal part or not ("3", "38.5"): what /^\d+(\.\d+)?$/ matches. */
 function isDecimal(word: string): boolean {
-  const n = word.length;
-  let i = 0;
-  while (i < n && isDigit(word.charCodeAt(i))) i++;
-  if (i === 0) return false;
-  if (i === n) return true;
-  if (word.charCodeAt(i) !== 46 || i + 1 === n) return false;
-  for (let k = i + 1; k < n; k++) if (!isDigit(word.charCodeAt(k))) return false;
-  return true;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+  return integerDigits(word) > 0;
 }
 
 function numberValue(word: string): number | undefined {
