@@ -192,7 +192,7 @@ export class MainDialog extends InterruptibleDialog {
     const clicked = this.clickedTopic(input.text);
     const understanding: Understanding = clicked
       ? { kind: 'topic', topic: clicked, confidence: 1, alternatives: [] }
-      : (known ?? this.services.understanding.understand(input.understood));
+      : (known ?? this.understandMessage(input.understood));
 
     if (understanding.kind === 'topic') {
       await this.state.misunderstood.set(innerDc.context, 0);
@@ -215,6 +215,21 @@ export class MainDialog extends InterruptibleDialog {
       return Dialog.EndOfTurn;
     }
     return this.misunderstood(innerDc, understanding);
+  }
+
+  /**
+   * The whole message, or when that is unclear, the first of its questions that is clear on its own:
+   * "no blood, my sister had mastitis last year, is leaking normal?" asks whether leaking is normal.
+   */
+  private understandMessage(text: string): Understanding {
+    const { understanding } = this.services;
+    const whole = understanding.understand(text);
+    if (whole.kind === 'topic') return whole;
+    for (const part of questionParts(text)) {
+      const asked = understanding.understand(part);
+      if (asked.kind === 'topic') return asked;
+    }
+    return whole;
   }
 
   /** The topic whose rest is asked for: its "More:" button, or "tell me more" after an answer. */

@@ -92,6 +92,8 @@ const CONVERSATIONS: Conversation[] = [
       ['my sister has blood in her milk, is that normal?', 'blood-in-milk'],
       ['I had a blocked duct last month, how do I avoid another?', 'blocked-duct'],
       ['last year I had a fever with mastitis', 'mastitis-and-infection'],
+      // Unclear as a whole: its question, clear on its own, is what is answered.
+      ['no blood, my sister had mastitis last year, is leaking normal?', 'is-leaking-normal'],
     ] as const
   ).map(([say, topic]) => ({
     name: `about someone else or the past, answered and not asked about: "${say}"`,
