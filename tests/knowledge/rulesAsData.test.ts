@@ -4,26 +4,8 @@
  * detector does, with no TypeScript touched; and a broken rule stops loading, naming file and field.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { edit, knowledgeCopy } from '../support/knowledgeCopy';
-import { defaultKnowledgeDir } from '../../core/knowledge/loader';
-import { createRedFlagDetector, type RedFlagDetector } from '../../core/safety/detector';
-import { loadRedFlagDefinitions } from '../../core/safety/definitions';
-import { loadSafetyKnowledge } from '../../core/safety/knowledge';
-import type { ParentContext } from '../../core/safety/types';
-
-const NOW = new Date('2026-11-22T12:00:00Z');
-
-
-/** The detector built from a knowledge folder (crisis patterns only: these rules are not about crisis language). */
-function detector(dir: string = defaultKnowledgeDir()): RedFlagDetector {
-  return createRedFlagDetector(loadRedFlagDefinitions(join(dir, 'red-flags.yaml')), null, loadSafetyKnowledge(join(dir, 'safety')));
-}
-
-function outcome(d: RedFlagDetector, text: string, known: ParentContext = {}): { flags: string[]; confirm: string[] } {
-  const r = d.assess(text, known, { now: NOW });
-  return { flags: r.flags.map((f) => f.id), confirm: r.toConfirm.map((f) => f.id) };
-}
+import { detectorOf as detector, edit, knowledgeCopy, outcomeOf as outcome } from '../support/knowledgeCopy';
+import type { RedFlagDetector } from '../../core/safety/detector';
 
 describe('a clinician edits the red-flag rules on a copy of the knowledge folder', () => {
   let dir: string;

@@ -6,24 +6,11 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { edit, knowledgeCopy } from '../support/knowledgeCopy';
-import { defaultKnowledgeDir } from '../../core/knowledge/loader';
-import { createRedFlagDetector, type RedFlagDetector } from '../../core/safety/detector';
-import { loadRedFlagDefinitions } from '../../core/safety/definitions';
+import { detectorOf as detector, edit, knowledgeCopy, outcomeOf as outcome } from '../support/knowledgeCopy';
+import type { RedFlagDetector } from '../../core/safety/detector';
 import { loadSafetyKnowledge } from '../../core/safety/knowledge';
 
-const NOW = new Date('2026-11-22T12:00:00Z');
 const FILE = 'safety/crisis-patterns.yaml';
-
-/** The detector of a knowledge folder, reading crisis language with the pattern families alone. */
-function detector(dir: string = defaultKnowledgeDir()): RedFlagDetector {
-  return createRedFlagDetector(loadRedFlagDefinitions(join(dir, 'red-flags.yaml')), null, loadSafetyKnowledge(join(dir, 'safety')));
-}
-
-function outcome(d: RedFlagDetector, text: string): { flags: string[]; confirm: string[] } {
-  const r = d.assess(text, {}, { now: NOW });
-  return { flags: r.flags.map((f) => f.id), confirm: r.toConfirm.map((f) => f.id) };
-}
 
 const LAST_GOODBYE_PATTERN = "      - 'this is (?:my|the) (?:last|final) (?:message|goodbye|night|day|post)'\n";
 
