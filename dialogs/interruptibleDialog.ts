@@ -77,7 +77,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const notice = language ? otherLanguage!.notice(language) : undefined;
     if (assessment.flags.length > 0 && !(await this.activeDialogSettles(innerDc, input.text, assessment))) {
       // One reply: the advice, urgency first, with the answer to what was asked.
-      const { topic, candidates } = language ? {} : this.askedTopic(input, [...assessment.flags, ...assessment.toConfirm].map((f) => f.quote));
+      const { topic, candidates } = language ? {} : this.askedTopic(input, signQuotes(assessment));
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       const questionAsked = asksQuestion(input.text);
       await innerDc.cancelAllDialogs();
@@ -109,7 +109,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       question && (question.level !== 'emergency' || innerDc.activeDialog?.id === CONFIRM_FLAG_DIALOG) && (await this.activeDialogAccepts(innerDc, input.text));
     if (question && !answered) {
       // The confirming question never takes the place of the answer: it comes after it.
-      const { topic, candidates } = this.askedTopic(input, [...assessment.flags, ...assessment.toConfirm].map((f) => f.quote));
+      const { topic, candidates } = this.askedTopic(input, signQuotes(assessment));
       if (topic) await this.state.lastTopic.set(innerDc.context, topic);
       const askedAbout = assessment.askedAbout.map((f) => ({ id: f.id, quote: f.quote }));
       await innerDc.beginDialog(CONFIRM_FLAG_DIALOG, { finding: question, topic, askedAbout, candidates });
@@ -181,4 +181,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await this.state.report.delete(context);
     await sendReply(context, { ...composer.topic('restart'), choices: composer.welcomeChoices() }, 'restart');
   }
+}
+
+/** The parent's words that report or may report a warning sign, as the detector quotes them. */
+function signQuotes(assessment: SafetyAssessment): string[] {
+  return [...assessment.flags, ...assessment.toConfirm].map((f) => f.quote);
 }

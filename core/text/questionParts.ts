@@ -27,7 +27,8 @@ const REFERS_BACK = /\b(?:it|this|that|these|those|them)\b/i;
 /** Clauses shorter than this say too little to stand for a question ("why?", "what now?"). */
 const MIN_WORDS = 3;
 
-function words(text: string): number {
+/** How many words a text has (letters or digits in them). */
+export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
@@ -39,7 +40,7 @@ function words(text: string): number {
 export function questionParts(message: string): string[] {
   const clauses = clausesOf(message);
   if (clauses.length < 2) return [];
-  return clauses.filter((c) => c.question && (c.whole || (words(c.text) >= MIN_WORDS && !POINTS_BACK.test(c.text)))).map((c) => c.text);
+  return clauses.filter((c) => c.question && (c.whole || (wordCount(c.text) >= MIN_WORDS && !POINTS_BACK.test(c.text)))).map((c) => c.text);
 }
 
 /**
@@ -65,7 +66,7 @@ function clausesOf(message: string): Array<{ text: string; question: boolean; wh
     // "I leak in the shower, why?", "I leak when I lie on my front, why is that?": a short question, or
     // one that points back, asks about the sentence it closes, and is read with it.
     const last = parts[parts.length - 1];
-    const aboutTheSentence = closedByMark && parts.length > 1 && (words(last) < MIN_WORDS || REFERS_BACK.test(last));
+    const aboutTheSentence = closedByMark && parts.length > 1 && (wordCount(last) < MIN_WORDS || REFERS_BACK.test(last));
     parts.forEach((text, i) => {
       const closing = i === parts.length - 1;
       clauses.push({ text, question: !(closing && aboutTheSentence) && (QUESTION_START.test(text) || (closedByMark && closing)) });
@@ -83,16 +84,11 @@ function clausesOf(message: string): Array<{ text: string; question: boolean; wh
 export function withoutQuotes(message: string, quotes: readonly string[]): string {
   let rest = message;
   for (const quote of quotes) {
-    for (const piece of quote.split(' \u2026 ')) {
-      const at = piece.trim().length > 0 ? rest.toLowerCase().indexOf(piece.trim().toLowerCase()) : -1;
-      if (at >= 0) rest = `${rest.slice(0, at)} ${rest.slice(at + piece.trim().length)}`;
+    for (const piece of quote.split(' \u2026 ').map((p) => p.trim())) {
+      const at = piece.length > 0 ? rest.toLowerCase().indexOf(piece.toLowerCase()) : -1;
+      if (at >= 0) rest = `${rest.slice(0, at)} ${rest.slice(at + piece.length)}`;
     }
   }
   return rest.replace(/\s+/g, ' ').trim();
-}
-
-/** How many words a text has (letters or digits in them). */
-export function wordCount(text: string): number {
-  return words(text);
 }
 
