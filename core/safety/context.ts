@@ -7,6 +7,10 @@ import type { ParentContext } from './types';
 import type { Sentence } from './text';
 import { oneOf, wordTable } from '../text/wordList';
 import { integerDigits } from '../text/decimal';
+import { SEASON_MONTH } from './when';
+
+/** Season words to the month (0-11) they are remembered by; "fall" is autumn. */
+const SEASON_WORDS: ReadonlyMap<string, number> = new Map([...Object.entries(SEASON_MONTH), ['fall', SEASON_MONTH.autumn]]);
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -201,16 +205,10 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
       const weeks = Math.max(0, Math.round(ms / (7 * 24 * 3600 * 1000)));
       return months >= 0 ? weeks : undefined;
     }
-    const season: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 0 };
-    if ((w === 'in' || w === 'this' || w === 'last' || w === 'since') && n1 === 'the' && season[n2] !== undefined) {
-      let months = now.getMonth() - season[n2];
-      // "last summer" said in December is the summer just gone; said in July, the one a year before.
-      if (months < 0) months += 12;
-      if (w === 'last' && months < 3) months += 12;
-      return Math.round((months * 30) / 7);
-    }
-    if ((w === 'in' || w === 'this' || w === 'last' || w === 'since') && season[n1] !== undefined) {
-      let months = now.getMonth() - season[n1];
+    // "in the summer", "last summer": weeks since the middle of that season.
+    const seasonMonth = SEASON_WORDS.get(n1 === 'the' ? n2 : n1);
+    if ((w === 'in' || w === 'this' || w === 'last' || w === 'since') && seasonMonth !== undefined) {
+      let months = now.getMonth() - seasonMonth;
       // "last summer" said in December is the summer just gone; said in July, the one a year before.
       if (months < 0) months += 12;
       if (w === 'last' && months < 3) months += 12;

@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 type Season = 'spring' | 'summer' | 'autumn' | 'winter';
 /** Month (0-11) a season is mostly remembered by (northern hemisphere, mid-season). */
-const SEASON_MONTH: Record<Season, number> = { spring: 3, summer: 6, autumn: 9, winter: 0 };
+export const SEASON_MONTH: Readonly<Record<Season, number>> = { spring: 3, summer: 6, autumn: 9, winter: 0 };
 
 /** The latest date on or before `ref` with this month and day. */
 function lastOccurrence(ref: Date, month: number, day: number): Date {
