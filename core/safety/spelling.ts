@@ -23,7 +23,14 @@ function damerauAtMostOne(a: string, b: string): boolean {
 interface Speller {
   known: ReadonlySet<string>;
   cache: Map<string, string>;
+  /** Every token repaired so far and its repair: the same few thousand words come back message after message. */
+  repaired: Map<string, string>;
 }
+
+/** Most tokens kept in `repaired` (cleared when full: words repeat a lot, so it refills quickly). */
+const REPAIRED_LIMIT = 20_000;
+/** Longer tokens are not kept: they are rare, and junk ("aaaa...") would only fill the memo. */
+const REPAIRED_MAX_CHARS = 40;
 
 /** Per knowledge: the fuzzy targets as a set, and the corrections already worked out. */
 const spellers = new WeakMap<SafetyKnowledge, Speller>();
@@ -31,7 +38,7 @@ const spellers = new WeakMap<SafetyKnowledge, Speller>();
 function spellerOf(k: SafetyKnowledge): Speller {
   let sp = spellers.get(k);
   if (!sp) {
-    sp = { known: new Set(k.fuzzyTargets), cache: new Map() };
+    sp = { known: new Set(k.fuzzyTargets), cache: new Map(), repaired: new Map() };
     spellers.set(k, sp);
   }
   return sp;
@@ -55,6 +62,20 @@ function fuzzy(token: string, k: SafetyKnowledge): string {
 
 /** Repairs one lower-case token; may return several words. */
 export function repairToken(token: string, k: SafetyKnowledge): string {
+  const { repaired } = spellerOf(k);
+  let word = repaired.get(token);
+  if (word === undefined) {
+    word = repairAnew(token, k);
+    if (token.length <= REPAIRED_MAX_CHARS) {
+      if (repaired.size >= REPAIRED_LIMIT) repaired.clear();
+      repaired.set(token, word);
+    }
+  }
+  return word;
+}
+
+/** repairToken's answer, worked out: slang and misspellings, stretched letters, then one edit from a red-flag word. */
+function repairAnew(token: string, k: SafetyKnowledge): string {
   const VARIANTS = k.spelling;
   const direct = VARIANTS.get(token);
   if (direct !== undefined) return direct;
