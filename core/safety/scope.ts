@@ -290,12 +290,17 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
   return false;
 }
 
+const BELIEF = /\b(thought|thinking|think|worried|assumed|feared|panicked|freaked|scared|afraid|convinced|sure)\b/;
+
 /** "I thought it was blood but it was just jam": the mention was a mistaken belief. */
 function mistakenBelief(sentence: Sentence, clauseIdx: number, start: number): boolean {
+  const facts = factsOf(sentence);
+  // The words before the mention are part of the sentence: without a belief word in it, there is none there.
+  if (!(facts.beliefWord ??= BELIEF.test(sentence.text))) return false;
   const { tokens, clauses } = sentence;
   const clause = clauses[clauseIdx];
   const before = tokens.slice(clause.start, start).join(' ');
-  if (!/\b(thought|thinking|think|worried|assumed|feared|panicked|freaked|scared|afraid|convinced|sure)\b/.test(before)) return false;
+  if (!BELIEF.test(before)) return false;
   const next = clauses[clauseIdx + 1];
   if (!next || next.boundary !== 'contrast') return false;
   const after = tokens.slice(next.start, next.end).join(' ');
@@ -461,9 +466,13 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
   const { tokens, clauses } = sentence;
   const { pastDistant: PAST_DISTANT, resolved: RESOLVED } = m;
   const clause = clauses[clauseIdx];
+  // Every text read below is a stretch of the sentence's text (the resolution's, with denials blanked
+  // out): a word the whole sentence lacks is in none of them, so each part runs only when its words are there.
+  const facts = factsOf(sentence);
   // Resolution in the same clause after the mention, or in a following clause without its own
   // subject noun ("..., fine now", "... and it went away").
-  for (let c = clauseIdx; c < clauses.length; c++) {
+  const mayResolve = (facts.resolvedWords ??= RESOLVED.test(sentence.text));
+  for (let c = clauseIdx; mayResolve && c < clauses.length; c++) {
     const cl = clauses[c];
     if (c > clauseIdx && cl.boundary === 'contrast') {
       // "..., but it's fine now" also resolves it.
@@ -484,6 +493,7 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
     }
     if (c > clauseIdx + 1) break;
   }
+  if (!(facts.pastVerb ??= PAST_VERB.test(sentence.text))) return false;
   const clauseText = tokens.slice(clause.start, clause.end).join(' ');
   const sentenceText = sentence.text;
   // A past verb first: it is needed either way, and the list of past times is long.
@@ -514,32 +524,47 @@ export interface MentionStatus {
   reason: string;
 }
 
-/** Status of the mention spanning tokens [start, end) of `sentence`. */
 /**
- * Whole-sentence facts, worked out once per sentence: a sentence holds a few mentions, and every
- * mention would otherwise read the same sentence again (sentences are never changed once made).
+ * Whole-sentence facts, worked out once per sentence when first asked: a sentence holds a few
+ * mentions, and every mention would otherwise read the same sentence again (sentences are never
+ * changed once made). Some say only that the words a check needs are somewhere in the sentence: a
+ * check whose words are absent cannot hold for any mention, so it is not run.
  */
-const questions = new WeakMap<Sentence, boolean>();
-function questionOnce(sentence: Sentence): boolean {
-  let v = questions.get(sentence);
-  if (v === undefined) {
-    v = isQuestion(sentence);
-    questions.set(sentence, v);
-  }
-  return v;
+interface SentenceFacts {
+  question?: boolean;
+  informationRequest?: boolean;
+  /** A word of the resolved modifiers ("gone", "cleared up"): the clause after a mention may hold one. */
+  resolvedWords?: boolean;
+  /** A past verb ("had", "was", "used to"): the clause of a mention may hold one. */
+  pastVerb?: boolean;
+  /** A word of belief ("thought", "worried"): a mention may be a mistaken belief. */
+  beliefWord?: boolean;
+  /** A check for something ("checked my breasts for"): a mention may have been looked for and not found. */
+  checkFrame?: boolean;
 }
 
-const informationRequests = new WeakMap<Sentence, boolean>();
+const factsOfSentences = new WeakMap<Sentence, SentenceFacts>();
+function factsOf(sentence: Sentence): SentenceFacts {
+  let facts = factsOfSentences.get(sentence);
+  if (!facts) {
+    facts = {};
+    factsOfSentences.set(sentence, facts);
+  }
+  return facts;
+}
+
+function questionOnce(sentence: Sentence): boolean {
+  const facts = factsOf(sentence);
+  return (facts.question ??= isQuestion(sentence));
+}
+
 /** "tell me about ...", "what causes ...", "signs of ...": the sentence asks for information. */
 function asksForInformation(sentence: Sentence): boolean {
-  let v = informationRequests.get(sentence);
-  if (v === undefined) {
-    v = INFO_MARKERS.test(sentence.text);
-    informationRequests.set(sentence, v);
-  }
-  return v;
+  const facts = factsOf(sentence);
+  return (facts.informationRequest ??= INFO_MARKERS.test(sentence.text));
 }
 
+/** Status of the mention spanning tokens [start, end) of `sentence`. */
 export function mentionStatus(sentence: Sentence, start: number, end: number, options: StatusOptions = {}): MentionStatus {
   const { tokens, clauses, clauseOf } = sentence;
   const clauseIdx = clauseOf[Math.min(start, tokens.length - 1)] ?? 0;
@@ -571,7 +596,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
   if (negated) return { status: 'no', reason: 'negated' };
 
   if (!options.pastIsTheFact && pastOrResolved(sentence, clauseIdx, end, m)) return { status: 'no', reason: 'past or resolved' };
-  if (checkedAndClear(tokens, start)) return { status: 'no', reason: 'checked for it, nothing found' };
+  if (checkedAndClear(sentence, start)) return { status: 'no', reason: 'checked for it, nothing found' };
 
   if (!options.ignoreQuestion) {
     if (hypotheticalBefore(tokens, clause.start, start, m)) return { status: 'asked', reason: 'hypothetical' };
@@ -607,7 +632,11 @@ const CLEAR_AFTER = /(^| )(nothing|none|all clear|all fine|all good|all normal|f
 const FOUND_AFTER = /\b(found|felt|noticed|there is|there was|i have|i think i (have|felt|found))\b(?! nothing| no\b)/;
 
 /** "I checked for dimpling and lumps like the leaflet says, nothing": looked for it, none found. */
-function checkedAndClear(tokens: string[], start: number): boolean {
+function checkedAndClear(sentence: Sentence, start: number): boolean {
+  const facts = factsOf(sentence);
+  // The words before the mention are part of the sentence: without a check in it, there is none there.
+  if (!(facts.checkFrame ??= CHECK_FRAME.test(sentence.text))) return false;
+  const { tokens } = sentence;
   const before = tokens.slice(Math.max(0, start - 8), start).join(' ');
   if (!CHECK_FRAME.test(before)) return false;
   const after = tokens.slice(start + 1).join(' ');
