@@ -392,6 +392,9 @@ function experiencerScope(s: Sentence, at: number): string {
  * leaking, and "baby's face goes red when he cries and then I leak" is about the baby and the parent.
  */
 export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): boolean {
+  // Only a man named in the words read below (a stretch of the sentence) makes it a man's when the
+  // parent is not one: a sentence naming none is read no further.
+  if (!selfMale && !MALE_OTHER.test(s.text)) return false;
   const text = at === undefined ? s.text : experiencerScope(s, at);
   // The parent's own nipple, in a clause that names no man's ("I leak", "my nipple"): the parent.
   const ownLeak = at !== undefined && firstPersonOwner(text) && !/\b(his|him) (left |right |own )?(nipple|nipples|chest|breast|breasts|boob|boobs|areola|pecs?)\b|\bhe (has|is|keeps|leaks|noticed|got|gets|had)\b/.test(text);
@@ -444,6 +447,8 @@ function maleOtherSubject(s: Sentence): RegExp {
  * partner of unknown sex still counts: the partner may be the one breastfeeding.
  */
 export function maleOtherExperiencer(s: Sentence, at: number): boolean {
+  // The man must be named in the words read below, a stretch of the sentence: a sentence naming none is read no further.
+  if (!maleOtherSubject(s).test(s.text)) return false;
   const text = experiencerScope(s, at);
   if (firstPersonOwner(text) || FEMALE_OTHER.test(text)) return false;
   const named = maleOtherSubject(s).exec(text);
