@@ -291,8 +291,13 @@ export interface Presence {
 
 const ALWAYS: Presence = { may: () => true, group: () => true };
 
-/** How much of each required string the automaton looks for. */
-const SEARCH_CHARS = 8;
+/**
+ * How much of each required string the automaton looks for. Shorter prefixes make a smaller table,
+ * but let more patterns run for nothing ("breastfe" is in "breastfed" as well as "breastfeeding"):
+ * 10 characters ran about 5% fewer patterns per message than 8 and the detector was faster for it,
+ * longer ones gained no more (the tables are about 1.5 MB in all).
+ */
+const SEARCH_CHARS = 10;
 
 /** Long enough for V8 to compile a pattern to machine code at once, without an interpreter stage. */
 const WARM_TEXT = 'warm up '.repeat(160);
@@ -421,8 +426,8 @@ class Automaton {
       const strings = requiredStringsOf(re);
       // Masks write "_": a string holding one could appear in a masked copy and not in the text.
       if (!strings || strings.some((x) => x.includes('_'))) continue;
-      // The start of a required string is required too: a short prefix filters almost as well and
-      // keeps the automaton small enough to stay in the processor's cache.
+      // The start of a required string is required too: a prefix filters almost as well and
+      // keeps the automaton's table small (see SEARCH_CHARS).
       const starts = [...new Set(strings.map((s) => s.slice(0, SEARCH_CHARS)))];
       this.needs.set(re, Int32Array.from(starts, (s) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1)));
     }
