@@ -45,9 +45,33 @@ interface Modifiers {
   resolved: RegExp;
   others: ReadonlySet<string>;
   babyWords: ReadonlySet<string>;
+  /** The words that open each gate (GATE_*), as bits per word: see SentenceFacts.gates. */
+  gateWords: ReadonlyMap<string, number>;
 }
 
 const derived = new WeakMap<SafetyKnowledge, Modifiers>();
+
+/**
+ * Checks that need a word somewhere in the sentence: a sentence without one of their words (a token
+ * equal to a phrase's first word) cannot pass them, for any mention. The words of modifiers.yaml are
+ * lower-case words separated by single spaces, and so are a sentence's tokens.
+ */
+const GATE_RESOLVED = 1;
+const GATE_PAST_VERB = 2;
+const GATE_BELIEF = 4;
+const GATE_CHECK = 8;
+
+/** Each phrase's first word, with the bits of the gates it opens. */
+function gateWordsOf(gates: ReadonlyArray<readonly [number, readonly string[]]>): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const [gate, phrases] of gates) {
+    for (const phrase of phrases) {
+      const first = phrase.split(' ')[0];
+      bits.set(first, (bits.get(first) ?? 0) | gate);
+    }
+  }
+  return bits;
+}
 
 function modifiersOf(sentence: Sentence): Modifiers {
   const k = sentence.knowledge;
@@ -75,6 +99,12 @@ function modifiersOf(sentence: Sentence): Modifiers {
     resolved: new RegExp(`\\b(${alternation('resolved')})\\b`),
     others: new Set(words('experiencer-other')),
     babyWords: new Set(words('experiencer-baby')),
+    gateWords: gateWordsOf([
+      [GATE_RESOLVED, words('resolved')],
+      [GATE_PAST_VERB, PAST_VERBS],
+      [GATE_BELIEF, BELIEF_WORDS],
+      [GATE_CHECK, CHECK_VERBS],
+    ]),
   };
   derived.set(k, m);
   return m;
@@ -290,13 +320,13 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
   return false;
 }
 
-const BELIEF = /\b(thought|thinking|think|worried|assumed|feared|panicked|freaked|scared|afraid|convinced|sure)\b/;
+const BELIEF_WORDS = ['thought', 'thinking', 'think', 'worried', 'assumed', 'feared', 'panicked', 'freaked', 'scared', 'afraid', 'convinced', 'sure'];
+const BELIEF = new RegExp(`\\b(${BELIEF_WORDS.join('|')})\\b`);
 
 /** "I thought it was blood but it was just jam": the mention was a mistaken belief. */
 function mistakenBelief(sentence: Sentence, clauseIdx: number, start: number): boolean {
-  const facts = factsOf(sentence);
   // The words before the mention are part of the sentence: without a belief word in it, there is none there.
-  if (!(facts.beliefWord ??= BELIEF.test(sentence.text))) return false;
+  if (!passesGate(sentence, GATE_BELIEF)) return false;
   const { tokens, clauses } = sentence;
   const clause = clauses[clauseIdx];
   const before = tokens.slice(clause.start, start).join(' ');
@@ -458,7 +488,8 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
   return false;
 }
 
-const PAST_VERB = /\b(had|was|were|got|used to|suffered|did|went)\b/;
+const PAST_VERBS = ['had', 'was', 'were', 'got', 'used to', 'suffered', 'did', 'went'];
+const PAST_VERB = new RegExp(`\\b(${PAST_VERBS.join('|')})\\b`);
 const STILL_NOW = /\b(still|again|now|currently|today|since|ever since|keeps|keep|is|are|has been|have been|lately|recently|this week|right now|yesterday|these days|returned|back)\b|\bi (?:ve|have)(?! had\b)(?: got)?\b|\bive(?! had\b)\b|\bthere (?:is|s)\b|\btheres\b|\bi (?:am|m|get)\b|\bgetting\b/;
 
 /** Past and done: "fever last month, fine now", "I had mastitis with my first". */
@@ -468,10 +499,9 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
   const clause = clauses[clauseIdx];
   // Every text read below is a stretch of the sentence's text (the resolution's, with denials blanked
   // out): a word the whole sentence lacks is in none of them, so each part runs only when its words are there.
-  const facts = factsOf(sentence);
   // Resolution in the same clause after the mention, or in a following clause without its own
   // subject noun ("..., fine now", "... and it went away").
-  const mayResolve = (facts.resolvedWords ??= RESOLVED.test(sentence.text));
+  const mayResolve = passesGate(sentence, GATE_RESOLVED);
   for (let c = clauseIdx; mayResolve && c < clauses.length; c++) {
     const cl = clauses[c];
     if (c > clauseIdx && cl.boundary === 'contrast') {
@@ -493,7 +523,7 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
     }
     if (c > clauseIdx + 1) break;
   }
-  if (!(facts.pastVerb ??= PAST_VERB.test(sentence.text))) return false;
+  if (!passesGate(sentence, GATE_PAST_VERB)) return false;
   const clauseText = tokens.slice(clause.start, clause.end).join(' ');
   const sentenceText = sentence.text;
   // A past verb first: it is needed either way, and the list of past times is long.
@@ -533,14 +563,12 @@ export interface MentionStatus {
 interface SentenceFacts {
   question?: boolean;
   informationRequest?: boolean;
-  /** A word of the resolved modifiers ("gone", "cleared up"): the clause after a mention may hold one. */
-  resolvedWords?: boolean;
-  /** A past verb ("had", "was", "used to"): the clause of a mention may hold one. */
-  pastVerb?: boolean;
-  /** A word of belief ("thought", "worried"): a mention may be a mistaken belief. */
-  beliefWord?: boolean;
-  /** A check for something ("checked my breasts for"): a mention may have been looked for and not found. */
-  checkFrame?: boolean;
+  /**
+   * The gates (GATE_*) the sentence's words open: a resolution ("gone", "cleared up") may follow a
+   * mention, a past verb ("had", "used to") be in its clause, a belief ("thought") make it a mistaken
+   * one, a check ("checked my breasts for") mean it was looked for and not found.
+   */
+  gates?: number;
 }
 
 const factsOfSentences = new WeakMap<Sentence, SentenceFacts>();
@@ -551,6 +579,18 @@ function factsOf(sentence: Sentence): SentenceFacts {
     factsOfSentences.set(sentence, facts);
   }
   return facts;
+}
+
+/** Whether the sentence holds a word the check of `gate` needs (read once per sentence, one look-up per token). */
+function passesGate(sentence: Sentence, gate: number): boolean {
+  const facts = factsOf(sentence);
+  if (facts.gates === undefined) {
+    const { gateWords } = modifiersOf(sentence);
+    let gates = 0;
+    for (const token of sentence.tokens) gates |= gateWords.get(token) ?? 0;
+    facts.gates = gates;
+  }
+  return (facts.gates & gate) !== 0;
 }
 
 function questionOnce(sentence: Sentence): boolean {
@@ -627,15 +667,15 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
   return { status: 'yes', reason: 'reported' };
 }
 
-const CHECK_FRAME = /\b(check|checked|checking|checks|look|looked|looking|feel|felt|feeling|examined|examine|examining|self exam|self check|screened|scanned|searched) (my |both |each )?(breasts? |boobs? |nipples? )?(for|over for|out for)\b/;
+const CHECK_VERBS = ['check', 'checked', 'checking', 'checks', 'look', 'looked', 'looking', 'feel', 'felt', 'feeling', 'examined', 'examine', 'examining', 'self exam', 'self check', 'screened', 'scanned', 'searched'];
+const CHECK_FRAME = new RegExp(`\\b(${CHECK_VERBS.join('|')}) (my |both |each )?(breasts? |boobs? |nipples? )?(for|over for|out for)\\b`);
 const CLEAR_AFTER = /(^| )(nothing|none|all clear|all fine|all good|all normal|found nothing|nothing found|no changes|nothing there|everything (is|was|seems|looked|looks) (fine|normal|ok|okay|good)|came back (clear|normal|fine)|none of (that|those|them)|not a thing|nada|zilch)( |$)/;
 const FOUND_AFTER = /\b(found|felt|noticed|there is|there was|i have|i think i (have|felt|found))\b(?! nothing| no\b)/;
 
 /** "I checked for dimpling and lumps like the leaflet says, nothing": looked for it, none found. */
 function checkedAndClear(sentence: Sentence, start: number): boolean {
-  const facts = factsOf(sentence);
   // The words before the mention are part of the sentence: without a check in it, there is none there.
-  if (!(facts.checkFrame ??= CHECK_FRAME.test(sentence.text))) return false;
+  if (!passesGate(sentence, GATE_CHECK)) return false;
   const { tokens } = sentence;
   const before = tokens.slice(Math.max(0, start - 8), start).join(' ');
   if (!CHECK_FRAME.test(before)) return false;
