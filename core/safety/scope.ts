@@ -45,32 +45,55 @@ interface Modifiers {
   resolved: RegExp;
   others: ReadonlySet<string>;
   babyWords: ReadonlySet<string>;
-  /** The words that open each gate (GATE_*), as bits per word: see SentenceFacts.gates. */
-  gateWords: ReadonlyMap<string, number>;
+  /** The phrases that open each gate (GATE_*): see SentenceFacts.gates. */
+  gates: GatePhrases;
 }
 
 const derived = new WeakMap<SafetyKnowledge, Modifiers>();
 
 /**
- * Checks that need a word somewhere in the sentence: a sentence without one of their words (a token
- * equal to a phrase's first word) cannot pass them, for any mention. The words of modifiers.yaml are
- * lower-case words separated by single spaces, and so are a sentence's tokens.
+ * Checks whose pattern needs one of a list of phrases somewhere in the sentence: a sentence holding
+ * none of them cannot pass the check, for any mention. The phrases (modifiers.yaml's and this
+ * module's) are lower-case words separated by single spaces, and a sentence's text is its tokens
+ * joined by single spaces, so a phrase is in the text as a whole-word match exactly when it is a run
+ * of the tokens; the one exception, a phrase starting with a digit inside a number ("5 days" in
+ * "3.5 days"), keeps its gate always open.
  */
 const GATE_RESOLVED = 1;
 const GATE_PAST_VERB = 2;
 const GATE_BELIEF = 4;
 const GATE_CHECK = 8;
 
-/** Each phrase's first word, with the bits of the gates it opens. */
-function gateWordsOf(gates: ReadonlyArray<readonly [number, readonly string[]]>): Map<string, number> {
-  const bits = new Map<string, number>();
+interface GatePhrases {
+  /** By first word: each phrase's words and the gate it opens. */
+  byFirstWord: ReadonlyMap<string, ReadonlyArray<{ words: readonly string[]; gate: number }>>;
+  /** Gates open whatever the sentence says. */
+  always: number;
+}
+
+function gatePhrasesOf(gates: ReadonlyArray<readonly [number, readonly string[]]>): GatePhrases {
+  const byFirstWord = new Map<string, Array<{ words: readonly string[]; gate: number }>>();
+  let always = 0;
   for (const [gate, phrases] of gates) {
     for (const phrase of phrases) {
-      const first = phrase.split(' ')[0];
-      bits.set(first, (bits.get(first) ?? 0) | gate);
+      if (/\d/.test(phrase)) always |= gate;
+      const words = phrase.split(' ');
+      const list = byFirstWord.get(words[0]);
+      if (list) list.push({ words, gate });
+      else byFirstWord.set(words[0], [{ words, gate }]);
     }
   }
-  return bits;
+  return { byFirstWord, always };
+}
+
+/** The gates the phrases found in `tokens` open. */
+function openGates(tokens: string[], phrases: GatePhrases): number {
+  let open = phrases.always;
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = phrases.byFirstWord.get(tokens[i]);
+    if (candidates) for (const { words, gate } of candidates) if ((open & gate) === 0 && phraseAt(tokens, i, words)) open |= gate;
+  }
+  return open;
 }
 
 function modifiersOf(sentence: Sentence): Modifiers {
@@ -99,7 +122,7 @@ function modifiersOf(sentence: Sentence): Modifiers {
     resolved: new RegExp(`\\b(${alternation('resolved')})\\b`),
     others: new Set(words('experiencer-other')),
     babyWords: new Set(words('experiencer-baby')),
-    gateWords: gateWordsOf([
+    gates: gatePhrasesOf([
       [GATE_RESOLVED, words('resolved')],
       [GATE_PAST_VERB, PAST_VERBS],
       [GATE_BELIEF, BELIEF_WORDS],
@@ -585,10 +608,7 @@ function factsOf(sentence: Sentence): SentenceFacts {
 function passesGate(sentence: Sentence, gate: number): boolean {
   const facts = factsOf(sentence);
   if (facts.gates === undefined) {
-    const { gateWords } = modifiersOf(sentence);
-    let gates = 0;
-    for (const token of sentence.tokens) gates |= gateWords.get(token) ?? 0;
-    facts.gates = gates;
+    facts.gates = openGates(sentence.tokens, modifiersOf(sentence).gates);
   }
   return (facts.gates & gate) !== 0;
 }
