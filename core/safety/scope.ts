@@ -63,6 +63,7 @@ const GATE_RESOLVED = 1;
 const GATE_PAST_VERB = 2;
 const GATE_BELIEF = 4;
 const GATE_CHECK = 8;
+const GATE_INFORMATION = 16;
 
 interface GatePhrases {
   /** By first word: each phrase's words and the gate it opens. */
@@ -127,6 +128,7 @@ function modifiersOf(sentence: Sentence): Modifiers {
       [GATE_PAST_VERB, PAST_VERBS],
       [GATE_BELIEF, BELIEF_WORDS],
       [GATE_CHECK, CHECK_VERBS],
+      [GATE_INFORMATION, INFO_MARKERS],
     ]),
   };
   derived.set(k, m);
@@ -402,7 +404,8 @@ function tellsThenAsks(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 const QUESTION_START = /^(can|could|does|do|did|is|are|was|were|should|would|will|what|whats|why|how|when|where|which|who|whom|any|anyone|am|has|have|shall|might|may)$/;
-const INFO_MARKERS = /\b(tell me about|what is|what are|what does|what do|info on|information on|information about|signs of|symptoms of|i read|i heard|is it true|learn about|explain|what causes|what can cause|causes of|how do i know|how can i tell|how would i know|what happens if|when to worry|when should i|should i worry about)\b/;
+/** "tell me about ...", "what causes ...", "signs of ...": phrases of a sentence asking for information (GATE_INFORMATION). */
+const INFO_MARKERS = ['tell me about', 'what is', 'what are', 'what does', 'what do', 'info on', 'information on', 'information about', 'signs of', 'symptoms of', 'i read', 'i heard', 'is it true', 'learn about', 'explain', 'what causes', 'what can cause', 'causes of', 'how do i know', 'how can i tell', 'how would i know', 'what happens if', 'when to worry', 'when should i', 'should i worry about'];
 
 /** Words that can be the subject right after an opening "did"/"do" ("did the lump ...", "do men ..."). */
 const SUBJECT_AFTER_DO = /^(i|you|u|he|she|it|we|they|there|anyone|anybody|someone|somebody|any|everyone|everybody|people|men|women|moms|mums|mothers|dads|babies|baby|other|others|most|lots|many)$/;
@@ -585,11 +588,11 @@ export interface MentionStatus {
  */
 interface SentenceFacts {
   question?: boolean;
-  informationRequest?: boolean;
   /**
    * The gates (GATE_*) the sentence's words open: a resolution ("gone", "cleared up") may follow a
    * mention, a past verb ("had", "used to") be in its clause, a belief ("thought") make it a mistaken
-   * one, a check ("checked my breasts for") mean it was looked for and not found.
+   * one, a check ("checked my breasts for") mean it was looked for and not found; and whether it
+   * asks for information ("what causes", "signs of").
    */
   gates?: number;
 }
@@ -620,8 +623,8 @@ function questionOnce(sentence: Sentence): boolean {
 
 /** "tell me about ...", "what causes ...", "signs of ...": the sentence asks for information. */
 function asksForInformation(sentence: Sentence): boolean {
-  const facts = factsOf(sentence);
-  return (facts.informationRequest ??= INFO_MARKERS.test(sentence.text));
+  // Its gate is the whole test: one of the phrases is in the sentence.
+  return passesGate(sentence, GATE_INFORMATION);
 }
 
 /** Status of the mention spanning tokens [start, end) of `sentence`. */
