@@ -111,9 +111,30 @@ function withJoinedShortSentences(sentences: Sentence[]): Sentence[] {
   return out;
 }
 
+/**
+ * The whole message as the checks read it, worked out when a check first asks: only a sentence with
+ * a match is checked, and most messages have none.
+ */
+class WholeMessage implements MessageFacts {
+  private joined?: string;
+  private aboutLogistics?: boolean;
+
+  constructor(
+    private readonly sentences: readonly Sentence[],
+    private readonly k: CrisisPatterns,
+  ) {}
+
+  get text(): string {
+    return (this.joined ??= this.sentences.map((s) => s.text).join(' . '));
+  }
+
+  get logistics(): boolean {
+    return (this.aboutLogistics ??= this.k.words.feedingLogistics.test(this.text));
+  }
+}
+
 export function messageFacts(sentences: Sentence[], k: CrisisPatterns): MessageFacts {
-  const text = sentences.map((s) => s.text).join(' . ');
-  return { text, logistics: k.words.feedingLogistics.test(text) };
+  return new WholeMessage(sentences, k);
 }
 
 /** Crisis, harm-to-baby and psychosis mentions in a message (pattern layer), read with `k` (compiled at load). */

@@ -16,9 +16,9 @@ export const CRISIS_CONCEPTS: readonly CrisisConcept[] = ['crisis-self', 'crisis
 /** What the whole message says, for checks that look beyond one sentence. */
 export interface MessageFacts {
   /** All sentences, normalised, joined with " . ". */
-  text: string;
+  readonly text: string;
   /** The message is about leaking, feeding or pumping logistics (plans that are not a crisis). */
-  logistics: boolean;
+  readonly logistics: boolean;
 }
 
 export interface MatchContext {
