@@ -420,7 +420,7 @@ export function findMentions(s: Sentence): Mention[] {
     const spec = HOOKS.get(concept.id);
     const text = applyMasks(s.text, concept.masks, presence);
     const seen = new Set<number>();
-    for (const { start, end } of tokenMatchList(s, text, concept.patterns, presence, matches)) {
+    for (const { start, end } of tokenMatchList(s, text, concept.patterns, presence, matches, group)) {
       if (seen.has(start)) continue;
       if (spec?.accept && !spec.accept(s, start, end)) continue;
       seen.add(start);

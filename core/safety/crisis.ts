@@ -43,9 +43,10 @@ interface RawMatch {
   end: number;
 }
 
-function familyMatches(s: Sentence, family: CrisisFamily, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
+/** `group`: the family's group in the prefilter (its index among the families). */
+function familyMatches(s: Sentence, family: CrisisFamily, group: number, msg: MessageFacts, out: RawMatch[], presence: Presence): void {
   const text = applyMasks(s.text, family.masks, presence);
-  for (const { start, end, patternIndex } of tokenMatchList(s, text, family.patterns, presence, [])) {
+  for (const { start, end, patternIndex } of tokenMatchList(s, text, family.patterns, presence, [], group)) {
     const c = clauseBounds(s, start);
     const ctx: MatchContext = { s, start, end, after: s.tokens.slice(end, c.end).filter((w) => w !== ','), before: s.tokens.slice(c.start, start), msg };
     const verdict = family.accept ? family.accept(ctx) : true;
@@ -148,7 +149,7 @@ export function findCrisisMentions(sentences: Sentence[], k: CrisisPatterns): Me
   for (const s of all) {
     if (s.tokens.length === 0) continue;
     const presence = k.filter.scan(s.text);
-    for (let g = 0; g < families.length; g++) if (presence.group(g)) familyMatches(s, families[g], msg, raw, presence);
+    for (let g = 0; g < families.length; g++) if (presence.group(g)) familyMatches(s, families[g], g, msg, raw, presence);
     if (presence.group(babyHarmGroup)) findBabyHarm(s, msg, raw, presence, k);
   }
   const mentions: Mention[] = [];

@@ -287,9 +287,11 @@ export interface Presence {
   may(re: RegExp): boolean;
   /** Whether any pattern of group `index` (as given to the set) may match. */
   group(index: number): boolean;
+  /** may() of the pattern at `index` in group `group` (as given to the set), without looking the pattern up. */
+  mayIn(group: number, index: number): boolean;
 }
 
-const ALWAYS: Presence = { may: () => true, group: () => true };
+const ALWAYS: Presence = { may: () => true, group: () => true, mayIn: () => true };
 
 /**
  * How much of each required string the automaton looks for. Shorter prefixes make a smaller table,
@@ -414,6 +416,8 @@ class Automaton {
   private readonly groupIds: Int32Array;
   private readonly groupAlways: Uint8Array;
   private readonly groupLive: Int32Array;
+  /** Per group, per pattern in the group's order, its strings' ids (undefined: always runs). */
+  private readonly groupNeeds: ReadonlyArray<ReadonlyArray<Int32Array | undefined>>;
 
   /**
    * `groups` (optional): lists of the patterns, such as one concept's, asked about together with
@@ -510,6 +514,7 @@ class Automaton {
     });
     [this.groupStart, this.groupIds] = flat(groupsOf);
     this.groupLive = new Int32Array(groups.length);
+    this.groupNeeds = groups.map((group) => group.map((re) => this.needs.get(re)));
   }
 
   /**
@@ -561,7 +566,16 @@ class Automaton {
 
   /** Whether `re` may match the text of scan `generation` (true for an older scan). */
   may(re: RegExp, generation: number): boolean {
-    const ids = this.needs.get(re);
+    return this.holdsOneOf(this.needs.get(re), generation);
+  }
+
+  /** Whether the pattern at `index` of group `group` may match the text of scan `generation` (true for an older scan). */
+  mayIn(group: number, index: number, generation: number): boolean {
+    return this.holdsOneOf(this.groupNeeds[group][index], generation);
+  }
+
+  /** Whether the text of scan `generation` held one of the strings `ids` (true without ids, or for an older scan). */
+  private holdsOneOf(ids: Int32Array | undefined, generation: number): boolean {
     if (ids === undefined || this.generation !== generation) return true;
     const found = this.found;
     for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
@@ -587,6 +601,10 @@ class Scanned implements Presence {
 
   group(index: number): boolean {
     return this.automaton.group(index, this.generation);
+  }
+
+  mayIn(group: number, index: number): boolean {
+    return this.automaton.mayIn(group, index, this.generation);
   }
 }
 

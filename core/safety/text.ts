@@ -272,13 +272,14 @@ export interface TokenMatch {
 /**
  * Every match of each pattern (global regexes) in `text`, the sentence's text or a masked copy of
  * the same length, as token spans, into `out` (emptied first); `patternIndex` says which pattern
- * matched. `presence` (./prefilter, read from the sentence's text) skips the patterns that cannot match.
+ * matched. `presence` (./prefilter, read from the sentence's text) skips the patterns that cannot match;
+ * `group`, when `patterns` are one of its groups (that group's list), lets it answer without looking each pattern up.
  */
-export function tokenMatchList(s: Sentence, text: string, patterns: readonly RegExp[], presence: Presence | undefined, out: TokenMatch[]): TokenMatch[] {
+export function tokenMatchList(s: Sentence, text: string, patterns: readonly RegExp[], presence: Presence | undefined, out: TokenMatch[], group?: number): TokenMatch[] {
   out.length = 0;
   for (let patternIndex = 0; patternIndex < patterns.length; patternIndex++) {
     const pattern = patterns[patternIndex];
-    if (presence && !presence.may(pattern)) continue;
+    if (presence && !(group === undefined ? presence.may(pattern) : presence.mayIn(group, patternIndex))) continue;
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text)) !== null) {
