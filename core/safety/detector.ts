@@ -6,7 +6,7 @@
 import { findMentions, type Mention } from './concepts';
 import { findCrisisMentions } from './crisis';
 import { defaultCrisisClassifier } from './crisisClassifier';
-import { findDurations, learnContext } from './context';
+import { findDurations, learnContext, type Duration } from './context';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
 import { compileRules, MessageViews, type EffectiveContext, type Rule } from './rules';
@@ -68,6 +68,22 @@ function effectiveContext(known: ParentContext, learned: Partial<ParentContext>,
   const male = learned.male ?? known.male ?? false;
   const notLactating = lactation === 'none' || (lactation === 'weaned' && weanedWeeksAgo !== undefined && weanedWeeksAgo >= thresholds.weanedWeeks) || male;
   return { lactation, weanedWeeksAgo, male, notLactating, thresholds, picture };
+}
+
+/**
+ * Every mention of the message, in this order: each sentence's concepts, the crisis patterns', the
+ * classifier's (`crisis`; none when null). One list filled in place: every message pays for building it.
+ */
+function allMentions(sentences: Sentence[], knowledge: SafetyKnowledge, crisis: CrisisReader | null | undefined): Mention[] {
+  const found: Mention[] = [];
+  for (const s of sentences) appendTo(found, findMentions(s));
+  appendTo(found, findCrisisMentions(sentences, knowledge.crisis));
+  if (crisis !== null) appendTo(found, (crisis ?? defaultCrisisClassifier()).findMentions(sentences));
+  return found;
+}
+
+function appendTo<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }
 
 type Bucket = 'flag' | 'confirm' | 'asked';
@@ -155,11 +171,12 @@ export function createRedFlagDetector(
 
   function assess(text: string, known: ParentContext = {}, options: AssessOptions = {}): SafetyAssessment {
     const sentences = splitMessage(typeof text === 'string' ? text : '', knowledge);
-    const mentions = ownedByFollowUp([...sentences.flatMap(findMentions), ...findCrisisMentions(sentences, knowledge.crisis), ...(crisis === null ? [] : (crisis ?? defaultCrisisClassifier()).findMentions(sentences))], sentences);
+    const mentions = ownedByFollowUp(allMentions(sentences, knowledge, crisis), sentences);
     const learned = learnContext(sentences, { now: options.now });
     const first = effectiveContext(known, learned, knowledge.thresholds);
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
-    const durations = sentences.flatMap(findDurations).filter((d) => !(d.gestational && first.lactation === 'pregnant'));
+    const durations: Duration[] = [];
+    for (const s of sentences) for (const d of findDurations(s)) if (!(d.gestational && first.lactation === 'pregnant')) durations.push(d);
     // The clinical picture of this message; dates the context reader could not place ("weaned at
     // Christmas", "stopped at 18 months, he turns three next week") come from it.
     const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date(), known });
@@ -196,12 +213,12 @@ export function createRedFlagDetector(
       flags.push({ id: def.id, level: def.level, quote: quoteOf(added.flatMap((field) => mentionsFilling(field, mentions))) });
     }
 
-    flags.sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
+    // (Most messages raise no flag and ask nothing: a list of one or none needs no sort.)
+    if (flags.length > 1) flags.sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
     const level: Urgency | null = flags.length > 0 ? flags[0].level : null;
     // A question only matters if the answer could raise the urgency: drop those at or below it.
-    const questions = toConfirm
-      .filter((c) => level === null || urgencyRank(c.level) > urgencyRank(level))
-      .sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
+    const questions = toConfirm.filter((c) => level === null || urgencyRank(c.level) > urgencyRank(level));
+    if (questions.length > 1) questions.sort((a, b) => urgencyRank(b.level) - urgencyRank(a.level));
     const flagged = new Set(flags.map((f) => f.id));
     const asked = askedAbout.filter((a) => !flagged.has(a.id));
     const merged = mergePicture(known.picture, picture);
