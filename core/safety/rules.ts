@@ -285,7 +285,7 @@ class Declarations {
     const found: Mention[] = [];
     for (const m of group.concepts) {
       const some = this.compiled.has(m) ? this.select(v, m) : group.stated ? v.stated(m) : group.denied ? v.denied(m) : v.all(m);
-      if (some.length > 0) found.push(...some);
+      for (const m of some) found.push(m);
     }
     if (found.length === 0) return found;
     return found.filter((m) => {
@@ -382,7 +382,7 @@ class Declarations {
       for (const id of cond.unlessSaid) if (this.select(plain, id).length > 0) return null;
     }
     if ((cond.says || cond.saysPattern) && !this.saysAny(v, cond)) return null;
-    const found = parts.length === 1 ? parts[0] : parts.flat();
+    const found = parts.length === 1 ? parts[0] : concatenated(parts);
     if (cond.lasted && !this.inRange(v.longestNear(outer ?? found), cond.lasted)) return null;
     if (cond.unless) for (const u of cond.unless) if (this.holds(v, u, outer ?? found) !== null) return null;
     return found;
@@ -390,6 +390,13 @@ class Declarations {
 }
 
 type Range = { atLeast?: number | string; atMost?: number | string; below?: number | string; orUnknown?: boolean };
+
+/** The lists one after the other (what `lists.flat()` gives, without its cost on every condition of every message). */
+function concatenated(lists: readonly Mention[][]): Mention[] {
+  const out: Mention[] = [];
+  for (const list of lists) for (const m of list) out.push(m);
+  return out;
+}
 
 /** The clause of a mention names one of `words` and none of `unlessAlso` ("a red nipple", not "a red breast"). */
 function onlyAbout(m: Mention, words: RegExp, unlessAlso: RegExp): boolean {
