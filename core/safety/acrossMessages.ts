@@ -21,6 +21,8 @@ const reported = (p: ClinicalPicture | undefined, field: PresenceFieldName) => p
 /** The flags the conversation's picture raises now, with the fields this message added. */
 export function flagsAcrossMessages(rules: AcrossMessagesRules, before: ClinicalPicture | undefined, now: ClinicalPicture): Array<{ flag: string; added: PresenceFieldName[] }> {
   const out: Array<{ flag: string; added: PresenceFieldName[] }> = [];
+  // A flag needs some field told earlier: with no picture before this message, none.
+  if (before === undefined) return out;
   // Earlier words count only while this message does not say otherwise ("no fever now").
   const earlier = (field: PresenceFieldName) => reported(before, field) && now[field] === undefined;
   for (const [flag, alternatives] of rules) {
