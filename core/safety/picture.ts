@@ -75,11 +75,18 @@ export function mentionsFilling(field: PresenceField, mentions: readonly Mention
   );
 }
 
-function presence(ms: Mention[]): Presence | undefined {
-  if (ms.some((m) => m.status === 'yes')) return 'yes';
-  if (ms.some((m) => m.status === 'unsure')) return 'unsure';
-  if (ms.some((m) => m.status === 'no')) return 'no';
-  return undefined;
+/** How strongly a status tells a field: reported, then not sure, then denied (only asked tells nothing). */
+const PRESENCE_RANK: Readonly<Record<string, number>> = { yes: 3, unsure: 2, no: 1 };
+const BY_RANK: ReadonlyArray<Presence | undefined> = [undefined, 'no', 'unsure', 'yes'];
+
+/** What the mentions filling a field tell: reported if any is, else not sure if any is, else denied if any is. */
+function presenceOf(own: readonly Mention[], concepts: readonly string[], first: RegExp | undefined): Presence | undefined {
+  let rank = 0;
+  for (const m of own) {
+    if (!concepts.includes(m.concept) || (first && !first.test(m.sentence.tokens[m.start] ?? ''))) continue;
+    rank = Math.max(rank, PRESENCE_RANK[m.status] ?? 0);
+  }
+  return BY_RANK[rank];
 }
 
 const SINCE_BIRTH = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|months?) (old|postpartum|pp|post partum|after (the )?birth|since (the )?birth)\b/;
@@ -111,7 +118,7 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
   const p: ClinicalPicture = {};
   const own = mentions.filter((m) => m.status !== 'other');
   for (const [field, concepts, first] of FIELDS) {
-    const found = presence(own.filter((m) => concepts.includes(m.concept) && (!first || first.test(m.sentence.tokens[m.start] ?? ''))));
+    const found = presenceOf(own, concepts, first);
     if (found) p[field] = found;
   }
   const others = mentions.filter((m) => m.status === 'other');
@@ -154,7 +161,8 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
   }
   if (p.weeksSinceWeaning === undefined) delete p.weeksSinceWeaning;
 
-  const birth = sentences.map((s) => SINCE_BIRTH.exec(s.text)).find((m) => m !== null);
+  let birth: RegExpExecArray | null = null;
+  for (let i = 0; i < sentences.length && !birth; i++) birth = SINCE_BIRTH.exec(sentences[i].text);
   if (birth) p.weeksSinceBirth = Math.round((/^\d+$/.test(birth[1]) ? Number(birth[1]) : WORD_NUMBER[birth[1]]) * UNIT_WEEKS[birth[2]]);
 
   // How long a lump has been there: "for 10 days", "found it two weeks ago", "first felt it in the spring".
