@@ -251,7 +251,9 @@ const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
 const NONE_HAVE_NOT_FED = /\bhave not (breastfed|nursed|breastfeed|breastfeeding|lactated)\b(?! (since|for|in|anymore|any more|lately|recently|\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple|my|him|her|them|the))/;
 const CHILD_NAMED = /\b(baby|babies|newborn|son|daughter|kids?|children|child|toddler|little one|lo|postpartum|birth|weaned|weaning|formula)\b/;
 export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
-export const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS);
+/** One group, all of SENTENCE_FACTS: whether any of them may match is one answer of the scan. */
+export const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS, [SENTENCE_FACTS]);
+const ANY_SENTENCE_FACT = 0;
 
 /** Facts about the parent stated in the message. */
 export function learnContext(sentences: Sentence[], options: LearnOptions = {}): Partial<ParentContext> {
@@ -269,7 +271,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
     const text = s.text;
     // Every fact below needs one of these patterns to match: a sentence that can match none says nothing.
     const presence = SENTENCE_FACTS_FILTER.scan(text);
-    if (!SENTENCE_FACTS.some((re) => presence.may(re))) continue;
+    if (!presence.group(ANY_SENTENCE_FACT)) continue;
     // A pattern whose required words are absent cannot match: it is not run (presence.may).
     if (
       presence.may(PREGNANT_STATED) && PREGNANT_STATED.test(text) &&
