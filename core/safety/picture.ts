@@ -186,7 +186,9 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
 /** The conversation's picture after one more message: what the message says wins, the rest stays. */
 export function mergePicture(before: ClinicalPicture | undefined, now: ClinicalPicture): ClinicalPicture {
   const merged: ClinicalPicture = { ...(before ?? {}) };
-  for (const [key, value] of Object.entries(now) as Array<[keyof ClinicalPicture, ClinicalPicture[keyof ClinicalPicture]]>) {
+  // A picture is a plain object of its own fields (for...in: Object.entries' order, without its arrays).
+  for (const key in now) {
+    const value = now[key as keyof ClinicalPicture];
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   }
   return merged;
