@@ -174,7 +174,8 @@ const SPECS: ConceptSpec[] = [
   { id: 'headache', },
   {
     id: 'vision',
-    status: { normalDenies: true, elsewhere: /\b(baby|babies|newborn|son|daughter)\b/ },
+    // The baby's eyes, not "since I had the baby".
+    status: { normalDenies: true, elsewhere: /\b(baby|babies|newborn|son|daughter|lo) (s )?(vision|eyes?|eyesight|sight|can not see|cannot see|is not seeing|is seeing|keeps? (looking|staring))\b|\b(his|her|their) (vision|eyes?|eyesight)\b/ },
   },
   {
     id: 'missed-periods',
@@ -284,13 +285,15 @@ const SPECS: ConceptSpec[] = [
       const next = s.tokens[start + 1] ?? '';
       // "anxious about feeding in public", "anxious because she chokes": a reason, not D-MER.
       const forDuration = next === 'for' && /^for (a|one|\d+|a few|a couple of|about|like|just|only) ?(few |couple of )?(second|seconds|sec|secs|minute|minutes|min|mins|moment|moments|bit)\b/.test(s.tokens.slice(start + 1, start + 6).join(' '));
-      if (oneOf('about|because|that|for|if|whether|since|cause|cos|as').has(next) && !forDuration) return false;
+      // "such dread that I want to stop" says how strong, not why.
+      const howStrong = next === 'that' && oneOf('such|so').has(prev);
+      if (oneOf('about|because|that|for|if|whether|since|cause|cos|as').has(next) && !forDuration && !howStrong) return false;
       if (/\b(because|cause|cos)(?! of (it|this|that|them)\b)|\b(worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
       // "supply is low", "breasts feel empty": not a mood.
       const describesFeeling = oneOf('feeling|feelings|sensation|wave|waves|mood|moods|rush').has(next);
       if (oneOf('low|down|empty|upset|restless|nauseous').has(word) && !describesFeeling && !oneOf('feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely').has(prev)) return false;
       if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && oneOf('low|empty|down').has(word)) return false;
-      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?milk (comes|lets|starts|flows|lets down|comes in|lands)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
+      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?milk (comes|come|lets|starts|flows|lets down|comes in|lands|releases|drops)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
     },
     status: { selfOnly: true },
   },

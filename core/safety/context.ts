@@ -222,13 +222,13 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
   return undefined;
 }
 
-const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|^(male|m|man|guy|dude|boy) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(\d{1,2}) ?,? ?(m|male)\b/;
+const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|(^|, )(male|m|man|guy|dude|boy|bloke|lad|fella|dad) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(\d{1,2}) ?,? ?(m|male)\b|^(me|i am|i m|im) ,? ?(m|male) ,? ?\d{1,2}\b/;
 const MALE_SELF =
   /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?male\b(?! (baby|son|old|friend))|\b(i am|i m) (his|the|her) (dad|father|husband)\b|^(a )?trans (man|guy|male)\b|\bftm\b|\b(i am|i m|been) on testosterone\b/;
 const NOT_MALE = /\b(not a (guy|man|male|dad))\b/;
 
 /** What one sentence may say about the parent: each fact of learnContext needs one of these to match. */
-const PREGNANT_STATED = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|\d+ to \d+) (weeks?|months?|wks) pregnant\b|\b(i am|i m|am|currently|now|just found out i am|found out i am|we are|i have been) (\S+ )?(pregnant|expecting)\b|\bpregnant (with|again|for the)\b|\b(second|third|first|1|2|3) trimester\b|\bmy due date\b|\bdue (in|on|date)\b|\bduring (my |this )?pregnancy\b/;
+const PREGNANT_STATED = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|\d+ to \d+) (weeks?|months?|wks) pregnant\b|\b(i am|i m|am|currently|now|just found out i am|found out i am|we are|i have been) (\S+ )?(pregnant|expecting)\b|\bpregnant (with|again|for the)\b|\b(second|third|first|1|2|3) trimester\b|\b(first|second|third|fourth|1st|2nd|3rd|4th|this|current) pregnancy ,? (\d+|\d+ to \d+) (weeks?|wks?)\b|\b\d+ (weeks?|wks?) (along|gestation)\b|\bmy due date\b|\bdue (in|on|date)\b|\bduring (my |this )?pregnancy\b/;
 const BREASTFEEDING_STATED = /\b(i am|i m|am|currently|still|i have been|been|we are|we have been|now|while i am|i) (exclusively |still |currently |also |mostly |only |just )?(breastfeeding|nursing|breast feeding|chestfeeding|chest feeding|tandem feeding|tandem nursing|combi feeding|combo feeding)\b|\b(breastfeeding|nursing) (my|our|a|the|twins|him|her)\b|\bi (breastfeed|nurse)\b|\bmy (breastfed|nursing|exclusively breastfed|ebf) (baby|son|daughter|twins)\b|\bbreastfeeding mom\b|\bnursing mom\b/;
 const BREASTFEEDING_WHILE = /\b(i|i am|i m)\b.*\b(and|while|also|currently|still) (breastfeeding|nursing|pumping)\b/;
 const PUMPING_STATED = /\b(exclusively pumping|i pump|i am pumping|i m pumping|im pumping|pumping (at work|for (my|him|her|the)|exclusively|every|\d+ times)|exclusive pumper|exclusively pump|i have been pumping|still pumping)\b/;
@@ -274,7 +274,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
     if (
       presence.may(PREGNANT_STATED) && PREGNANT_STATED.test(text) &&
       !/\b(not|never|no longer) (\S+ )?(pregnant|expecting)\b/.test(text) &&
-      !/\bwhen i was pregnant\b|\b(last|previous|first) pregnancy\b/.test(text)
+      !/\bwhen i was pregnant\b|\b(last|previous) pregnancy\b|\b(in|during|with|after|since) (my )?first pregnancy\b/.test(text)
     ) {
       pregnant = true;
     }
@@ -370,6 +370,8 @@ function firstPersonOwner(text: string): boolean {
   return FIRST_PERSON_WORDS.test(text.replace(MY_PERSON, ' '));
 }
 const BABY_HERE = /\b(baby|babies|newborn|infant|little one|lo|toddler)\b/;
+/** What only a feeding baby does ("when he pulls off", "the side he didn't feed from"): "he" is the baby. */
+const BABY_ACTION = /\bhe (\S+ ){0,2}(pulls off|pulled off|pulling off|comes off|came off|unlatch\w*|latch\w*|feeds|fed|feed|feeding|nurses|nursed|nurse|nursing|sucks|sucked|suck|sucking|suckles|suckled|burps|burped|finishes feeding|finished feeding)\b|\b(feed|feeding|fed|nurse|nursing|latch|latching|burp|burping) him\b/;
 const ADULT_MALE = /\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|fiance|grandpa|grandfather|uncle|nephew|partner)\b/;
 
 /**
@@ -405,7 +407,7 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
     if (/\b(son|boy|boys)\b/.test(s.text) && !ADULT_MALE.test(text) && !grown) return false;
     // "he" with a baby in the sentence ("he is 3 weeks old") and no grown man named is the baby.
     const babyAge = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few) (days?|weeks?|months?|wks?|mos?) old\b/.test(s.text);
-    if (!ADULT_MALE.test(text) && (BABY_HERE.test(s.text) || babyAge) && !grown) return false;
+    if (!ADULT_MALE.test(text) && (BABY_HERE.test(s.text) || babyAge || BABY_ACTION.test(s.text)) && !grown) return false;
     return true;
   }
   // A man telling of his partner ("how can I support my partner with leaking"): hers, unless his own body is named.

@@ -143,6 +143,8 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
       const when = findPastTimes(s.text, reference)[0];
       if (when) {
         p.weeksSinceWeaning = Math.round(when.daysAgo / 7);
+        // "stopped feeding at Easter": a date of stopping is weaning, as an age of stopping is.
+        if (learned.lactation === undefined && STOPPED_FEEDING.test(s.text) && !STILL_FEEDING.test(text)) p.status = 'weaned';
         break;
       }
     }
@@ -174,6 +176,11 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
   }
   return p;
 }
+
+/** Feeding named as what stopped ("the bleeding stopped" is not weaning). */
+const STOPPED_FEEDING = /\b(weaned|weaning|(stopped|quit|finished|gave up|ended) (breast ?feeding|feeding|nursing|pumping|bf|bfing)|(dropped|gave up|stopped) (the |our |my )?last (feed|feeding|nursing session)|last (feed|feeding) was)\b/;
+/** Feeding still going on ("when I feed", "while nursing"). */
+const STILL_FEEDING = /\b(when|while|whenever|after|before) (i )?(feed|feeding|nurse|nursing|pump|pumping|breastfeed|breastfeeding)\b/;
 
 /** The conversation's picture after one more message: what the message says wins, the rest stays. */
 export function mergePicture(before: ClinicalPicture | undefined, now: ClinicalPicture): ClinicalPicture {

@@ -281,13 +281,24 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
-    if (oneOf('i|me|my|myself').has(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife'))) return false;
-    if (others.has(t)) {
-      const next = tokens[i + 1] ?? '';
-      return oneOf('has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts').has(next) || i + 1 === matchStart;
-    }
+    if (oneOf('i|me|my|myself').has(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife' || PLACE_AFTER_PERSON.has(tokens[i - 1] ?? '')))) return false;
+    if (others.has(t)) return OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart;
   }
   return false;
+}
+
+const OTHER_PERSON_VERBS = oneOf('has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts');
+/** Words that open a phrase saying which person: "a friend in my baby group", "a woman on a forum". */
+const PLACE_AFTER_PERSON = oneOf('in|from|at|on|of|off');
+
+/** The word after the person at `i`, past a phrase saying which one ("a friend in my baby group had ..."). */
+function verbAfterPerson(tokens: string[], i: number, matchStart: number): string {
+  const next = tokens[i + 1] ?? '';
+  // "sister in law" is one person, not a place: what follows it is what she did.
+  if (next === 'in' && tokens[i + 2] === 'law') return tokens[i + 3] ?? '';
+  if (!PLACE_AFTER_PERSON.has(next)) return next;
+  for (let j = i + 2; j < Math.min(matchStart, i + 7); j++) if (OTHER_PERSON_VERBS.has(tokens[j])) return tokens[j];
+  return next;
 }
 
 /** "I thought it was blood but it was just jam": the mention was a mistaken belief. */
@@ -328,7 +339,7 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
 }
 
 /** A closing question that points back at what was just told: "is that normal?", "should I worry?". */
-const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|normal|ok|okay)\b/;
+const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|(is|was) (that|this|it) (a thing|a real thing|possible|real|a sign|a symptom|something)|how (is|can|could) (that|this|it) (be )?(possible|happening|happen|be)|does (that|this) (happen|sound)|normal|ok|okay)\b/;
 
 /**
  * "weaned 4 months ago and still leaking, is that normal?": the sign is told in a clause of its own,
@@ -397,6 +408,16 @@ function declarativeWithQuestionMark(sentence: Sentence): boolean {
   return words.some((w) => FINITE_VERB.test(w));
 }
 
+/**
+ * "when I stop feeding will it dry up": an auxiliary before its subject after the opening words makes
+ * a when-sentence without a question mark a question; "when I press near the areola a clear bead comes
+ * out" has none, and tells what happens.
+ */
+function invertedLater(tokens: string[]): boolean {
+  for (let i = 2; i + 1 < tokens.length; i++) if (AUX_INVERTED.test(tokens[i]) && INVERTED_SUBJECT.test(tokens[i + 1])) return true;
+  return false;
+}
+
 /** Is the whole sentence a question (question mark, or opening like one)? */
 export function isQuestion(sentence: Sentence): boolean {
   if (sentence.questionMark) return !declarativeWithQuestionMark(sentence);
@@ -405,7 +426,7 @@ export function isQuestion(sentence: Sentence): boolean {
   // Likewise "can't see properly", "couldn't sleep", "won't go away".
   if (sentence.tokens[1] === 'not' && oneOf('have|has|had|am|is|was|did|do|does|can|could|will|would|are|were').has(first)) return false;
   // "when I press one spot, clear liquid comes out": a when-clause with its own subject sets the scene.
-  if (first === 'when' && oneOf('i|my|she|he|it|the|we|they|baby|her|his').has(sentence.tokens[1] ?? '') && sentence.clauses.length > 1) return false;
+  if (first === 'when' && oneOf('i|my|she|he|it|the|we|they|baby|her|his').has(sentence.tokens[1] ?? '') && (sentence.clauses.length > 1 || !invertedLater(sentence.tokens))) return false;
   if (elidedSubject(sentence.tokens)) return false;
   return QUESTION_START.test(first) && sentence.tokens.length > 2;
 }
@@ -456,6 +477,11 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
 const PAST_VERB = /\b(had|was|were|got|used to|suffered|did|went)\b/;
 const STILL_NOW = /\b(still|again|now|currently|today|since|ever since|keeps|keep|is|are|has been|have been|lately|recently|this week|right now|yesterday|these days|returned|back)\b|\bi (?:ve|have)(?! had\b)(?: got)?\b|\bive(?! had\b)\b|\bthere (?:is|s)\b|\btheres\b|\bi (?:am|m|get)\b|\bgetting\b/;
 
+/** "..., it went away but now it's back": what follows the resolution says it returned. */
+function returnsLater(tokens: string[], from: number): boolean {
+  return /\b(back|again|returned|returning|worse|recurred|flared)\b/.test(tokens.slice(from).join(' '));
+}
+
 /** Past and done: "fever last month, fine now", "I had mastitis with my first". */
 function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number, m: Modifiers): boolean {
   const { tokens, clauses } = sentence;
@@ -476,7 +502,7 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
       .slice(from, cl.end)
       .join(' ')
       .replace(/\b(not|never|no|hardly|barely)( \S+)?( \S+)? (cleared|clear|resolved|healed|gone|better|recovered|sorted|over|fine|ok|okay|good)\b/g, ' ');
-    if (RESOLVED.test(text) && !/\b(back|again|returned|still)\b/.test(text)) {
+    if (RESOLVED.test(text) && !/\b(back|again|returned|still)\b/.test(text) && !returnsLater(tokens, cl.end)) {
       if (c === clauseIdx) return true;
       // A later clause resolves the mention unless it has a subject of its own ("..., my fever is gone").
       const own = /\b(my|the|her|his|i|i am|there)\b/.test(text) && !/^(and |but |though |,)?(it|that|this|they|which|all|everything)\b/.test(text);

@@ -20,7 +20,7 @@ function lastOccurrence(ref: Date, month: number, day: number): Date {
 }
 
 const SEASON = /\b(?:the |last |this past )?(spring|summer|autumn|fall|winter)\b/i;
-const HOLIDAY = /\b(christmas|xmas|new year'?s?(?: day| eve)?|halloween|valentine'?s(?: day)?)\b/i;
+const HOLIDAY = /\b(christmas|xmas|new year'?s?(?: day| eve)?|halloween|valentine'?s(?: day)?|easter)\b/i;
 
 /** chrono's English reader, with the seasons and holidays it does not know. */
 function dateReader(): chrono.Chrono {
@@ -41,7 +41,8 @@ function dateReader(): chrono.Chrono {
       pattern: () => HOLIDAY,
       extract: (context, match) => {
         const word = match[1].toLowerCase();
-        const [month, day] = word.startsWith('new year') ? [0, 1] : word === 'halloween' ? [9, 31] : word.startsWith('valentine') ? [1, 14] : [11, 25];
+        // Easter moves between late March and late April: mid-April is never more than about three weeks out.
+        const [month, day] = word.startsWith('new year') ? [0, 1] : word === 'halloween' ? [9, 31] : word.startsWith('valentine') ? [1, 14] : word === 'easter' ? [3, 12] : [11, 25];
         const d = lastOccurrence(context.refDate, month, day);
         return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
       },
@@ -186,8 +187,24 @@ function weeksSinceChildAge(text: string, thenPattern: RegExp, birthdayPattern: 
  * ("it's June", "now it is june") makes that the reference instead of today's date.
  */
 export function statedNow(text: string, now: Date): Date {
-  const m = /\b(?:it is|it s|its|now it is|now its|and now it is) (january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(text);
+  const m = /\b(?:it is|it s|its|now it is|now its|and now it is|today is|we are in|we re in) (?:now |nearly |almost |already |well into |into )?(january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(text);
   if (!m) return now;
   const month = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(m[1]);
   return lastOccurrence(now, month, 15);
+}
+
+/** Words that date when something began, just before the date ("started around Halloween", "since before Xmas"). */
+const ONSET_BEFORE = /\b(since|started|starting|began|begun|appeared|showed up|first (noticed|felt|saw|found|spotted)|noticed (it|this|them)?|found (it|this|them)?|there since|had it since)( \S+){0,2} $/;
+/** A word a date could be made of: without one, chrono is not asked. */
+const DATE_WORD = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|christmas|xmas|easter|halloween|new year|valentine|valentines|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(st|nd|rd|th)?)\b/;
+
+/**
+ * "a rash that started around Halloween, and it's nearly February now", "there since before Xmas":
+ * how many days ago something began, when the sentence dates its start (the month named as now, if
+ * any, is the reference). Empty when it names no start.
+ */
+export function datedOnsets(text: string, now: Date, messageText: string = text): WhenFound[] {
+  if (!DATE_WORD.test(text) || !/\b(since|start|began|begun|appeared|showed|first|noticed|found)/.test(text)) return [];
+  // A named date only: "yesterday", "last night" and "3 days ago" are the duration reader's, to the hour.
+  return findPastTimes(text, statedNow(messageText, now)).filter((w) => DATE_WORD.test(w.text) && ONSET_BEFORE.test(text.slice(Math.max(0, w.index - 40), w.index)));
 }

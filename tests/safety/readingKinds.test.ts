@@ -1,0 +1,86 @@
+/**
+ * Kinds of wording the detector reads (each found on a development set and fixed as a kind, not a
+ * sentence): the phrasings here are new variants, not the development lines.
+ */
+import { assessSafety } from '../../core/safety';
+import { flagIds, escalates } from './helpers';
+
+const NOW = new Date('2026-12-03T12:00:00Z');
+const read = (text: string) => assessSafety(text, {}, { now: NOW });
+
+describe('signs told in other words are flagged', () => {
+  it.each([
+    ['the red area has turned into streaks that run up to my underarm', 'red-streaks', 'urgent'],
+    ['my head feels like it is gonna explode and the baby is 4 days old', 'severe-headache-or-vision-change', 'urgent'],
+    ['a week after my section I lost part of the sight in one eye', 'severe-headache-or-vision-change', 'urgent'],
+    ['since the birth there is a grey patch in the middle of my vision', 'severe-headache-or-vision-change', 'urgent'],
+    ['guy here, 38, and some clear fluid came out of my nipple', 'discharge-in-man', 'soon'],
+    ['me (m, 52) - a bit of milky discharge from one nipple', 'discharge-in-man', 'soon'],
+    ['there is a little dip in the skin of my left breast when I lift my arm', 'skin-dimpling', 'soon'],
+    ['could my risperidone be making my nipples leak?', 'discharge-with-new-medicine', 'routine'],
+    ['when I squeeze near the edge of the areola a clear drop comes from the same single duct', 'clear-discharge-one-duct', 'soon'],
+    ['my milk has come back 2 months after it had dried up, is that possible?', 'leaking-long-after-weaning', 'soon'],
+    ['whenever my milk lets down I feel such despair that I want to give up feeding', 'mood-affecting-daily-life', 'soon'],
+    ['this low feeling at let-down is making me want to stop', 'mood-affecting-daily-life', 'soon'],
+  ])('%s -> %s', (text, id, level) => {
+    const r = read(text);
+    expect(flagIds(r)).toContain(id);
+    expect(r.flags.find((f) => f.id === id)?.level).toBe(level);
+  });
+});
+
+describe('dates that say how long a sign has lasted', () => {
+  it.each([
+    ['stopped feeding at Easter and it is now September, still leaking milk', 'leaking-long-after-weaning'],
+    ['a scaly patch on my nipple that started around Halloween, and it is nearly March now', 'nipple-rash-not-healing'],
+    ['crusty weepy areola since before xmas, it is april now', 'nipple-rash-not-healing'],
+  ])('%s -> %s', (text, id) => {
+    expect(flagIds(read(text))).toContain(id);
+  });
+
+  it('leaves "since last night" to the duration reader: a fever and a red breast since then is not yet a day of no improvement', () => {
+    const r = read('fever 38.9 and a red swollen breast since last night');
+    expect(flagIds(r)).toContain('fever-with-breast-signs');
+    expect(flagIds(r)).not.toContain('mastitis-not-improving');
+  });
+});
+
+describe('a sign that came back after going away is a sign now', () => {
+  it.each([
+    'my breast was red and hot with a fever, it cleared up but now it has come back',
+    'fever and a red breast last week, it went away and today it is back again',
+  ])('%s', (text) => {
+    expect(flagIds(read(text))).toContain('fever-with-breast-signs');
+  });
+
+  it('a sign that got better within a day, told as a past episode, is not', () => {
+    expect(escalates(read('I had a fever with mastitis once and it was better within a day of resting'))).toBe(false);
+  });
+});
+
+describe('other people, the baby and normal things are not escalated', () => {
+  it.each([
+    'a lady at my antenatal class had pus coming out of her nipple, what causes that?',
+    'a friend from my NCT group had mastitis with a high fever, what should I look out for?',
+    'my sister-in-law had postpartum psychosis, can it run in families?',
+    'it sprays all over his face when he comes off the breast, no pus or anything',
+    'I only leak from the side he did not feed from',
+    'second pregnancy, 26 weeks, and there are dry yellow crusts on my nipples in the mornings',
+    "I don't want to feed him from the right side because it hurts",
+    'a red itchy patch on my nipple that has been there since the summer',
+  ])('%s', (text) => {
+    const r = read(text);
+    expect(r.level === 'urgent' || r.level === 'emergency').toBe(false);
+    if (!text.includes('patch')) expect(escalates(r)).toBe(false);
+  });
+
+  it('a red patch on the nipple is a nipple sign (soon), not a breast infection (urgent)', () => {
+    const r = read('a red itchy patch on my nipple that has been there since the summer');
+    expect(flagIds(r)).toContain('nipple-rash-not-healing');
+    expect(flagIds(r)).not.toContain('mastitis-not-improving');
+  });
+
+  it('a belief that someone is poisoning the parent is still a sign of psychosis', () => {
+    expect(read('my mother in law keeps putting something in my food to make me ill, I know it').level).toBe('emergency');
+  });
+});
