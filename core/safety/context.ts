@@ -238,13 +238,13 @@ const SINCE_WEANING = /\b(since|after) (fully |completely )?(weaning|i weaned|we
 const FORMULA_ONLY = /\b(formula feeding|formula feed|formula fed|exclusively formula|bottle feeding formula|switched to formula|decided not to breastfeed|chose not to breastfeed|did not breastfeed|could not breastfeed)\b/;
 const NONE_NOT_EITHER = /\bnot (currently |even )?(pregnant|breastfeeding|nursing|lactating)( or| and| nor|,)+ (pregnant|breastfeeding|nursing|lactating)\b/;
 const NONE_NEITHER = /\b(neither|nor) (pregnant|breastfeeding|nursing)\b/;
-const NONE_NEVER = /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|had (a baby|kids|children|a child|babies))\b/;
+const NONE_NEVER = /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|(had|have|has) (a baby|baby|kids|children|a child|babies))\b/;
 const NONE_NO_CHILDREN = /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b/;
 const NONE_MENOPAUSE = /\b(post ?menopaus\w*|peri ?menopaus\w*|menopause|menopausal|after menopause|went through the change|going through the change)\b/;
 const NONE_CHILD_OLDER = /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/;
 const NONE_VIRGIN = /\b(i am|i m) (a )?virgin\b/;
 // "no baby, milk coming out", "I have no baby", "no babies for decades", "my kids are teens now"
-const NONE_NO_BABY = /\b(i have|i ve got|have|having|with|got) no (baby|babies|kids|children|child)\b|(^|, )no (baby|babies|kids|children)( ,| and|$)|\bno (babies|kids|children|pregnancies) (for|in) (years|decades|ages|a long time|\d+ years)\b/;
+const NONE_NO_BABY = /\b(i have|i ve got|have|having|with|got) no (baby|babies|kids|children|child)\b|(^|, |\band |\bbut |\bwith )no (baby|babies|kids|children)( ,| and|$)|\bno (babies|kids|children|pregnancies) (for|in) (years|decades|ages|a long time|\d+ years)\b/;
 const NONE_CHILDREN_GROWN = /\b(youngest|kids|children|son|daughter|baby) (is|are|s) (now )?(a |all )?(teen|teens|teenager|teenagers|grown|grown up|adults?|in (high|secondary|middle) school|at (high|secondary|middle) school|at uni|at university|at college)\b/;
 const NONE_NOT_LACTATING = /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/;
 const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
@@ -410,6 +410,8 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
     if (!ADULT_MALE.test(text) && (BABY_HERE.test(s.text) || babyAge || BABY_ACTION.test(s.text)) && !grown) return false;
     return true;
   }
+  // "my wife leaks loads, but now my nipple is leaking too? I'm her husband": his own nipple.
+  if (ownLeak && selfMale && MY_BODY.test(s.text)) return true;
   // A man telling of his partner ("how can I support my partner with leaking"): hers, unless his own body is named.
   if (selfMale && PARTNER.test(s.text) && !MY_BODY.test(s.text)) return false;
   return selfMale && !FEMALE_OTHER.test(s.text);

@@ -95,6 +95,8 @@ function crisisStatus(match: RawMatch, questionsCount: boolean, k: CrisisPattern
     if (ANSWER_NO.test(rest)) return { status: 'other', reason: 'screening question answered no' };
     return { status: 'unsure', reason: 'screening question, answer not given' };
   }
+  // "my midwife said to tell someone if I ever had thoughts of hurting myself": imagined, so asked about gently.
+  if (!questionsCount && base.status === 'yes' && mentionStatus(s, start, end, { selfOnly: true }).reason === 'hypothetical') return { status: 'unsure', reason: 'hypothetical: a screening question' };
   return aimedAtParent ? { status: 'yes', reason: 'a belief about what others do to the parent' } : base;
 }
 

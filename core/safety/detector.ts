@@ -144,9 +144,17 @@ function onsetDurations(sentences: Sentence[], now: Date): Duration[] {
       const start = tokenAt(s, w.index);
       out.push({ sentence: s, start, end: start + 1, days: w.daysAgo, kind: 'for' });
     }
+    // "a lump that's been there since before I got pregnant": longer than any threshold, a pregnancy at least.
+    const m = SINCE_BEFORE_PREGNANCY.exec(s.text);
+    if (m) {
+      const start = tokenAt(s, m.index);
+      out.push({ sentence: s, start, end: start + 1, days: PREGNANCY_DAYS, kind: 'for' });
+    }
   }
   return out;
 }
+const SINCE_BEFORE_PREGNANCY = /\b(since|from) before (i (got|was|became|fell) pregnant|my pregnancy|the pregnancy|pregnancy)\b/;
+const PREGNANCY_DAYS = 266;
 
 /**
  * `crisis` is the second crisis layer (the trained classifier); the composition root loads it once at

@@ -321,7 +321,7 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     if (t === 'my' || t === 'mine' || t === 'our') {
-      if (oneOf('doctor|midwife|nurse|gp|ob|obgyn|obgyne|lactation|lc|consultant|pediatrician|paediatrician|psychiatrist|therapist|pharmacist|health|friend|friends|mom|mum|mother|baby|babies|son|daughter|child|kid|kids|newborn|infant|little|question').has(n1)) continue;
+      if (oneOf('doctor|midwife|nurse|gp|ob|obgyn|obgyne|lactation|lc|consultant|pediatrician|paediatrician|psychiatrist|therapist|pharmacist|health|friend|friends|mom|mum|mother|baby|babies|son|daughter|child|kid|kids|newborn|infant|little|question|birth|antenatal|prenatal|reading|research|class|course|book|notes|homework|essay|leaflet').has(n1)) continue;
       return true;
     }
     if ((t === 'me' && !oneOf('tell|show|give|help|let|explain|to|for|teach|remind').has(tokens[i - 1] ?? '')) || t === 'myself') return true;
@@ -333,10 +333,15 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
       const prev = tokens[i - 1] ?? '';
       if (!oneOf('is|are|was|were|can|could|should|will|would|does|do|if').has(prev)) return true;
     }
+    // "started Reglan for reflux and ..., should I stop it?": a sentence opening on a past verb leaves out "I".
+    if (i === 0 && i === from && ELIDED_I_VERBS.has(t)) return true;
     if ((t === 'it' || t === 'this' || t === 'they') && i === from && oneOf('is|has|was|are|looks|seems|feels|keeps|started|came|comes').has(n1)) return true;
   }
   return false;
 }
+
+/** Past verbs that open a report with "I" left out. */
+const ELIDED_I_VERBS = oneOf('started|began|begun|took|switched|noticed|found|felt|developed|woke');
 
 /** A closing question that points back at what was just told: "is that normal?", "should I worry?". */
 const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|(is|was) (that|this|it) (a thing|a real thing|possible|real|a sign|a symptom|something)|how (is|can|could) (that|this|it) (be )?(possible|happening|happen|be)|does (that|this) (happen|sound)|normal|ok|okay)\b/;
@@ -438,6 +443,8 @@ export function isQuestion(sentence: Sentence): boolean {
  */
 function ownExperienceFrame(tokens: string[], clauseStart: number, start: number): boolean {
   const before = tokens.slice(clauseStart, start).join(' ');
+  // "is it normal that one opening leaks clear stuff": what follows "that" is the parent's own.
+  if (/\b(is it|is this|it is|its|it s) (normal|ok|okay|common|usual|typical|natural|expected|weird|strange|bad|possible) that (my|i|one|only one|just one|the|mine)\b/.test(`${before} ${tokens[start] ?? ''}`)) return true;
   const frame = /\b(is it|is this|it is|its|it s|is|s) (normal|ok|okay|common|usual|typical|natural|expected|weird|strange|bad|possible) (for me |for a mom |for a mum )?to (still |sometimes |suddenly |always )?(feel|be feeling|experience|get|be getting|have|be having|keep getting|keep having|notice|see)\b/.exec(before);
   if (!frame) return false;
   if (oneOf('feel|be feeling|experience|keep getting|keep having').has(frame[5]) || frame[3] || frame[4]) return true;
@@ -662,7 +669,7 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 /** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
-const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do))\b(?! not\b)/;
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b/;
 
 /**
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the

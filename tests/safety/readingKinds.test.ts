@@ -22,6 +22,17 @@ describe('signs told in other words are flagged', () => {
     ['my milk has come back 2 months after it had dried up, is that possible?', 'leaking-long-after-weaning', 'soon'],
     ['whenever my milk lets down I feel such despair that I want to give up feeding', 'mood-affecting-daily-life', 'soon'],
     ['this low feeling at let-down is making me want to stop', 'mood-affecting-daily-life', 'soon'],
+    ['red streaking across the side of my breast since lunch', 'red-streaks', 'urgent'],
+    ['my boob feels like it is on fire and I am 38.7', 'fever-with-breast-signs', 'urgent'],
+    ['I am on antibiotic for mastitis 2 days and it is more bad', 'mastitis-not-improving', 'urgent'],
+    ['how quickly should antibiotics work for mastitis? im on day 3 and feel worse', 'mastitis-not-improving', 'urgent'],
+    ['not pregnant and no baby, one breast leaks liquid on its own', 'milky-discharge-not-lactating', 'soon'],
+    ['is it normal that one little hole on my nipple leaks clear stuff?', 'clear-discharge-one-duct', 'soon'],
+    ['can nipples just fold inward? mine did last month and stayed like that', 'new-nipple-inversion', 'soon'],
+    ['my partner is nursing our son, and now my own nipple is leaking? I am the dad', 'discharge-in-man', 'soon'],
+    ['a small lump that has been there since before I was pregnant', 'persistent-lump', 'soon'],
+    ['my daughter is 11, I stopped feeding her as a baby, and now one nipple leaks by itself', 'leaking-long-after-weaning', 'soon'],
+    ['began domperidone last week and now my nipples leak, should I keep taking it?', 'discharge-with-new-medicine', 'routine'],
   ])('%s -> %s', (text, id, level) => {
     const r = read(text);
     expect(flagIds(r)).toContain(id);
@@ -67,6 +78,8 @@ describe('other people, the baby and normal things are not escalated', () => {
     'I only leak from the side he did not feed from',
     'second pregnancy, 26 weeks, and there are dry yellow crusts on my nipples in the mornings',
     "I don't want to feed him from the right side because it hurts",
+    "I'm a dad, how do I help my partner with her leaking at night?",
+    'what are the warning signs of postpartum psychosis? just reading for my birth plan',
     'a red itchy patch on my nipple that has been there since the summer',
   ])('%s', (text) => {
     const r = read(text);
