@@ -389,6 +389,7 @@ function elidedSubject(tokens: string[]): boolean {
 }
 
 const WH_WORD = /^(what|whats|why|how|which|who|whom|where)$/;
+const ASKING_AUX = oneOf('is|are|does|do|can|could|should|would|will|might');
 const AUX_INVERTED = /^(is|are|was|were|do|does|did|can|could|should|would|will|has|have|am|might|may|shall)$/;
 const INVERTED_SUBJECT = /^(it|this|that|these|those|i|you|u|he|she|they|we|there|my|the|a|an|anyone|anybody|someone|men|women|people|mastitis|leaking|milk)$/;
 const FINITE_VERB = /^(is|are|was|were|s|its|has|have|had|keeps|keep|kept|came|comes|come|goes|went|gone|got|gets|leaks|bleeds|bled|hurts|hurt|looks|feels|felt|seems|found|noticed|saw|grew|grows|began|begins|started|starts|turned|turns|appeared|appears|stopped|returned|spreading|growing|getting)$|^[a-z]{3,}ed$/;
@@ -408,6 +409,9 @@ function declarativeWithQuestionMark(sentence: Sentence): boolean {
     const own = sentence.tokens.slice(c.start, c.end).filter((w) => w !== ',');
     const k = oneOf('and|but|so|or|also|then|plus').has(own[0] ?? '') ? 1 : 0;
     if (AUX_INVERTED.test(own[k] ?? '') && INVERTED_SUBJECT.test(own[k + 1] ?? '')) return false;
+    // "..., but is pink milk something to watch for?": a clause opening on "is"/"does"/"can" asks, unless a verb
+    // follows ("is leaking again??" leaves out "it").
+    if (k > 0 && ASKING_AUX.has(own[k] ?? '') && !/(ing|ed)$/.test(own[k + 1] ?? '')) return false;
   }
   if (GENERIC_QUESTION.test(sentence.text)) return false;
   return words.some((w) => FINITE_VERB.test(w));

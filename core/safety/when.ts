@@ -150,7 +150,8 @@ const AGE_NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|ni
 const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
 // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
 const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
-const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|started when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|since (?:around |about |roughly |just )?when|started (?:around |about )?when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+const POSTPARTUM_NOW = new RegExp(`\\b(?:i am|i m|im) (?:now |nearly |almost |about )?${AGE_NUMBER} (weeks?|months?) (?:postpartum|pp|post partum|after (?:the |my )?birth)\\b`);
 const CHILD_AGE_NOW = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: nearly| almost| about)? ${AGE_NUMBER}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`);
 
 /**
@@ -172,12 +173,16 @@ function weeksSinceChildAge(text: string, thenPattern: RegExp, birthdayPattern: 
   const birthday = then || !birthdayPattern ? null : birthdayPattern.exec(text);
   if (!then && !birthday) return undefined;
   const nowAge = CHILD_AGE_NOW.exec(text);
-  if (!nowAge) return undefined;
+  // "I'm 4 months postpartum": the child's age, told as the parent's time since the birth.
+  const postpartum = nowAge ? null : POSTPARTUM_NOW.exec(text);
+  if (!nowAge && !postpartum) return undefined;
   const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
   const thenMonths = then ? num(then[1])! * MONTHS_PER[then[2]] : (ORDINAL[birthday![1]] ?? Number(birthday![1])) * 12;
-  const unit = nowAge[3] ?? 'years';
-  let nowMonths = (num(nowAge[1])! + (nowAge[2] ? 0.5 : 0)) * MONTHS_PER[unit];
-  if (nowAge[4]) nowMonths -= nowAge[4].trim() === 'next month' ? 1 : 0.25; // not that age yet
+  let nowMonths: number;
+  if (nowAge) {
+    nowMonths = (num(nowAge[1])! + (nowAge[2] ? 0.5 : 0)) * MONTHS_PER[nowAge[3] ?? 'years'];
+    if (nowAge[4]) nowMonths -= nowAge[4].trim() === 'next month' ? 1 : 0.25; // not that age yet
+  } else nowMonths = num(postpartum![1])! * MONTHS_PER[postpartum![2]];
   if (nowMonths <= thenMonths) return undefined;
   return Math.round(((nowMonths - thenMonths) * 52) / 12);
 }

@@ -33,6 +33,8 @@ describe('signs told in other words are flagged', () => {
     ['a small lump that has been there since before I was pregnant', 'persistent-lump', 'soon'],
     ['my daughter is 11, I stopped feeding her as a baby, and now one nipple leaks by itself', 'leaking-long-after-weaning', 'soon'],
     ['began domperidone last week and now my nipples leak, should I keep taking it?', 'discharge-with-new-medicine', 'routine'],
+    ['since the autumn my left nipple has been pulled in and it is April now, it never used to be', 'new-nipple-inversion', 'soon'],
+    ["I'm 5 months postpartum and there's a hard lump in my breast since around when she was 3 months old", 'persistent-lump', 'soon'],
   ])('%s -> %s', (text, id, level) => {
     const r = read(text);
     expect(flagIds(r)).toContain(id);
@@ -80,6 +82,7 @@ describe('other people, the baby and normal things are not escalated', () => {
     "I don't want to feed him from the right side because it hurts",
     "I'm a dad, how do I help my partner with her leaking at night?",
     'what are the warning signs of postpartum psychosis? just reading for my birth plan',
+    "I've never had pus from my nipple, but is yellow discharge something to worry about?",
     'a red itchy patch on my nipple that has been there since the summer',
   ])('%s', (text) => {
     const r = read(text);
