@@ -265,7 +265,7 @@ const SPECS: ConceptSpec[] = [
     id: 'milk-return',
     accept: (s, start) =>
       !/\b(period|periods|cycle|menstruation|mastitis|fever|pain|lump|redness|headache)\b/.test(window(s, start, 1)) &&
-      (!oneOf('it|its|they').has(s.tokens[start]) || (/\b(milk|leak|leaking|lactat\w*|colostrum|discharge)\b/.test(s.text) && !/\b(period|periods|cycle|supply|pain|lump|fever|rash|headache|mastitis|redness)\b/.test(s.text))),
+      (!oneOf('it|its|they').has(s.tokens[start]) || (/\b(milk|leak|leaking|lactat\w*|colostrum|discharge|wean\w*)\b/.test(s.text) && !/\b(period|periods|cycle|supply|pain|lump|fever|rash|headache|mastitis|redness)\b/.test(s.text))),
   },
   {
     id: 'stopped-lactating',
@@ -289,11 +289,13 @@ const SPECS: ConceptSpec[] = [
       const howStrong = next === 'that' && oneOf('such|so').has(prev);
       if (oneOf('about|because|that|for|if|whether|since|cause|cos|as').has(next) && !forDuration && !howStrong) return false;
       if (/\b(because|cause|cos)(?! of (it|this|that|them)\b)|\b(worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
+      // "nervous before feeding in public": the public, not the let-down.
+      if (/\b(in public|in front of|out and about|around (people|others|strangers|family))\b/.test(s.text)) return false;
       // "supply is low", "breasts feel empty": not a mood.
       const describesFeeling = oneOf('feeling|feelings|sensation|wave|waves|mood|moods|rush').has(next);
       if (oneOf('low|down|empty|upset|restless|nauseous').has(word) && !describesFeeling && !oneOf('feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely').has(prev)) return false;
       if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && oneOf('low|empty|down').has(word)) return false;
-      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?milk (comes|come|lets|starts|flows|lets down|comes in|lands|releases|drops)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
+      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?(milk|flow) (comes|come|lets|starts|flows|lets down|comes in|lands|releases|drops|begins)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
     },
     status: { selfOnly: true },
   },

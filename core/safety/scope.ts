@@ -281,7 +281,9 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
-    if (oneOf('i|me|my|myself').has(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife' || PLACE_AFTER_PERSON.has(tokens[i - 1] ?? '')))) return false;
+    // "my cousin told me ... gave her the blues": "me" told, not the one it happened to.
+    const toldMe = t === 'me' && oneOf('told|tells|telling|asked|asks|showed|warned|reminded|texted|messaged').has(tokens[i - 1] ?? '');
+    if (oneOf('i|me|my|myself').has(t) && !toldMe && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife' || PLACE_AFTER_PERSON.has(tokens[i - 1] ?? '')))) return false;
     if (others.has(t)) return OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart;
   }
   return false;
@@ -488,6 +490,9 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
 const PAST_VERB = /\b(had|was|were|got|used to|suffered|did|went)\b/;
 const STILL_NOW = /\b(still|again|now|currently|today|since|ever since|keeps|keep|is|are|has been|have been|lately|recently|this week|right now|yesterday|these days|returned|back)\b|\bi (?:ve|have)(?! had\b)(?: got)?\b|\bive(?! had\b)\b|\bthere (?:is|s)\b|\btheres\b|\bi (?:am|m|get)\b|\bgetting\b/;
 
+/** "a flash of sadness, gone in a minute": a sign that passes in moments each time happens, it is not over. */
+const WITHIN_MOMENTS = /\b(in|within|after) (a |one |a few |few |\d+ |thirty |ten |twenty |a couple of )?(seconds?|secs?|minutes?|mins?|moments?)\b/;
+
 /** "..., it went away but now it's back": what follows the resolution says it returned. */
 function returnsLater(tokens: string[], from: number): boolean {
   return /\b(back|again|returned|returning|worse|recurred|flared)\b/.test(tokens.slice(from).join(' '));
@@ -513,7 +518,7 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
       .slice(from, cl.end)
       .join(' ')
       .replace(/\b(not|never|no|hardly|barely)( \S+)?( \S+)? (cleared|clear|resolved|healed|gone|better|recovered|sorted|over|fine|ok|okay|good)\b/g, ' ');
-    if (RESOLVED.test(text) && !/\b(back|again|returned|still)\b/.test(text) && !returnsLater(tokens, cl.end)) {
+    if (RESOLVED.test(text) && !/\b(back|again|returned|still)\b/.test(text) && !returnsLater(tokens, cl.end) && !WITHIN_MOMENTS.test(text)) {
       if (c === clauseIdx) return true;
       // A later clause resolves the mention unless it has a subject of its own ("..., my fever is gone").
       const own = /\b(my|the|her|his|i|i am|there)\b/.test(text) && !/^(and |but |though |,)?(it|that|this|they|which|all|everything)\b/.test(text);

@@ -149,10 +149,10 @@ const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, mont
 const AGE_NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
 const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
 // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
-const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
+const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby(?: s)?|my son(?: s)?|my daughter(?: s)?|my baby(?: s)?) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
 const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|since (?:around |about |roughly |just )?when|started (?:around |about )?when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
 const POSTPARTUM_NOW = new RegExp(`\\b(?:i am|i m|im) (?:now |nearly |almost |about )?${AGE_NUMBER} (weeks?|months?) (?:postpartum|pp|post partum|after (?:the |my )?birth)\\b`);
-const CHILD_AGE_NOW = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: nearly| almost| about)? ${AGE_NUMBER}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`);
+const CHILD_AGE_NOW = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: now)?(?: nearly| almost| about)? ${AGE_NUMBER}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`);
 
 /**
  * Weeks since weaning from the child's age then and now: "stopped at 18 months, he turns three next

@@ -35,6 +35,11 @@ describe('signs told in other words are flagged', () => {
     ['began domperidone last week and now my nipples leak, should I keep taking it?', 'discharge-with-new-medicine', 'routine'],
     ['since the autumn my left nipple has been pulled in and it is April now, it never used to be', 'new-nipple-inversion', 'soon'],
     ["I'm 5 months postpartum and there's a hard lump in my breast since around when she was 3 months old", 'persistent-lump', 'soon'],
+    ['a little wave of melancholy right as my milk lets down, gone in seconds, otherwise I am fine', 'mild-dmer', 'routine'],
+    ['last feed was on my daughter\'s second birthday, she is now 2 and a half, and I still drip', 'leaking-long-after-weaning', 'soon'],
+    ['I weaned in the spring and it all dried up, now it has come back', 'leaking-long-after-weaning', 'soon'],
+    ['mastitis since Monday, nothing has improved', 'mastitis-not-improving', 'urgent'],
+    ['smelly green stuff coming out of the crack in my nipple', 'pus', 'urgent'],
   ])('%s -> %s', (text, id, level) => {
     const r = read(text);
     expect(flagIds(r)).toContain(id);
@@ -83,6 +88,8 @@ describe('other people, the baby and normal things are not escalated', () => {
     "I'm a dad, how do I help my partner with her leaking at night?",
     'what are the warning signs of postpartum psychosis? just reading for my birth plan',
     "I've never had pus from my nipple, but is yellow discharge something to worry about?",
+    'a colleague told me her postpartum psychosis started with not sleeping, she is fine now',
+    'I get nervous before feeding in public, any tips for covering up?',
     'a red itchy patch on my nipple that has been there since the summer',
   ])('%s', (text) => {
     const r = read(text);
