@@ -43,7 +43,7 @@ interface ConceptSpec {
 // ------------------------------------------------------------------ shared word classes
 
 const BREAST = 'breast|breasts|nipple|nipples|areola|chest|armpit|armpits|underarm|duct|ducts|boob|side|lump|wedge|quadrant';
-const FLUID = 'milk|discharge|fluid|liquid|colostrum|leak|leaks|leaking|leaked|drops|droplets|secretion|secretions|stuff|pumped|expressed|milkshake|ooze|oozing|oozes|bottle|bag|bags|comes|coming|came|breastmilk|seep|seeps|seeping|seeped|drip|drips|dripping|dripped|dribble|dribbles|dribbling|trickle|trickles|trickling';
+const FLUID = 'milk|discharge|fluid|liquid|colostrum|leak|leaks|leaking|leaked|drops|droplets|secretion|secretions|stuff|pumped|expressed|milkshake|ooze|oozing|oozes|bottle|bag|bags|comes|coming|came|breastmilk|seep|seeps|seeping|seeped|drip|drips|dripping|dripped|dribble|dribbles|dribbling|trickle|trickles|trickling|stream|streams|jet|jets|spray|sprays|squirt|squirts';
 /** Words that make a colour about a fluid only when a fluid, pad or pump is also in the clause ("pink tinge in the milk"). */
 const FLUID_SECONDARY = 'tinge|tinged|tint|tinted|streak|streaks|streaked|stain|stains|stained|coloured|colored|color|colour';
 

@@ -362,7 +362,7 @@ function tellsThenAsks(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 const QUESTION_START = /^(can|could|does|do|did|is|are|was|were|should|would|will|what|whats|why|how|when|where|which|who|whom|any|anyone|am|has|have|shall|might|may)$/;
-const INFO_MARKERS = /\b(tell me about|what is|what are|what does|what do|info on|information on|information about|signs of|symptoms of|i read|i heard|is it true|learn about|explain|what causes|what can cause|causes of|how do i know|how can i tell|how would i know|what happens if|when to worry|when should i|should i worry about)\b/;
+const INFO_MARKERS = /\b(tell me about|what is(?! (next|the next step|now))|what are|what does|what do|info on|information on|information about|signs of|symptoms of|i read|i heard|is it true|learn about|explain|what causes|what can cause|causes of|how do i know|how can i tell|how would i know|what happens if|when to worry|when should i|should i worry about)\b/;
 
 /** Words that can be the subject right after an opening "did"/"do" ("did the lump ...", "do men ..."). */
 const SUBJECT_AFTER_DO = /^(i|you|u|he|she|it|we|they|there|anyone|anybody|someone|somebody|any|everyone|everybody|people|men|women|moms|mums|mothers|dads|babies|baby|other|others|most|lots|many)$/;
@@ -477,7 +477,8 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
       // "what does it mean if my milk is pink" reads as a report; "if I get a fever" is hypothetical.
       const rest = tokens.slice(i + 1, to);
       const future = rest.some((w) => oneOf('get|gets|develop|develops|ever|were|happen|happens|start|starts|become|becomes|later|future|again|came|someone|somebody|a|an|you|your|one|mom|mum|mother|woman|women|people|person|she|he|baby').has(w));
-      const myState = rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s').has(w));
+      // "do I keep taking it if I'm now leaking": "now" says it is happening.
+      const myState = (rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s').has(w))) || (rest[0] === 'i' && rest.includes('now'));
       if (myState && !future) continue;
       return true;
     }
@@ -678,7 +679,7 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 /** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
-const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b/;
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b/;
 
 /**
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the

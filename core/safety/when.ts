@@ -147,7 +147,7 @@ const num = (w: string): number | undefined => (/^\d+(\.\d+)?$/.test(w) ? parseF
 const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, month: 1, months: 1, year: 12, years: 12 };
 
 const AGE_NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
-const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) (?:was|turned)|around) ${AGE_NUMBER}(?: (weeks?|months?|years?))?\\b`);
 // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
 const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby(?: s)?|my son(?: s)?|my daughter(?: s)?|my baby(?: s)?) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
 const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|since (?:around |about |roughly |just )?when|started (?:around |about )?when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
@@ -167,17 +167,35 @@ export function weeksSinceByChildAge(text: string): number | undefined {
   return weeksSinceChildAge(text, SINCE_CHILD_WAS, null);
 }
 
+const CHILD_AGES = new RegExp(CHILD_AGE_NOW.source, 'g');
+
+/** The child's age named in the message, the oldest if several ("when she turned 1, she's 2 now": 2). */
+function oldestChildAge(text: string): RegExpExecArray | null {
+  let best: RegExpExecArray | null = null;
+  let bestMonths = -1;
+  CHILD_AGES.lastIndex = 0;
+  for (let m = CHILD_AGES.exec(text); m !== null; m = CHILD_AGES.exec(text)) {
+    const months = (num(m[1]) ?? 0) * MONTHS_PER[m[3] ?? 'years'];
+    if (months > bestMonths) {
+      best = m;
+      bestMonths = months;
+    }
+  }
+  return best;
+}
+
 function weeksSinceChildAge(text: string, thenPattern: RegExp, birthdayPattern: RegExp | null): number | undefined {
   // Built once (not per message), and the child's age now is looked for only after an age then.
   const then = thenPattern.exec(text);
   const birthday = then || !birthdayPattern ? null : birthdayPattern.exec(text);
   if (!then && !birthday) return undefined;
-  const nowAge = CHILD_AGE_NOW.exec(text);
+  const nowAge = oldestChildAge(text);
   // "I'm 4 months postpartum": the child's age, told as the parent's time since the birth.
   const postpartum = nowAge ? null : POSTPARTUM_NOW.exec(text);
   if (!nowAge && !postpartum) return undefined;
   const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
-  const thenMonths = then ? num(then[1])! * MONTHS_PER[then[2]] : (ORDINAL[birthday![1]] ?? Number(birthday![1])) * 12;
+  // "when she turned 1": a bare age is in years.
+  const thenMonths = then ? num(then[1])! * MONTHS_PER[then[2] ?? 'years'] : (ORDINAL[birthday![1]] ?? Number(birthday![1])) * 12;
   let nowMonths: number;
   if (nowAge) {
     nowMonths = (num(nowAge[1])! + (nowAge[2] ? 0.5 : 0)) * MONTHS_PER[nowAge[3] ?? 'years'];

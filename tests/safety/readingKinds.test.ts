@@ -40,6 +40,20 @@ describe('signs told in other words are flagged', () => {
     ['I weaned in the spring and it all dried up, now it has come back', 'leaking-long-after-weaning', 'soon'],
     ['mastitis since Monday, nothing has improved', 'mastitis-not-improving', 'urgent'],
     ['smelly green stuff coming out of the crack in my nipple', 'pus', 'urgent'],
+    ['redd streeks going up from my nipple', 'red-streaks', 'urgent'],
+    ['pinkish lines spreading out from the sore patch', 'red-streaks', 'urgent'],
+    ['the left boob is all angry and I am shivering, 38.6', 'fever-with-breast-signs', 'urgent'],
+    ['mastitis symptoms did not improve in 2 days, what is next', 'mastitis-not-improving', 'urgent'],
+    ['the discharge is thick and creamy yellow and it stinks', 'pus', 'urgent'],
+    ['a tender ball under the skin of my breast and a temperature of 38.5', 'fever-with-breast-signs', 'urgent'],
+    ['a week since the birth and a very strong headache, I see not clear', 'severe-headache-or-vision-change', 'urgent'],
+    ['the midwife gave me domperidone, should I keep taking it if I am now leaking a lot?', 'discharge-with-new-medicine', 'routine'],
+    ['had a coil fitted and now my nipples have a little discharge', 'discharge-with-new-medicine', 'routine'],
+    ['as a guy, is nipple discharge normal? it has happened to me three times', 'discharge-in-man', 'soon'],
+    ['mum of adult kids, and one nipple is dripping by itself', 'milky-discharge-not-lactating', 'soon'],
+    ['my milk dried up after weaning and last month it started again, not pregnant', 'leaking-long-after-weaning', 'soon'],
+    ["stopped feeding when he turned 2, he's 3 now, still a few drips", 'leaking-long-after-weaning', 'soon'],
+    ['when I hand express, one of the little jets is brownish while the rest are white', 'blood-in-discharge', 'soon'],
   ])('%s -> %s', (text, id, level) => {
     const r = read(text);
     expect(flagIds(r)).toContain(id);
