@@ -282,13 +282,15 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     // "my cousin told me ... gave her the blues": "me" told, not the one it happened to.
-    const toldMe = t === 'me' && oneOf('told|tells|telling|asked|asks|showed|warned|reminded|texted|messaged').has(tokens[i - 1] ?? '');
+    const toldMe = t === 'me' && oneOf('told|tells|telling|asked|asks|showed|warned|reminded|texted|messaged|weaned|fed|nursed|breastfed|had').has(tokens[i - 1] ?? '');
     if (oneOf('i|me|my|myself').has(t) && !toldMe && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife' || PLACE_AFTER_PERSON.has(tokens[i - 1] ?? '')))) return false;
-    if (others.has(t)) return OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart;
+    // "my friend's nipple started bleeding": the person's own body part.
+    if (others.has(t)) return OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart || PERSONS_BODY.has(tokens[i + 1] ?? '');
   }
   return false;
 }
 
+const PERSONS_BODY = oneOf('nipple|nipples|breast|breasts|boob|boobs|milk|chest|areola|areolas|lump|supply|discharge');
 const OTHER_PERSON_VERBS = oneOf('has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts');
 /** Words that open a phrase saying which person: "a friend in my baby group", "a woman on a forum". */
 const PLACE_AFTER_PERSON = oneOf('in|from|at|on|of|off');

@@ -104,6 +104,10 @@ describe('other people, the baby and normal things are not escalated', () => {
     "I've never had pus from my nipple, but is yellow discharge something to worry about?",
     'a colleague told me her postpartum psychosis started with not sleeping, she is fine now',
     'I get nervous before feeding in public, any tips for covering up?',
+    "my sister's nipple has started bleeding and she is panicking, what could cause it?",
+    'my partner (he is the dad) keeps getting bad headaches and blurry vision, anyway, my question is about pads',
+    'a girl in my group said her milk came back months after weaning, is that common?',
+    'my mum says when she weaned me she leaked for a year, does that happen to everyone?',
     'a red itchy patch on my nipple that has been there since the summer',
   ])('%s', (text) => {
     const r = read(text);
