@@ -244,7 +244,7 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'nipple-lesion',
-    accept: (s, start) => /\b(nipple|nipples|areola|breast|breasts|chest)\b/.test(clauseText(s, start)) || /\b(paget|pagets)\b/.test(s.tokens[start]) || (/\bit\b/.test(clauseText(s, start)) && /\b(nipple|nipples|areola)\b/.test(s.text)),
+    accept: (s, start) => /\b(nipple|nipples|areola|breast|breasts|chest)\b/.test(clauseWithListHead(s, start)) || /\b(paget|pagets)\b/.test(s.tokens[start]) || (/\bit\b/.test(clauseText(s, start)) && /\b(nipple|nipples|areola)\b/.test(s.text)),
     status: { elsewhere: /\b(face|hands?|arms?|legs?|diaper|nappy|bottom|feet|scalp|back|belly|stomach|c section|incision|scar|cheeks?|chin|neck|mouth|lips?|tongue|throat|vagina|perineum|knees?|elbows?)\b/, here: /\b(nipple|nipples|areola)\b/ },
   },
   {
@@ -316,6 +316,19 @@ const SPECS: ConceptSpec[] = [
 function clauseText(s: Sentence, tokenIndex: number): string {
   const c = s.clauses[s.clauseOf[Math.min(tokenIndex, s.tokens.length - 1)] ?? 0];
   return s.tokens.slice(c.start, c.end).join(' ');
+}
+
+/**
+ * The clause, and when it only goes on with a list ("my nipple is red, raw and scaly"), the clause
+ * before it too: what the list describes is named there.
+ */
+function clauseWithListHead(s: Sentence, tokenIndex: number): string {
+  const ci = s.clauseOf[Math.min(tokenIndex, s.tokens.length - 1)] ?? 0;
+  const c = s.clauses[ci];
+  const own = s.tokens.slice(c.start, c.end).filter((t) => t !== ',');
+  if (ci === 0 || c.boundary !== 'comma' || own.length > 4) return own.join(' ');
+  const prev = s.clauses[ci - 1];
+  return `${s.tokens.slice(prev.start, prev.end).join(' ')} ${own.join(' ')}`;
 }
 
 function window(s: Sentence, tokenIndex: number, size: number): string {

@@ -222,7 +222,7 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
   return undefined;
 }
 
-const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|(^|, )(male|m|man|guy|dude|boy|bloke|lad|fella|dad) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(\d{1,2}) ?,? ?(m|male)\b|^(me|i am|i m|im) ,? ?(m|male) ,? ?\d{1,2}\b/;
+const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|(^|, )(male|m|man|guy|dude|boy|bloke|lad|fella|dad) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(a )?(new |first time |proud |tired |young )?(dad|father|daddy|guy|man|bloke)( here)? ,|^(\d{1,2}) ?,? ?(m|male)\b|^(me|i am|i m|im) ,? ?(m|male) ,? ?\d{1,2}\b/;
 const MALE_SELF =
   /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?male\b(?! (baby|son|old|friend))|\b(i am|i m) (his|the|her) (dad|father|husband)\b|^(a )?trans (man|guy|male)\b|\bftm\b|\b(i am|i m|been) on testosterone\b/;
 const NOT_MALE = /\b(not a (guy|man|male|dad))\b/;
@@ -233,6 +233,8 @@ const BREASTFEEDING_STATED = /\b(i am|i m|am|currently|still|i have been|been|we
 const BREASTFEEDING_WHILE = /\b(i|i am|i m)\b.*\b(and|while|also|currently|still) (breastfeeding|nursing|pumping)\b/;
 const PUMPING_STATED = /\b(exclusively pumping|i pump|i am pumping|i m pumping|im pumping|pumping (at work|for (my|him|her|the)|exclusively|every|\d+ times)|exclusive pumper|exclusively pump|i have been pumping|still pumping)\b/;
 const LAST_FED = /\b(have not|has not|not|never) (fed|breastfed|nursed)( (him|her|them|the baby|my baby))? (in|for|since)\b|\b(last|final) (feed|feeding|fed|nursing session|breastfeed|breastfeeding session)\b/;
+/** "I stop to breastfeed since 5 months": stopped, and for how long (as written by parents new to English too). */
+const STOPPED_FOR = /\b(?:stop|stopped|quit) (?:to |with )?(?:breastfeed|breastfeeding|feed|feeding|nurse|nursing|bf) (?:since|for|about|almost|over|more than) (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (weeks?|months?|years?)\b/;
 const TIME_SINCE_WEANING = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (weeks?|months?|years?) (after|since|post) (fully |completely )?(weaning|i weaned|we weaned|she weaned|he weaned|baby weaned|stopping (breastfeeding|nursing|pumping)|i stopped (breastfeeding|nursing|pumping)|i quit|the last (feed|nursing session)|my last (feed|nursing session)|finishing (breastfeeding|nursing))\b/;
 const SINCE_WEANING = /\b(since|after) (fully |completely )?(weaning|i weaned|we weaned)\b/;
 const FORMULA_ONLY = /\b(formula feeding|formula feed|formula fed|exclusively formula|bottle feeding formula|switched to formula|decided not to breastfeed|chose not to breastfeed|did not breastfeed|could not breastfeed)\b/;
@@ -250,7 +252,7 @@ const NONE_NOT_LACTATING = /\bnot (breastfeeding|nursing|lactating)\b(?! (anymor
 const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
 const NONE_HAVE_NOT_FED = /\bhave not (breastfed|nursed|breastfeed|breastfeeding|lactated)\b(?! (since|for|in|anymore|any more|lately|recently|\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple|my|him|her|them|the))/;
 const CHILD_NAMED = /\b(baby|babies|newborn|son|daughter|kids?|children|child|toddler|little one|lo|postpartum|birth|weaned|weaning|formula)\b/;
-export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
+export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, STOPPED_FOR, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
 export const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS);
 
 /** Facts about the parent stated in the message. */
@@ -301,7 +303,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       const w = weeksFromPhrase(s.tokens, from, now);
       if (w !== undefined) weeks = weeks === undefined ? w : Math.max(weeks, w);
     }
-    const after = presence.may(TIME_SINCE_WEANING) ? TIME_SINCE_WEANING.exec(text) : null;
+    const after = (presence.may(TIME_SINCE_WEANING) ? TIME_SINCE_WEANING.exec(text) : null) ?? (presence.may(STOPPED_FOR) ? STOPPED_FOR.exec(text) : null);
     if (after) {
       weaned = true;
       const n = after[1] === 'few' ? 3 : after[1] === 'couple of' ? 2 : after[1] === 'several' ? 4 : numberValue(after[1]) ?? 1;

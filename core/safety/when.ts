@@ -149,6 +149,8 @@ const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, mont
 const AGE_NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
 const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) (?:was|turned)|around) ${AGE_NUMBER}(?: (weeks?|months?|years?))?\\b`);
 // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
+// "baby's 3 and hasn't fed since 18 months": the age at the last feed.
+const NOT_FED_SINCE_AGE = new RegExp(`\\b(?:not|never|no longer) (?:been )?(?:fed|breastfed|nursed|fed from me|had the breast|had a feed) since (?:he was |she was |they were )?${AGE_NUMBER} (weeks?|months?|years?)\\b`);
 const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby(?: s)?|my son(?: s)?|my daughter(?: s)?|my baby(?: s)?) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
 const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|since (?:around |about |roughly |just )?when|started (?:around |about )?when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
 const POSTPARTUM_NOW = new RegExp(`\\b(?:i am|i m|im) (?:now |nearly |almost |about )?${AGE_NUMBER} (weeks?|months?) (?:postpartum|pp|post partum|after (?:the |my )?birth)\\b`);
@@ -159,7 +161,7 @@ const CHILD_AGE_NOW = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daug
  * week", "weaned her at 1 year and she is 2 now". Undefined when the message does not give both.
  */
 export function weeksSinceWeaningByAge(text: string): number | undefined {
-  return weeksSinceChildAge(text, WEANED_AT_AGE, WEANED_ON_BIRTHDAY);
+  return weeksSinceChildAge(text, WEANED_AT_AGE, WEANED_ON_BIRTHDAY) ?? weeksSinceChildAge(text, NOT_FED_SINCE_AGE, null);
 }
 
 /** Weeks since something began, from the child's age then and now: "had it since she was 6 weeks, she's 9 weeks now". */
