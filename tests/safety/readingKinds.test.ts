@@ -54,7 +54,7 @@ describe('signs told in other words are flagged', () => {
     ['my milk dried up after weaning and last month it started again, not pregnant', 'leaking-long-after-weaning', 'soon'],
     ["stopped feeding when he turned 2, he's 3 now, still a few drips", 'leaking-long-after-weaning', 'soon'],
     ['when I hand express, one of the little jets is brownish while the rest are white', 'blood-in-discharge', 'soon'],
-    ["my son is 4 and hasn't fed since 2 years, and I still leak a bit", 'leaking-long-after-weaning', 'soon'],
+    ["my son is 3 and hasn't fed since 15 months, and I still leak a bit", 'leaking-long-after-weaning', 'soon'],
     ['I stop to breastfeed since 6 months and milk still come out', 'leaking-long-after-weaning', 'soon'],
     ['first time dad, my own nipple leaks a little clear fluid', 'discharge-in-man', 'soon'],
     ['started sertraline last month, nipples a bit damp since', 'discharge-with-new-medicine', 'routine'],
