@@ -282,7 +282,8 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     // "my cousin told me ... gave her the blues": "me" told, not the one it happened to.
-    const toldMe = t === 'me' && oneOf('told|tells|telling|asked|asks|showed|warned|reminded|texted|messaged|weaned|fed|nursed|breastfed|had').has(tokens[i - 1] ?? '');
+    // ... or "the lady in the bed next to me": "me" after a preposition places someone else.
+    const toldMe = t === 'me' && oneOf('told|tells|telling|asked|asks|showed|warned|reminded|texted|messaged|weaned|fed|nursed|breastfed|had|to|beside|near|behind|with').has(tokens[i - 1] ?? '');
     if (oneOf('i|me|my|myself').has(t) && !toldMe && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife' || PLACE_AFTER_PERSON.has(tokens[i - 1] ?? '')))) return false;
     // "my friend's nipple started bleeding": the person's own body part.
     if (others.has(t)) return OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart || PERSONS_BODY.has(tokens[i + 1] ?? '');
@@ -301,7 +302,7 @@ function verbAfterPerson(tokens: string[], i: number, matchStart: number): strin
   // "sister in law" is one person, not a place: what follows it is what she did.
   if (next === 'in' && tokens[i + 2] === 'law') return tokens[i + 3] ?? '';
   if (!PLACE_AFTER_PERSON.has(next)) return next;
-  for (let j = i + 2; j < Math.min(matchStart, i + 7); j++) if (OTHER_PERSON_VERBS.has(tokens[j])) return tokens[j];
+  for (let j = i + 2; j < Math.min(matchStart, i + 11); j++) if (OTHER_PERSON_VERBS.has(tokens[j])) return tokens[j];
   return next;
 }
 
@@ -348,7 +349,7 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
 const ELIDED_I_VERBS = oneOf('started|began|begun|took|switched|noticed|found|felt|developed|woke');
 
 /** A closing question that points back at what was just told: "is that normal?", "should I worry?". */
-const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|(is|was) (that|this|it) (a thing|a real thing|possible|real|a sign|a symptom|something)|how (is|can|could) (that|this|it) (be )?(possible|happening|happen|be)|does (that|this) (happen|sound)|normal|ok|okay)\b/;
+const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|why( though| tho)?$|(is|was) (that|this|it) (a thing|a real thing|possible|real|a sign|a symptom|something)|how (is|can|could) (that|this|it) (be )?(possible|happening|happen|be)|does (that|this) (happen|sound)|normal|ok|okay)\b/;
 
 /**
  * "weaned 4 months ago and still leaking, is that normal?": the sign is told in a clause of its own,
@@ -479,8 +480,11 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
       // "what does it mean if my milk is pink" reads as a report; "if I get a fever" is hypothetical.
       const rest = tokens.slice(i + 1, to);
       const future = rest.some((w) => oneOf('get|gets|develop|develops|ever|were|happen|happens|start|starts|become|becomes|later|future|again|came|someone|somebody|a|an|you|your|one|mom|mum|mother|woman|women|people|person|she|he|baby').has(w));
+      // "if my leaking got heavier after ...": the verb may come after the mention; a past one tells what happened.
+      const ahead = tokens.slice(to, Math.min(tokens.length, to + 4));
+      const pastAhead = rest.includes('my') && ahead.some((w) => oneOf('got|became|turned|started|went').has(w));
       // "do I keep taking it if I'm now leaking": "now" says it is happening.
-      const myState = (rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s').has(w))) || (rest[0] === 'i' && rest.includes('now'));
+      const myState = (rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s|got|gets|became|turned|started|went').has(w))) || (rest[0] === 'i' && rest.includes('now')) || pastAhead;
       if (myState && !future) continue;
       return true;
     }
@@ -681,7 +685,7 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 /** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
-const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b/;
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b|^(from|on|out of|in) (my |one |the |both )?(left |right )?(nipple|nipples|breast|breasts|side|duct|boob|boobs)\b|^(it is|its|it s|it|they are|they re|this is) (only |just |always )?(from|coming from|coming out of|made me|making me|stopping me|on my|in my|happening to me)\b/;
 
 /**
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the

@@ -58,6 +58,9 @@ describe('signs told in other words are flagged', () => {
     ['I stop to breastfeed since 6 months and milk still come out', 'leaking-long-after-weaning', 'soon'],
     ['first time dad, my own nipple leaks a little clear fluid', 'discharge-in-man', 'soon'],
     ['started sertraline last month, nipples a bit damp since', 'discharge-with-new-medicine', 'routine'],
+    ['what does clear watery discharge mean? it is only from one duct, I am feeding my 5 month old', 'clear-discharge-one-duct', 'soon'],
+    ['leaking out of nowhere, why? I am 52 and my kids are grown up', 'milky-discharge-not-lactating', 'soon'],
+    ['should I see someone if my leaking got heavier after starting the mini pill?', 'discharge-with-new-medicine', 'routine'],
     ["my mood has been rubbish for weeks and I'm going through the motions", 'mood-affecting-daily-life', 'soon'],
     ['my nipple is red, flaky and crusted, and it has been like that for a month', 'nipple-rash-not-healing', 'soon'],
   ])('%s -> %s', (text, id, level) => {
@@ -114,6 +117,8 @@ describe('other people, the baby and normal things are not escalated', () => {
     'my partner (he is the dad) keeps getting bad headaches and blurry vision, anyway, my question is about pads',
     'a girl in my group said her milk came back months after weaning, is that common?',
     'my mum says when she weaned me she leaked for a year, does that happen to everyone?',
+    'the woman in the bed next to me on the ward had a terrible headache, why?',
+    'what causes blood in breast milk? I am breastfeeding my 2 month old',
     'a red itchy patch on my nipple that has been there since the summer',
   ])('%s', (text) => {
     const r = read(text);
