@@ -43,7 +43,7 @@ interface ConceptSpec {
 // ------------------------------------------------------------------ shared word classes
 
 const BREAST = 'breast|breasts|nipple|nipples|areola|chest|armpit|armpits|underarm|duct|ducts|boob|side|lump|wedge|quadrant';
-const FLUID = 'milk|discharge|fluid|liquid|colostrum|leak|leaks|leaking|leaked|drops|droplets|secretion|secretions|stuff|pumped|expressed|milkshake|ooze|oozing|oozes|bottle|bag|bags|comes|coming|came|breastmilk|seep|seeps|seeping|seeped|drip|drips|dripping|dripped|dribble|dribbles|dribbling|trickle|trickles|trickling';
+const FLUID = 'milk|discharge|fluid|liquid|colostrum|leak|leaks|leaking|leaked|drops|droplets|secretion|secretions|stuff|pumped|expressed|milkshake|ooze|oozing|oozes|bottle|bag|bags|comes|coming|came|breastmilk|seep|seeps|seeping|seeped|drip|drips|dripping|dripped|dribble|dribbles|dribbling|trickle|trickles|trickling|stream|streams|jet|jets|spray|sprays|squirt|squirts';
 /** Words that make a colour about a fluid only when a fluid, pad or pump is also in the clause ("pink tinge in the milk"). */
 const FLUID_SECONDARY = 'tinge|tinged|tint|tinted|streak|streaks|streaked|stain|stains|stained|coloured|colored|color|colour';
 
@@ -174,7 +174,8 @@ const SPECS: ConceptSpec[] = [
   { id: 'headache', },
   {
     id: 'vision',
-    status: { normalDenies: true, elsewhere: /\b(baby|babies|newborn|son|daughter)\b/ },
+    // The baby's eyes, not "since I had the baby".
+    status: { normalDenies: true, elsewhere: /\b(baby|babies|newborn|son|daughter|lo) (s )?(vision|eyes?|eyesight|sight|can not see|cannot see|is not seeing|is seeing|keeps? (looking|staring))\b|\b(his|her|their) (vision|eyes?|eyesight)\b/ },
   },
   {
     id: 'missed-periods',
@@ -243,7 +244,7 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'nipple-lesion',
-    accept: (s, start) => /\b(nipple|nipples|areola|breast|breasts|chest)\b/.test(clauseText(s, start)) || /\b(paget|pagets)\b/.test(s.tokens[start]) || (/\bit\b/.test(clauseText(s, start)) && /\b(nipple|nipples|areola)\b/.test(s.text)),
+    accept: (s, start) => /\b(nipple|nipples|areola|breast|breasts|chest)\b/.test(clauseWithListHead(s, start)) || /\b(paget|pagets)\b/.test(s.tokens[start]) || (/\bit\b/.test(clauseText(s, start)) && /\b(nipple|nipples|areola)\b/.test(s.text)),
     status: { elsewhere: /\b(face|hands?|arms?|legs?|diaper|nappy|bottom|feet|scalp|back|belly|stomach|c section|incision|scar|cheeks?|chin|neck|mouth|lips?|tongue|throat|vagina|perineum|knees?|elbows?)\b/, here: /\b(nipple|nipples|areola)\b/ },
   },
   {
@@ -264,7 +265,7 @@ const SPECS: ConceptSpec[] = [
     id: 'milk-return',
     accept: (s, start) =>
       !/\b(period|periods|cycle|menstruation|mastitis|fever|pain|lump|redness|headache)\b/.test(window(s, start, 1)) &&
-      (!oneOf('it|its|they').has(s.tokens[start]) || (/\b(milk|leak|leaking|lactat\w*|colostrum|discharge)\b/.test(s.text) && !/\b(period|periods|cycle|supply|pain|lump|fever|rash|headache|mastitis|redness)\b/.test(s.text))),
+      (!oneOf('it|its|they').has(s.tokens[start]) || (/\b(milk|leak|leaking|lactat\w*|colostrum|discharge|wean\w*)\b/.test(s.text) && !/\b(period|periods|cycle|supply|pain|lump|fever|rash|headache|mastitis|redness)\b/.test(s.text))),
   },
   {
     id: 'stopped-lactating',
@@ -284,13 +285,17 @@ const SPECS: ConceptSpec[] = [
       const next = s.tokens[start + 1] ?? '';
       // "anxious about feeding in public", "anxious because she chokes": a reason, not D-MER.
       const forDuration = next === 'for' && /^for (a|one|\d+|a few|a couple of|about|like|just|only) ?(few |couple of )?(second|seconds|sec|secs|minute|minutes|min|mins|moment|moments|bit)\b/.test(s.tokens.slice(start + 1, start + 6).join(' '));
-      if (oneOf('about|because|that|for|if|whether|since|cause|cos|as').has(next) && !forDuration) return false;
+      // "such dread that I want to stop" says how strong, not why.
+      const howStrong = next === 'that' && oneOf('such|so').has(prev);
+      if (oneOf('about|because|that|for|if|whether|since|cause|cos|as').has(next) && !forDuration && !howStrong) return false;
       if (/\b(because|cause|cos)(?! of (it|this|that|them)\b)|\b(worried that|scared that|afraid that|since (she|he|the baby|baby)|about (her|him|the baby|baby|feeding in|nursing in|public|going|work|latching|choking|gagging|supply))\b/.test(s.tokens.slice(start + 1).join(' '))) return false;
+      // "nervous before feeding in public": the public, not the let-down.
+      if (/\b(in public|in front of|out and about|around (people|others|strangers|family))\b/.test(s.text)) return false;
       // "supply is low", "breasts feel empty": not a mood.
       const describesFeeling = oneOf('feeling|feelings|sensation|wave|waves|mood|moods|rush').has(next);
       if (oneOf('low|down|empty|upset|restless|nauseous').has(word) && !describesFeeling && !oneOf('feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely').has(prev)) return false;
       if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && oneOf('low|empty|down').has(word)) return false;
-      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?milk (comes|lets|starts|flows|lets down|comes in|lands)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
+      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?(milk|flow) (comes|come|lets|starts|flows|lets down|comes in|lands|releases|drops|begins)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
     },
     status: { selfOnly: true },
   },
@@ -311,6 +316,19 @@ const SPECS: ConceptSpec[] = [
 function clauseText(s: Sentence, tokenIndex: number): string {
   const c = s.clauses[s.clauseOf[Math.min(tokenIndex, s.tokens.length - 1)] ?? 0];
   return s.tokens.slice(c.start, c.end).join(' ');
+}
+
+/**
+ * The clause, and when it only goes on with a list ("my nipple is red, raw and scaly"), the clause
+ * before it too: what the list describes is named there.
+ */
+function clauseWithListHead(s: Sentence, tokenIndex: number): string {
+  const ci = s.clauseOf[Math.min(tokenIndex, s.tokens.length - 1)] ?? 0;
+  const c = s.clauses[ci];
+  const own = s.tokens.slice(c.start, c.end).filter((t) => t !== ',');
+  if (ci === 0 || c.boundary !== 'comma' || own.length > 4) return own.join(' ');
+  const prev = s.clauses[ci - 1];
+  return `${s.tokens.slice(prev.start, prev.end).join(' ')} ${own.join(' ')}`;
 }
 
 function window(s: Sentence, tokenIndex: number, size: number): string {

@@ -222,35 +222,37 @@ function weeksFromPhrase(tokens: string[], from: number, now: Date): number | un
   return undefined;
 }
 
-const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|^(male|m|man|guy|dude|boy) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(\d{1,2}) ?,? ?(m|male)\b/;
+const MALE_SELF_AGE = /(^|\. |, )(i am |i m |im )?(a )?\d{1,2} ?(yo|y o|year old|years old|yr old|yrs old|years|m|male)? ?(boy|guy|male|man|dude|lad|bloke)\b(?! (friend|baby|child|son))|(^|, )(male|m|man|guy|dude|boy|bloke|lad|fella|dad) ?,? ?(\d{1,2}|here|aged \d{1,2})\b|^(a )?(new |first time |proud |tired |young )?(dad|father|daddy|guy|man|bloke)( here)? ,|^(\d{1,2}) ?,? ?(m|male)\b|^(me|i am|i m|im) ,? ?(m|male) ,? ?\d{1,2}\b/;
 const MALE_SELF =
   /\b(i am|i m|im|as|me|being|i was born) (a |an )?(\d+ ?(year old |yo |y o |years old )?)?(new |first time |young |old |single |stay at home |gay |trans |straight |teenage |teen |cis |middle aged )?(guy|man|male|dude|boy|dad|father|husband|bloke|gentleman|lad|fella|fellow|daddy)\b|\b\d{2} ?male\b(?! (baby|son|old|friend))|\b(i am|i m) (his|the|her) (dad|father|husband)\b|^(a )?trans (man|guy|male)\b|\bftm\b|\b(i am|i m|been) on testosterone\b/;
 const NOT_MALE = /\b(not a (guy|man|male|dad))\b/;
 
 /** What one sentence may say about the parent: each fact of learnContext needs one of these to match. */
-const PREGNANT_STATED = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|\d+ to \d+) (weeks?|months?|wks) pregnant\b|\b(i am|i m|am|currently|now|just found out i am|found out i am|we are|i have been) (\S+ )?(pregnant|expecting)\b|\bpregnant (with|again|for the)\b|\b(second|third|first|1|2|3) trimester\b|\bmy due date\b|\bdue (in|on|date)\b|\bduring (my |this )?pregnancy\b/;
+const PREGNANT_STATED = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|\d+ to \d+) (weeks?|months?|wks) pregnant\b|\b(i am|i m|am|currently|now|just found out i am|found out i am|we are|i have been) (\S+ )?(pregnant|expecting)\b|\bpregnant (with|again|for the)\b|\b(second|third|first|1|2|3) trimester\b|\b(first|second|third|fourth|1st|2nd|3rd|4th|this|current) pregnancy ,? (\d+|\d+ to \d+) (weeks?|wks?)\b|\b\d+ (weeks?|wks?) (along|gestation)\b|\bmy due date\b|\bdue (in|on|date)\b|\bduring (my |this )?pregnancy\b/;
 const BREASTFEEDING_STATED = /\b(i am|i m|am|currently|still|i have been|been|we are|we have been|now|while i am|i) (exclusively |still |currently |also |mostly |only |just )?(breastfeeding|nursing|breast feeding|chestfeeding|chest feeding|tandem feeding|tandem nursing|combi feeding|combo feeding)\b|\b(breastfeeding|nursing) (my|our|a|the|twins|him|her)\b|\bi (breastfeed|nurse)\b|\bmy (breastfed|nursing|exclusively breastfed|ebf) (baby|son|daughter|twins)\b|\bbreastfeeding mom\b|\bnursing mom\b/;
 const BREASTFEEDING_WHILE = /\b(i|i am|i m)\b.*\b(and|while|also|currently|still) (breastfeeding|nursing|pumping)\b/;
 const PUMPING_STATED = /\b(exclusively pumping|i pump|i am pumping|i m pumping|im pumping|pumping (at work|for (my|him|her|the)|exclusively|every|\d+ times)|exclusive pumper|exclusively pump|i have been pumping|still pumping)\b/;
 const LAST_FED = /\b(have not|has not|not|never) (fed|breastfed|nursed)( (him|her|them|the baby|my baby))? (in|for|since)\b|\b(last|final) (feed|feeding|fed|nursing session|breastfeed|breastfeeding session)\b/;
+/** "I stop to breastfeed since 5 months": stopped, and for how long (as written by parents new to English too). */
+const STOPPED_FOR = /\b(?:stop|stopped|quit) (?:to |with )?(?:breastfeed|breastfeeding|feed|feeding|nurse|nursing|bf) (?:since|for|about|almost|over|more than) (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (weeks?|months?|years?)\b/;
 const TIME_SINCE_WEANING = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple of|several) (weeks?|months?|years?) (after|since|post) (fully |completely )?(weaning|i weaned|we weaned|she weaned|he weaned|baby weaned|stopping (breastfeeding|nursing|pumping)|i stopped (breastfeeding|nursing|pumping)|i quit|the last (feed|nursing session)|my last (feed|nursing session)|finishing (breastfeeding|nursing))\b/;
 const SINCE_WEANING = /\b(since|after) (fully |completely )?(weaning|i weaned|we weaned)\b/;
 const FORMULA_ONLY = /\b(formula feeding|formula feed|formula fed|exclusively formula|bottle feeding formula|switched to formula|decided not to breastfeed|chose not to breastfeed|did not breastfeed|could not breastfeed)\b/;
 const NONE_NOT_EITHER = /\bnot (currently |even )?(pregnant|breastfeeding|nursing|lactating)( or| and| nor|,)+ (pregnant|breastfeeding|nursing|lactating)\b/;
 const NONE_NEITHER = /\b(neither|nor) (pregnant|breastfeeding|nursing)\b/;
-const NONE_NEVER = /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|had (a baby|kids|children|a child|babies))\b/;
+const NONE_NEVER = /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|(had|have|has) (a baby|baby|kids|children|a child|babies))\b/;
 const NONE_NO_CHILDREN = /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b/;
 const NONE_MENOPAUSE = /\b(post ?menopaus\w*|peri ?menopaus\w*|menopause|menopausal|after menopause|went through the change|going through the change)\b/;
 const NONE_CHILD_OLDER = /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/;
 const NONE_VIRGIN = /\b(i am|i m) (a )?virgin\b/;
 // "no baby, milk coming out", "I have no baby", "no babies for decades", "my kids are teens now"
-const NONE_NO_BABY = /\b(i have|i ve got|have|having|with|got) no (baby|babies|kids|children|child)\b|(^|, )no (baby|babies|kids|children)( ,| and|$)|\bno (babies|kids|children|pregnancies) (for|in) (years|decades|ages|a long time|\d+ years)\b/;
-const NONE_CHILDREN_GROWN = /\b(youngest|kids|children|son|daughter|baby) (is|are|s) (now )?(a |all )?(teen|teens|teenager|teenagers|grown|grown up|adults?|in (high|secondary|middle) school|at (high|secondary|middle) school|at uni|at university|at college)\b/;
+const NONE_NO_BABY = /\b(i have|i ve got|have|having|with|got) no (baby|babies|kids|children|child)\b|(^|, |\band |\bbut |\bwith )no (baby|babies|kids|children)( ,| and|$)|\bno (babies|kids|children|pregnancies) (for|in) (years|decades|ages|a long time|\d+ years)\b/;
+const NONE_CHILDREN_GROWN = /\b(mum|mom|mother|mama|parent) of (teens|teenagers|grown ups|adults|grown up kids|adult kids|adult children)\b|\b(youngest|kids|children|son|daughter|baby) (is|are|s) (now )?(a |all )?(teen|teens|teenager|teenagers|grown|grown up|adults?|in (high|secondary|middle) school|at (high|secondary|middle) school|at uni|at university|at college)\b/;
 const NONE_NOT_LACTATING = /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/;
 const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
 const NONE_HAVE_NOT_FED = /\bhave not (breastfed|nursed|breastfeed|breastfeeding|lactated)\b(?! (since|for|in|anymore|any more|lately|recently|\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple|my|him|her|them|the))/;
 const CHILD_NAMED = /\b(baby|babies|newborn|son|daughter|kids?|children|child|toddler|little one|lo|postpartum|birth|weaned|weaning|formula)\b/;
-export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
+export const SENTENCE_FACTS: readonly RegExp[] = [PREGNANT_STATED, BREASTFEEDING_STATED, BREASTFEEDING_WHILE, PUMPING_STATED, LAST_FED, WEANING, TIME_SINCE_WEANING, STOPPED_FOR, SINCE_WEANING, FORMULA_ONLY, NONE_NOT_EITHER, NONE_NEITHER, NONE_NEVER, NONE_NO_CHILDREN, NONE_MENOPAUSE, NONE_CHILD_OLDER, NONE_VIRGIN, NONE_NO_BABY, NONE_CHILDREN_GROWN, NONE_NOT_LACTATING, NONE_NOT_PREGNANT];
 /** One group, all of SENTENCE_FACTS: whether any of them may match is one answer of the scan. */
 export const SENTENCE_FACTS_FILTER = new PatternSet(SENTENCE_FACTS, [SENTENCE_FACTS]);
 const ANY_SENTENCE_FACT = 0;
@@ -276,7 +278,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
     if (
       presence.may(PREGNANT_STATED) && PREGNANT_STATED.test(text) &&
       !/\b(not|never|no longer) (\S+ )?(pregnant|expecting)\b/.test(text) &&
-      !/\bwhen i was pregnant\b|\b(last|previous|first) pregnancy\b/.test(text)
+      !/\bwhen i was pregnant\b|\b(last|previous) pregnancy\b|\b(in|during|with|after|since) (my )?first pregnancy\b/.test(text)
     ) {
       pregnant = true;
     }
@@ -303,7 +305,7 @@ export function learnContext(sentences: Sentence[], options: LearnOptions = {}):
       const w = weeksFromPhrase(s.tokens, from, now);
       if (w !== undefined) weeks = weeks === undefined ? w : Math.max(weeks, w);
     }
-    const after = presence.may(TIME_SINCE_WEANING) ? TIME_SINCE_WEANING.exec(text) : null;
+    const after = (presence.may(TIME_SINCE_WEANING) ? TIME_SINCE_WEANING.exec(text) : null) ?? (presence.may(STOPPED_FOR) ? STOPPED_FOR.exec(text) : null);
     if (after) {
       weaned = true;
       const n = after[1] === 'few' ? 3 : after[1] === 'couple of' ? 2 : after[1] === 'several' ? 4 : numberValue(after[1]) ?? 1;
@@ -372,6 +374,8 @@ function firstPersonOwner(text: string): boolean {
   return FIRST_PERSON_WORDS.test(text.replace(MY_PERSON, ' '));
 }
 const BABY_HERE = /\b(baby|babies|newborn|infant|little one|lo|toddler)\b/;
+/** What only a feeding baby does ("when he pulls off", "the side he didn't feed from"): "he" is the baby. */
+const BABY_ACTION = /\bhe (\S+ ){0,2}(pulls off|pulled off|pulling off|comes off|came off|unlatch\w*|latch\w*|feeds|fed|feed|feeding|nurses|nursed|nurse|nursing|sucks|sucked|suck|sucking|suckles|suckled|burps|burped|finishes feeding|finished feeding)\b|\b(feed|feeding|fed|nurse|nursing|latch|latching|burp|burping) him\b/;
 const ADULT_MALE = /\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|fiance|grandpa|grandfather|uncle|nephew|partner)\b/;
 
 /**
@@ -410,9 +414,11 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
     if (/\b(son|boy|boys)\b/.test(s.text) && !ADULT_MALE.test(text) && !grown) return false;
     // "he" with a baby in the sentence ("he is 3 weeks old") and no grown man named is the baby.
     const babyAge = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few) (days?|weeks?|months?|wks?|mos?) old\b/.test(s.text);
-    if (!ADULT_MALE.test(text) && (BABY_HERE.test(s.text) || babyAge) && !grown) return false;
+    if (!ADULT_MALE.test(text) && (BABY_HERE.test(s.text) || babyAge || BABY_ACTION.test(s.text)) && !grown) return false;
     return true;
   }
+  // "my wife leaks loads, but now my nipple is leaking too? I'm her husband": his own nipple.
+  if (ownLeak && selfMale && MY_BODY.test(s.text)) return true;
   // A man telling of his partner ("how can I support my partner with leaking"): hers, unless his own body is named.
   if (selfMale && PARTNER.test(s.text) && !MY_BODY.test(s.text)) return false;
   return selfMale && !FEMALE_OTHER.test(s.text);

@@ -79,12 +79,16 @@ function crisisStatus(match: RawMatch, questionsCount: boolean, k: CrisisPattern
   const { s, start, end } = match;
   const { screening: SCREENING, answerNo: ANSWER_NO, answerYes: ANSWER_YES, media: MEDIA } = k.status;
   const base = mentionStatus(s, start, end, { selfOnly: true, ignoreQuestion: !questionsCount });
-  if (base.status === 'other') return base;
+  const ownWords = s.tokens.slice(start, end);
+  const psychosis = match.concept === 'psychosis' || match.concept === 'psychosis-soft';
+  // "my mother in law is putting something in my milk": a belief about what others do to the parent is the parent's.
+  const others = s.knowledge.modifiers['experiencer-other'].words;
+  const aimedAtParent = psychosis && base.reason === 'another person' && ownWords.some((w, i) => k.words.firstPerson.test(w) && !others.has(ownWords[i + 1] ?? ''));
+  if (base.status === 'other' && !aimedAtParent) return base;
   const before = s.tokens.slice(0, start).join(' ');
   const whole = s.text;
   if (MEDIA.test(before) && !/\b(i|me|myself)\b/.test(s.tokens.slice(Math.max(0, start - 3), start).join(' '))) return { status: 'other', reason: 'a story or the news' };
-  const ownWords = s.tokens.slice(start, end);
-  if (!ownWords.some((w) => k.words.firstPerson.test(w)) && k.engine.thirdPersonFrame(s, start) && match.concept !== 'psychosis' && match.concept !== 'psychosis-soft') return { status: 'other', reason: 'another person' };
+  if (!ownWords.some((w) => k.words.firstPerson.test(w)) && k.engine.thirdPersonFrame(s, start) && !psychosis) return { status: 'other', reason: 'another person' };
   if (SCREENING.test(before + ' ')) {
     const rest = s.tokens.slice(end).join(' ');
     if (ANSWER_YES.test(rest) || ANSWER_YES.test(whole)) return { status: 'yes', reason: 'screening question answered yes' };
@@ -92,7 +96,9 @@ function crisisStatus(match: RawMatch, questionsCount: boolean, k: CrisisPattern
     if (ANSWER_NO.test(rest)) return { status: 'other', reason: 'screening question answered no' };
     return { status: 'unsure', reason: 'screening question, answer not given' };
   }
-  return base;
+  // "my midwife said to tell someone if I ever had thoughts of hurting myself": imagined, so asked about gently.
+  if (!questionsCount && base.status === 'yes' && mentionStatus(s, start, end, { selfOnly: true }).reason === 'hypothetical') return { status: 'unsure', reason: 'hypothetical: a screening question' };
+  return aimedAtParent ? { status: 'yes', reason: 'a belief about what others do to the parent' } : base;
 }
 
 // ------------------------------------------------------------------ entry point

@@ -7,12 +7,13 @@ import { findMentions, type Mention } from './concepts';
 import { findCrisisMentions } from './crisis';
 import { defaultCrisisClassifier } from './crisisClassifier';
 import { findDurations, learnContext, type Duration } from './context';
+import { datedOnsets } from './when';
 import { loadRedFlagDefinitions, type RedFlagDefinitions } from './definitions';
 import { checkRulesAgainstFlags, defaultSafetyKnowledge, SafetyKnowledgeError, withInlineRules, type RuleDeclaration, type SafetyKnowledge } from './knowledge';
 import { compileRules, MessageViews, type EffectiveContext, type Rule } from './rules';
 import { flagsAcrossMessages } from './acrossMessages';
 import { mentionsFilling, mergePicture, readPicture } from './picture';
-import { splitMessage, type Sentence } from './text';
+import { splitMessage, tokenAt, type Sentence } from './text';
 import { ownedByFollowUp } from './scope';
 import type { EmojiWords } from '../text/emoji';
 import { urgencyRank, type ParentContext, type RedFlagFinding, type SafetyAssessment, type Urgency } from './types';
@@ -148,6 +149,29 @@ function evaluate(rule: Rule, mentions: Mention[], views: MessageViews, askedMen
   return null;
 }
 
+/** "started around Halloween, it's nearly February now": how long a sign has lasted, from the date it began. */
+function onsetDurations(sentences: Sentence[], now: Date): Duration[] {
+  const whole = sentences.length > 1 ? sentences.map((s) => s.text).join(' . ') : (sentences[0]?.text ?? '');
+  const out: Duration[] = [];
+  for (const s of sentences) {
+    for (const w of datedOnsets(s.text, now, whole)) {
+      // "since last night" is read by the duration reader, in hours; a date counts from two days back.
+      if (w.daysAgo < 2) continue;
+      const start = tokenAt(s, w.index);
+      out.push({ sentence: s, start, end: start + 1, days: w.daysAgo, kind: 'for' });
+    }
+    // "a lump that's been there since before I got pregnant": longer than any threshold, a pregnancy at least.
+    const m = SINCE_BEFORE_PREGNANCY.exec(s.text);
+    if (m) {
+      const start = tokenAt(s, m.index);
+      out.push({ sentence: s, start, end: start + 1, days: PREGNANCY_DAYS, kind: 'for' });
+    }
+  }
+  return out;
+}
+const SINCE_BEFORE_PREGNANCY = /\b(since|from) before (i (got|was|became|fell) pregnant|my pregnancy|the pregnancy|pregnancy)\b/;
+const PREGNANCY_DAYS = 266;
+
 /**
  * `crisis` is the second crisis layer (the trained classifier); the composition root loads it once at
  * start-up. Without one, the project's built classifier is loaded on first use; null reads crisis
@@ -177,6 +201,7 @@ export function createRedFlagDetector(
     // "28 wks and ..." from a pregnant parent is how far along she is, not how long a symptom has lasted.
     const durations: Duration[] = [];
     for (const s of sentences) for (const d of findDurations(s)) if (!(d.gestational && first.lactation === 'pregnant')) durations.push(d);
+    for (const d of onsetDurations(sentences, options.now ?? new Date())) durations.push(d);
     // The clinical picture of this message; dates the context reader could not place ("weaned at
     // Christmas", "stopped at 18 months, he turns three next week") come from it.
     const picture = readPicture({ sentences, mentions, durations, learned, now: options.now ?? new Date(), known });

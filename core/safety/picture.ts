@@ -150,6 +150,8 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
       const when = findPastTimes(s.text, reference)[0];
       if (when) {
         p.weeksSinceWeaning = Math.round(when.daysAgo / 7);
+        // "stopped feeding at Easter": a date of stopping is weaning, as an age of stopping is.
+        if (learned.lactation === undefined && STOPPED_FEEDING.test(s.text) && !STILL_FEEDING.test(text)) p.status = 'weaned';
         break;
       }
     }
@@ -158,6 +160,12 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
   if (p.weeksSinceWeaning === undefined && (learned.lactation ?? known?.lactation) === 'weaned' && known?.weanedWeeksAgo === undefined) {
     const since = durations.filter((d) => SINCE_THEN.test(d.sentence.tokens.slice(Math.max(0, d.start - 3), d.start + 1).join(' ')));
     if (since.length > 0) p.weeksSinceWeaning = Math.round(Math.max(...since.map((d) => d.days)) / 7);
+  }
+  // "my youngest is 14 and I stopped feeding her when she was a baby": feeding rarely goes past three,
+  // so a child of N years was weaned at least N - 3 years ago.
+  if (p.weeksSinceWeaning === undefined && (p.status ?? learned.lactation ?? known?.lactation) === 'weaned') {
+    const age = YOUNGEST_CHILD_YEARS.exec(text);
+    if (age && Number(age[5]) >= 4) p.weeksSinceWeaning = (Number(age[5]) - 3) * 52;
   }
   if (p.weeksSinceWeaning === undefined) delete p.weeksSinceWeaning;
 
@@ -182,6 +190,14 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
   }
   return p;
 }
+
+/** A child's age in whole years ("my youngest is 14", "my son is 6 years old"), not weeks or months. */
+const YOUNGEST_CHILD_YEARS = /\b(my )?(youngest|son|daughter|child|kid|little one|baby) (is|s|just turned|turned) (now )?(\d{1,2})\b(?! (weeks?|wks?|months?|mos?|days?))/;
+
+/** Feeding named as what stopped ("the bleeding stopped" is not weaning). */
+const STOPPED_FEEDING = /\b(weaned|weaning|(stopped|quit|finished|gave up|ended) (breast ?feeding|feeding|nursing|pumping|bf|bfing)|(dropped|gave up|stopped) (the |our |my )?last (feed|feeding|nursing session)|last (feed|feeding) was)\b/;
+/** Feeding still going on ("when I feed", "while nursing"). */
+const STILL_FEEDING = /\b(when|while|whenever|after|before) (i )?(feed|feeding|nurse|nursing|pump|pumping|breastfeed|breastfeeding)\b/;
 
 /** The conversation's picture after one more message: what the message says wins, the rest stays. */
 export function mergePicture(before: ClinicalPicture | undefined, now: ClinicalPicture): ClinicalPicture {

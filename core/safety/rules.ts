@@ -402,8 +402,10 @@ function concatenated(lists: readonly Mention[][]): Mention[] {
 function onlyAbout(m: Mention, words: RegExp, unlessAlso: RegExp): boolean {
   const c = m.sentence.clauses[m.sentence.clauseOf[m.start] ?? 0];
   const text = m.sentence.tokens.slice(c.start, c.end).join(' ');
-  return words.test(text) && !unlessAlso.test(text);
+  // "a red patch on the nipple" is still about the nipple: the patch's place is named.
+  return words.test(text) && !unlessAlso.test(text.replace(ON_THE_NIPPLE, ' '));
 }
+const ON_THE_NIPPLE = /\b(patch|patches|spot|spots|area|skin) (on|of|around|at|covering) (my |the |one |both )?(left |right )?(nipple|nipples|areola|areolas)\b/g;
 
 /**
  * What a condition needs mentioned, as lists of concepts of which at least one each must be in the

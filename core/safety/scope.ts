@@ -336,17 +336,32 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
   for (let i = matchStart - 1; i >= clauseStart; i--) {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
-    if (oneOf('i|me|my|myself').has(t) && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife'))) return false;
-    if (others.has(t)) {
-      const next = tokens[i + 1] ?? '';
-      return oneOf('has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts').has(next) || i + 1 === matchStart;
-    }
+    // "my cousin told me ... gave her the blues": "me" told, not the one it happened to.
+    // ... or "the lady in the bed next to me": "me" after a preposition places someone else.
+    const toldMe = t === 'me' && oneOf('told|tells|telling|asked|asks|showed|warned|reminded|texted|messaged|weaned|fed|nursed|breastfed|had|to|beside|near|behind|with').has(tokens[i - 1] ?? '');
+    if (oneOf('i|me|my|myself').has(t) && !toldMe && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife' || PLACE_AFTER_PERSON.has(tokens[i - 1] ?? '')))) return false;
+    // "my friend's nipple started bleeding": the person's own body part.
+    if (others.has(t)) return OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart || PERSONS_BODY.has(tokens[i + 1] ?? '');
   }
   return false;
 }
 
 const BELIEF_WORDS = ['thought', 'thinking', 'think', 'worried', 'assumed', 'feared', 'panicked', 'freaked', 'scared', 'afraid', 'convinced', 'sure'];
 const BELIEF = new RegExp(`\\b(${BELIEF_WORDS.join('|')})\\b`);
+const PERSONS_BODY = oneOf('nipple|nipples|breast|breasts|boob|boobs|milk|chest|areola|areolas|lump|supply|discharge');
+const OTHER_PERSON_VERBS = oneOf('has|had|have|is|was|got|gets|went|said|says|suffered|developed|with|who|s|keeps|also|ended|found|finds|noticed|notices|felt|feels|discovered|thinks|thought|told|tells|mentioned|complains|complained|getting|having|started|starts');
+/** Words that open a phrase saying which person: "a friend in my baby group", "a woman on a forum". */
+const PLACE_AFTER_PERSON = oneOf('in|from|at|on|of|off');
+
+/** The word after the person at `i`, past a phrase saying which one ("a friend in my baby group had ..."). */
+function verbAfterPerson(tokens: string[], i: number, matchStart: number): string {
+  const next = tokens[i + 1] ?? '';
+  // "sister in law" is one person, not a place: what follows it is what she did.
+  if (next === 'in' && tokens[i + 2] === 'law') return tokens[i + 3] ?? '';
+  if (!PLACE_AFTER_PERSON.has(next)) return next;
+  for (let j = i + 2; j < Math.min(matchStart, i + 11); j++) if (OTHER_PERSON_VERBS.has(tokens[j])) return tokens[j];
+  return next;
+}
 
 /** "I thought it was blood but it was just jam": the mention was a mistaken belief. */
 function mistakenBelief(sentence: Sentence, clauseIdx: number, start: number): boolean {
@@ -370,7 +385,7 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
     const t = tokens[i];
     const n1 = tokens[i + 1] ?? '';
     if (t === 'my' || t === 'mine' || t === 'our') {
-      if (oneOf('doctor|midwife|nurse|gp|ob|obgyn|obgyne|lactation|lc|consultant|pediatrician|paediatrician|psychiatrist|therapist|pharmacist|health|friend|friends|mom|mum|mother|baby|babies|son|daughter|child|kid|kids|newborn|infant|little|question').has(n1)) continue;
+      if (oneOf('doctor|midwife|nurse|gp|ob|obgyn|obgyne|lactation|lc|consultant|pediatrician|paediatrician|psychiatrist|therapist|pharmacist|health|friend|friends|mom|mum|mother|baby|babies|son|daughter|child|kid|kids|newborn|infant|little|question|birth|antenatal|prenatal|reading|research|class|course|book|notes|homework|essay|leaflet').has(n1)) continue;
       return true;
     }
     if ((t === 'me' && !oneOf('tell|show|give|help|let|explain|to|for|teach|remind').has(tokens[i - 1] ?? '')) || t === 'myself') return true;
@@ -382,13 +397,18 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
       const prev = tokens[i - 1] ?? '';
       if (!oneOf('is|are|was|were|can|could|should|will|would|does|do|if').has(prev)) return true;
     }
+    // "started Reglan for reflux and ..., should I stop it?": a sentence opening on a past verb leaves out "I".
+    if (i === 0 && i === from && ELIDED_I_VERBS.has(t)) return true;
     if ((t === 'it' || t === 'this' || t === 'they') && i === from && oneOf('is|has|was|are|looks|seems|feels|keeps|started|came|comes').has(n1)) return true;
   }
   return false;
 }
 
+/** Past verbs that open a report with "I" left out. */
+const ELIDED_I_VERBS = oneOf('started|began|begun|took|switched|noticed|found|felt|developed|woke');
+
 /** A closing question that points back at what was just told: "is that normal?", "should I worry?". */
-const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|normal|ok|okay)\b/;
+const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|why( though| tho)?$|(is|was) (that|this|it) (a thing|a real thing|possible|real|a sign|a symptom|something)|how (is|can|could) (that|this|it) (be )?(possible|happening|happen|be)|does (that|this) (happen|sound)|normal|ok|okay)\b/;
 
 /**
  * "weaned 4 months ago and still leaking, is that normal?": the sign is told in a clause of its own,
@@ -404,6 +424,7 @@ function tellsThenAsks(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 const QUESTION_START = /^(can|could|does|do|did|is|are|was|were|should|would|will|what|whats|why|how|when|where|which|who|whom|any|anyone|am|has|have|shall|might|may)$/;
+const WHAT_NEXT = /\bwhat is (next|the next step|now)\b/;
 /** "tell me about ...", "what causes ...", "signs of ...": phrases of a sentence asking for information (GATE_INFORMATION). */
 const INFO_MARKERS = ['tell me about', 'what is', 'what are', 'what does', 'what do', 'info on', 'information on', 'information about', 'signs of', 'symptoms of', 'i read', 'i heard', 'is it true', 'learn about', 'explain', 'what causes', 'what can cause', 'causes of', 'how do i know', 'how can i tell', 'how would i know', 'what happens if', 'when to worry', 'when should i', 'should i worry about'];
 
@@ -434,6 +455,7 @@ function elidedSubject(tokens: string[]): boolean {
 }
 
 const WH_WORD = /^(what|whats|why|how|which|who|whom|where)$/;
+const ASKING_AUX = oneOf('is|are|does|do|can|could|should|would|will|might');
 const AUX_INVERTED = /^(is|are|was|were|do|does|did|can|could|should|would|will|has|have|am|might|may|shall)$/;
 const INVERTED_SUBJECT = /^(it|this|that|these|those|i|you|u|he|she|they|we|there|my|the|a|an|anyone|anybody|someone|men|women|people|mastitis|leaking|milk)$/;
 const FINITE_VERB = /^(is|are|was|were|s|its|has|have|had|keeps|keep|kept|came|comes|come|goes|went|gone|got|gets|leaks|bleeds|bled|hurts|hurt|looks|feels|felt|seems|found|noticed|saw|grew|grows|began|begins|started|starts|turned|turns|appeared|appears|stopped|returned|spreading|growing|getting)$|^[a-z]{3,}ed$/;
@@ -453,9 +475,22 @@ function declarativeWithQuestionMark(sentence: Sentence): boolean {
     const own = sentence.tokens.slice(c.start, c.end).filter((w) => w !== ',');
     const k = oneOf('and|but|so|or|also|then|plus').has(own[0] ?? '') ? 1 : 0;
     if (AUX_INVERTED.test(own[k] ?? '') && INVERTED_SUBJECT.test(own[k + 1] ?? '')) return false;
+    // "..., but is pink milk something to watch for?": a clause opening on "is"/"does"/"can" asks, unless a verb
+    // follows ("is leaking again??" leaves out "it").
+    if (k > 0 && ASKING_AUX.has(own[k] ?? '') && !/(ing|ed)$/.test(own[k + 1] ?? '')) return false;
   }
   if (GENERIC_QUESTION.test(sentence.text)) return false;
   return words.some((w) => FINITE_VERB.test(w));
+}
+
+/**
+ * "when I stop feeding will it dry up": an auxiliary before its subject after the opening words makes
+ * a when-sentence without a question mark a question; "when I press near the areola a clear bead comes
+ * out" has none, and tells what happens.
+ */
+function invertedLater(tokens: string[]): boolean {
+  for (let i = 2; i + 1 < tokens.length; i++) if (AUX_INVERTED.test(tokens[i]) && INVERTED_SUBJECT.test(tokens[i + 1])) return true;
+  return false;
 }
 
 /** Is the whole sentence a question (question mark, or opening like one)? */
@@ -466,7 +501,7 @@ export function isQuestion(sentence: Sentence): boolean {
   // Likewise "can't see properly", "couldn't sleep", "won't go away".
   if (sentence.tokens[1] === 'not' && oneOf('have|has|had|am|is|was|did|do|does|can|could|will|would|are|were').has(first)) return false;
   // "when I press one spot, clear liquid comes out": a when-clause with its own subject sets the scene.
-  if (first === 'when' && oneOf('i|my|she|he|it|the|we|they|baby|her|his').has(sentence.tokens[1] ?? '') && sentence.clauses.length > 1) return false;
+  if (first === 'when' && oneOf('i|my|she|he|it|the|we|they|baby|her|his').has(sentence.tokens[1] ?? '') && (sentence.clauses.length > 1 || !invertedLater(sentence.tokens))) return false;
   if (elidedSubject(sentence.tokens)) return false;
   return QUESTION_START.test(first) && sentence.tokens.length > 2;
 }
@@ -478,6 +513,8 @@ export function isQuestion(sentence: Sentence): boolean {
  */
 function ownExperienceFrame(tokens: string[], clauseStart: number, start: number): boolean {
   const before = tokens.slice(clauseStart, start).join(' ');
+  // "is it normal that one opening leaks clear stuff": what follows "that" is the parent's own.
+  if (/\b(is it|is this|it is|its|it s) (normal|ok|okay|common|usual|typical|natural|expected|weird|strange|bad|possible) that (my|i|one|only one|just one|the|mine)\b/.test(`${before} ${tokens[start] ?? ''}`)) return true;
   const frame = /\b(is it|is this|it is|its|it s|is|s) (normal|ok|okay|common|usual|typical|natural|expected|weird|strange|bad|possible) (for me |for a mom |for a mum )?to (still |sometimes |suddenly |always )?(feel|be feeling|experience|get|be getting|have|be having|keep getting|keep having|notice|see)\b/.exec(before);
   if (!frame) return false;
   if (oneOf('feel|be feeling|experience|keep getting|keep having').has(frame[5]) || frame[3] || frame[4]) return true;
@@ -504,7 +541,11 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
       // "what does it mean if my milk is pink" reads as a report; "if I get a fever" is hypothetical.
       const rest = tokens.slice(i + 1, to);
       const future = rest.some((w) => oneOf('get|gets|develop|develops|ever|were|happen|happens|start|starts|become|becomes|later|future|again|came|someone|somebody|a|an|you|your|one|mom|mum|mother|woman|women|people|person|she|he|baby').has(w));
-      const myState = rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s').has(w));
+      // "if my leaking got heavier after ...": the verb may come after the mention; a past one tells what happened.
+      const ahead = tokens.slice(to, Math.min(tokens.length, to + 4));
+      const pastAhead = rest.includes('my') && ahead.some((w) => oneOf('got|became|turned|started|went').has(w));
+      // "do I keep taking it if I'm now leaking": "now" says it is happening.
+      const myState = (rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s|got|gets|became|turned|started|went').has(w))) || (rest[0] === 'i' && rest.includes('now')) || pastAhead;
       if (myState && !future) continue;
       return true;
     }
@@ -517,6 +558,14 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
 const PAST_VERBS = ['had', 'was', 'were', 'got', 'used to', 'suffered', 'did', 'went'];
 const PAST_VERB = new RegExp(`\\b(${PAST_VERBS.join('|')})\\b`);
 const STILL_NOW = /\b(still|again|now|currently|today|since|ever since|keeps|keep|is|are|has been|have been|lately|recently|this week|right now|yesterday|these days|returned|back)\b|\bi (?:ve|have)(?! had\b)(?: got)?\b|\bive(?! had\b)\b|\bthere (?:is|s)\b|\btheres\b|\bi (?:am|m|get)\b|\bgetting\b/;
+
+/** "a flash of sadness, gone in a minute": a sign that passes in moments each time happens, it is not over. */
+const WITHIN_MOMENTS = /\b(in|within|after) (a |one |a few |few |\d+ |thirty |ten |twenty |a couple of )?(seconds?|secs?|minutes?|mins?|moments?)\b/;
+
+/** "..., it went away but now it's back": what follows the resolution says it returned. */
+function returnsLater(tokens: string[], from: number): boolean {
+  return /\b(back|again|returned|returning|worse|recurred|flared)\b/.test(tokens.slice(from).join(' '));
+}
 
 /** Past and done: "fever last month, fine now", "I had mastitis with my first". */
 function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number, m: Modifiers): boolean {
@@ -541,7 +590,7 @@ function pastOrResolved(sentence: Sentence, clauseIdx: number, matchEnd: number,
       .slice(from, cl.end)
       .join(' ')
       .replace(/\b(not|never|no|hardly|barely)( \S+)?( \S+)? (cleared|clear|resolved|healed|gone|better|recovered|sorted|over|fine|ok|okay|good)\b/g, ' ');
-    if (RESOLVED.test(text) && !/\b(back|again|returned|still)\b/.test(text)) {
+    if (RESOLVED.test(text) && !/\b(back|again|returned|still)\b/.test(text) && !returnsLater(tokens, cl.end) && !WITHIN_MOMENTS.test(text)) {
       if (c === clauseIdx) return true;
       // A later clause resolves the mention unless it has a subject of its own ("..., my fever is gone").
       const own = /\b(my|the|her|his|i|i am|there)\b/.test(text) && !/^(and |but |though |,)?(it|that|this|they|which|all|everything)\b/.test(text);
@@ -623,8 +672,9 @@ function questionOnce(sentence: Sentence): boolean {
 
 /** "tell me about ...", "what causes ...", "signs of ...": the sentence asks for information. */
 function asksForInformation(sentence: Sentence): boolean {
-  // Its gate is the whole test: one of the phrases is in the sentence.
-  return passesGate(sentence, GATE_INFORMATION);
+  // Its gate is the whole test: one of the phrases is in the sentence; "what is next?" asks what to do now.
+  if (!passesGate(sentence, GATE_INFORMATION)) return false;
+  return !WHAT_NEXT.test(sentence.text) || INFO_MARKERS.some((p) => p !== 'what is' && sentence.text.includes(p));
 }
 
 /** Status of the mention spanning tokens [start, end) of `sentence`. */
@@ -728,7 +778,7 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 /** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
-const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do))\b(?! not\b)/;
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b|^(from|on|out of|in) (my |one |the |both )?(left |right )?(nipple|nipples|breast|breasts|side|duct|boob|boobs)\b|^(it is|its|it s|it|they are|they re|this is) (only |just |always )?(from|coming from|coming out of|made me|making me|stopping me|on my|in my|happening to me)\b/;
 
 /**
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the

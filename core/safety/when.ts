@@ -20,7 +20,7 @@ function lastOccurrence(ref: Date, month: number, day: number): Date {
 }
 
 const SEASON = /\b(?:the |last |this past )?(spring|summer|autumn|fall|winter)\b/i;
-const HOLIDAY = /\b(christmas|xmas|new year'?s?(?: day| eve)?|halloween|valentine'?s(?: day)?)\b/i;
+const HOLIDAY = /\b(christmas|xmas|new year'?s?(?: day| eve)?|halloween|valentine'?s(?: day)?|easter)\b/i;
 
 /** chrono's English reader, with the seasons and holidays it does not know. */
 function dateReader(): chrono.Chrono {
@@ -41,7 +41,8 @@ function dateReader(): chrono.Chrono {
       pattern: () => HOLIDAY,
       extract: (context, match) => {
         const word = match[1].toLowerCase();
-        const [month, day] = word.startsWith('new year') ? [0, 1] : word === 'halloween' ? [9, 31] : word.startsWith('valentine') ? [1, 14] : [11, 25];
+        // Easter moves between late March and late April: mid-April is never more than about three weeks out.
+        const [month, day] = word.startsWith('new year') ? [0, 1] : word === 'halloween' ? [9, 31] : word.startsWith('valentine') ? [1, 14] : word === 'easter' ? [3, 12] : [11, 25];
         const d = lastOccurrence(context.refDate, month, day);
         return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear() };
       },
@@ -146,18 +147,21 @@ const num = (w: string): number | undefined => (/^\d+(\.\d+)?$/.test(w) ? parseF
 const MONTHS_PER: Record<string, number> = { week: 12 / 52, weeks: 12 / 52, month: 1, months: 1, year: 12, years: 12 };
 
 const AGE_NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|a|an)';
-const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) was|around) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+const WEANED_AT_AGE = new RegExp(`\\b(?:stopped|weaned|quit|finished|gave up|ended)\\b[a-z ]{0,40}?\\b(?:at|when (?:he|she|they|baby|the baby) (?:was|turned)|around) ${AGE_NUMBER}(?: (weeks?|months?|years?))?\\b`);
 // "last feed was on her 2nd birthday", "weaned on his first birthday": the birthday is the age.
-const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby s|my son s|my daughter s) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
-const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|started when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
-const CHILD_AGE_NOW = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: nearly| almost| about)? ${AGE_NUMBER}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`);
+// "baby's 3 and hasn't fed since 18 months": the age at the last feed.
+const NOT_FED_SINCE_AGE = new RegExp(`\\b(?:not|never|no longer) (?:been )?(?:fed|breastfed|nursed|fed from me|had the breast|had a feed) since (?:he was |she was |they were )?${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+const WEANED_ON_BIRTHDAY = /\b(?:stopped|weaned|quit|finished|gave up|ended|last (?:feed|feeding|nursing session|breastfeed))\b[a-z ]{0,40}?\b(?:on|at|around|by|after) (?:her|his|their|the baby(?: s)?|my son(?: s)?|my daughter(?: s)?|my baby(?: s)?) (\d+|first|second|third|fourth)(?: ?(?:st|nd|rd|th))? birthday\b/;
+const SINCE_CHILD_WAS = new RegExp(`\\b(?:since|from when|ever since|since (?:around |about |roughly |just )?when|started (?:around |about )?when|began when|appeared when|noticed it when|found it when) (?:he|she|they|baby|the baby|my baby|lo|my son|my daughter) (?:was|turned) ${AGE_NUMBER} (weeks?|months?|years?)\\b`);
+const POSTPARTUM_NOW = new RegExp(`\\b(?:i am|i m|im) (?:now |nearly |almost |about )?${AGE_NUMBER} (weeks?|months?) (?:postpartum|pp|post partum|after (?:the |my )?birth)\\b`);
+const CHILD_AGE_NOW = new RegExp(`\\b(?:he|she|they|baby|the baby|my son|my daughter|my toddler|my child|my little one|hes|shes)(?: is| s| turns| turned| will be| will turn| just turned|)(?: now)?(?: nearly| almost| about)? ${AGE_NUMBER}( and a half)?(?: (weeks?|months?|years?))?(?: old)?( next week| next month| soon| tomorrow)?\\b`);
 
 /**
  * Weeks since weaning from the child's age then and now: "stopped at 18 months, he turns three next
  * week", "weaned her at 1 year and she is 2 now". Undefined when the message does not give both.
  */
 export function weeksSinceWeaningByAge(text: string): number | undefined {
-  return weeksSinceChildAge(text, WEANED_AT_AGE, WEANED_ON_BIRTHDAY);
+  return weeksSinceChildAge(text, WEANED_AT_AGE, WEANED_ON_BIRTHDAY) ?? weeksSinceChildAge(text, NOT_FED_SINCE_AGE, null);
 }
 
 /** Weeks since something began, from the child's age then and now: "had it since she was 6 weeks, she's 9 weeks now". */
@@ -165,18 +169,40 @@ export function weeksSinceByChildAge(text: string): number | undefined {
   return weeksSinceChildAge(text, SINCE_CHILD_WAS, null);
 }
 
+const CHILD_AGES = new RegExp(CHILD_AGE_NOW.source, 'g');
+
+/** The child's age named in the message, the oldest if several ("when she turned 1, she's 2 now": 2). */
+function oldestChildAge(text: string): RegExpExecArray | null {
+  let best: RegExpExecArray | null = null;
+  let bestMonths = -1;
+  CHILD_AGES.lastIndex = 0;
+  for (let m = CHILD_AGES.exec(text); m !== null; m = CHILD_AGES.exec(text)) {
+    const months = (num(m[1]) ?? 0) * MONTHS_PER[m[3] ?? 'years'];
+    if (months > bestMonths) {
+      best = m;
+      bestMonths = months;
+    }
+  }
+  return best;
+}
+
 function weeksSinceChildAge(text: string, thenPattern: RegExp, birthdayPattern: RegExp | null): number | undefined {
   // Built once (not per message), and the child's age now is looked for only after an age then.
   const then = thenPattern.exec(text);
   const birthday = then || !birthdayPattern ? null : birthdayPattern.exec(text);
   if (!then && !birthday) return undefined;
-  const nowAge = CHILD_AGE_NOW.exec(text);
-  if (!nowAge) return undefined;
+  const nowAge = oldestChildAge(text);
+  // "I'm 4 months postpartum": the child's age, told as the parent's time since the birth.
+  const postpartum = nowAge ? null : POSTPARTUM_NOW.exec(text);
+  if (!nowAge && !postpartum) return undefined;
   const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
-  const thenMonths = then ? num(then[1])! * MONTHS_PER[then[2]] : (ORDINAL[birthday![1]] ?? Number(birthday![1])) * 12;
-  const unit = nowAge[3] ?? 'years';
-  let nowMonths = (num(nowAge[1])! + (nowAge[2] ? 0.5 : 0)) * MONTHS_PER[unit];
-  if (nowAge[4]) nowMonths -= nowAge[4].trim() === 'next month' ? 1 : 0.25; // not that age yet
+  // "when she turned 1": a bare age is in years.
+  const thenMonths = then ? num(then[1])! * MONTHS_PER[then[2] ?? 'years'] : (ORDINAL[birthday![1]] ?? Number(birthday![1])) * 12;
+  let nowMonths: number;
+  if (nowAge) {
+    nowMonths = (num(nowAge[1])! + (nowAge[2] ? 0.5 : 0)) * MONTHS_PER[nowAge[3] ?? 'years'];
+    if (nowAge[4]) nowMonths -= nowAge[4].trim() === 'next month' ? 1 : 0.25; // not that age yet
+  } else nowMonths = num(postpartum![1])! * MONTHS_PER[postpartum![2]];
   if (nowMonths <= thenMonths) return undefined;
   return Math.round(((nowMonths - thenMonths) * 52) / 12);
 }
@@ -186,8 +212,24 @@ function weeksSinceChildAge(text: string, thenPattern: RegExp, birthdayPattern: 
  * ("it's June", "now it is june") makes that the reference instead of today's date.
  */
 export function statedNow(text: string, now: Date): Date {
-  const m = /\b(?:it is|it s|its|now it is|now its|and now it is) (january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(text);
+  const m = /\b(?:it is|it s|its|now it is|now its|and now it is|today is|we are in|we re in) (?:now |nearly |almost |already |well into |into )?(january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(text);
   if (!m) return now;
   const month = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(m[1]);
   return lastOccurrence(now, month, 15);
+}
+
+/** Words that date when something began, just before the date ("started around Halloween", "since before Xmas"). */
+const ONSET_BEFORE = /\b(since|started|starting|began|begun|appeared|showed up|first (noticed|felt|saw|found|spotted)|noticed (it|this|them)?|found (it|this|them)?|there since|had it since)( \S+){0,2} $/;
+/** A word a date could be made of: without one, chrono is not asked. */
+const DATE_WORD = /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|christmas|xmas|easter|halloween|new year|valentine|valentines|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+(st|nd|rd|th)?)\b/;
+
+/**
+ * "a rash that started around Halloween, and it's nearly February now", "there since before Xmas":
+ * how many days ago something began, when the sentence dates its start (the month named as now, if
+ * any, is the reference). Empty when it names no start.
+ */
+export function datedOnsets(text: string, now: Date, messageText: string = text): WhenFound[] {
+  if (!DATE_WORD.test(text) || !/\b(since|start|began|begun|appeared|showed|first|noticed|found)/.test(text)) return [];
+  // A named date only: "yesterday", "last night" and "3 days ago" are the duration reader's, to the hour.
+  return findPastTimes(text, statedNow(messageText, now)).filter((w) => DATE_WORD.test(w.text) && ONSET_BEFORE.test(text.slice(Math.max(0, w.index - 40), w.index)));
 }

@@ -17,8 +17,6 @@ import { describe as describeLine, loadDataSet, score, summary } from './redFlag
 /** Lines the detector misreads, each with the reason (engine grammar, not a missing word). */
 const KNOWN_GAPS: Record<string, string> = {
   'soy hombre y me sale líquido del pezón': '"soy" is also an English word (soy milk): it cannot be read as "I am", so the parent is not known to be a man',
-  'tive meu bebê há 10 dias e estou com a visão embaçada desde ontem':
-    'Portuguese "e" (and) cannot end a clause: the same letter is what French accents leave ("année" is read "ann e"); the baby named in the clause takes the sign of the eyes',
   'tenho um nódulo no seio há um mês': '"mês" loses its accent ("m s"): a month is not read, so the lump is asked about instead',
   'minha irmã está com mastite, febre e o peito vermelho': 'a list after a comma is not given to the person before it; the same holds for "my sister has mastitis, fever and a red breast"',
 };
