@@ -57,6 +57,13 @@ const breastHere = new RegExp(`\\b(${BREAST}|milk|colostrum|pump|pumping|pumped|
 const nippleOrBreast = /\b(breast|breasts|nipple|nipples|areola|areolas|chest|armpit|underarm|boob|duct)\b/;
 
 const BLOOD_ELSEWHERE = /\b(period|periods|menstrual|menstruation|vagina|vaginal|vulva|lochia|uterus|uterine|womb|cesarean|caesarean|csection|incision|stitches|scar|perineum|perineal|hemorrhoids?|haemorrhoids?|piles|stool|stools|poop|poo|urine|pee|wee|nose|nosebleed|gums|teeth|tooth|spotting|down there|toilet|wiped|wipe|tampon|finger|shaving|lip|lips|tongue|cough|coughing|vomit|vomiting|sanitary|postpartum bleeding|after (the )?birth|after (the )?delivery|after giving birth|after having (the |my )?baby|heavy bleeding|bleeding heavily|bleeding (a lot|through)|clots|c section)\b/;
+/**
+ * "a nosebleed while feeding, and some blood dripped onto my breast", "my period came back and there's
+ * blood": a source named anywhere in the sentence is where the blood is, unless the clause says it
+ * comes from the nipple or is in the milk.
+ */
+const BLOOD_SOURCE = /\b(nosebleed|nosebleeds|nose bleed|nose (is |was )?bleeding|bleeding nose|bloody nose|period|periods|lochia|tampon)\b/;
+const BLOOD_FROM_BREAST = /\b(from|out of|coming from|in) (my |the |one |both )?(left |right )?(nipple|nipples|breast|breasts|areola|duct|milk|breastmilk|colostrum)\b|\b(nipple|nipples|areola|breast|breasts|boob|boobs) (is |are |s |keeps |has been |have been |started |was )?(bleeding|bled|bloody)\b|\bbloody (milk|discharge|nipple|nipples|colostrum)\b/;
 const SIGN_ELSEWHERE = /\b(throat|face|eyes?|cheeks?|legs?|calf|calves|ankles?|feet|foot|hands?|fingers?|knees?|joints?|back|head|stomach|tummy|belly|incision|scar|c section|stitches|perineum|vagina|vaginal|bottom|butt|gums?|ears?|tongue|lips?|nose|bum|neck|wrist|shoulders?|ribs?|uterus|womb|bladder|pee|urine|everything|all over|whole body|body|muscles?|tooth|teeth|jaw|glands?|skin on my (face|arms?|legs?)|diaper|nappy|in the face|wine|flag|flags|light|lights|eyed|carpet|hair|pepper|meat|dress|shirt|top|car|nails?)\b/;
 const LUMP_ELSEWHERE = /\b(throat|neck|head|scalp|legs?|thigh|arm|wrist|hands?|fingers?|foot|feet|toe|back|belly|stomach|tummy|abdomen|groin|vagina|vaginal|vulva|labia|butt|bum|bottom|buttock|jaw|gums?|ears?|eyes?|eyelid|lips?|tongue|testicles?|scar|incision|c section|collarbone|shin|knee|elbow|face|cheek|forehead|chin|nose|sum|sums|sugar|oatmeal|porridge|formula|bottle|gravy|custard|food|puree|poop|poo|stool)\b/;
 const LUMP_HERE = /\b(breast|breasts|nipple|nipples|areola|chest|armpit|armpits|underarm|under (my|the) arm|duct|ducts|boob)\b/;
@@ -185,7 +192,7 @@ const SPECS: ConceptSpec[] = [
   // ---------------- discharge colour and kind
   {
     id: 'blood',
-    status: { elsewhere: BLOOD_ELSEWHERE, here: breastHere },
+    status: { elsewhere: BLOOD_ELSEWHERE, here: breastHere, sourceInSentence: BLOOD_SOURCE, fromHere: BLOOD_FROM_BREAST },
   },
   {
     id: 'pink-brown',

@@ -78,9 +78,31 @@ function effectiveContext(known: ParentContext, learned: Partial<ParentContext>,
 function allMentions(sentences: Sentence[], knowledge: SafetyKnowledge, crisis: CrisisReader | null | undefined): Mention[] {
   const found: Mention[] = [];
   for (const s of sentences) appendTo(found, findMentions(s));
+  const signs = found.length;
   appendTo(found, findCrisisMentions(sentences, knowledge.crisis));
-  if (crisis !== null) appendTo(found, (crisis ?? defaultCrisisClassifier()).findMentions(sentences));
+  if (crisis !== null) {
+    const reader = crisis ?? defaultCrisisClassifier();
+    for (const m of reader.findMentions(sentences)) found.push(weighDeniedWords(m, found.slice(0, signs), reader, knowledge));
+  }
   return found;
+}
+
+// Psychosis only: "I haven't cut since I was 15 but the urge is back" denies the past, not the thought now.
+const SOFTER: Partial<Record<string, string>> = { psychosis: 'psychosis-soft' };
+
+/**
+ * "I'm not confused or dizzy, just want pads advice": the classifier reads words, not their negation.
+ * When the signs inside its piece are denied, it reads the piece again without them; if it is no longer
+ * sure, the piece only asks (the one screening question) instead of reporting.
+ */
+function weighDeniedWords(m: Mention, signs: readonly Mention[], reader: CrisisReader, knowledge: SafetyKnowledge): Mention {
+  const softer = SOFTER[m.concept];
+  if (!softer) return m;
+  const denied = signs.filter((d) => d.sentence === m.sentence && d.status === 'no' && d.start >= m.start && d.end <= m.end);
+  if (denied.length === 0) return m;
+  const kept = m.sentence.tokens.slice(m.start, m.end).filter((_, i) => !denied.some((d) => i + m.start >= d.start && i + m.start < d.end));
+  const again = reader.findMentions(splitMessage(kept.join(' '), knowledge));
+  return again.some((a) => a.concept === m.concept) ? m : { ...m, concept: softer, reason: `${m.reason}, its signs denied` };
 }
 
 function appendTo<T>(list: T[], items: readonly T[]): void {

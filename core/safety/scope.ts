@@ -617,6 +617,9 @@ export interface StatusOptions {
   elsewhere?: RegExp;
   /** A pattern that, found in the clause, confirms the breast or nipple is meant (wins over `elsewhere`). */
   here?: RegExp;
+  /** A source named anywhere in the sentence (a nosebleed, a period): another thing, unless `fromHere` is in the clause. */
+  sourceInSentence?: RegExp;
+  fromHere?: RegExp;
   /** Ignore question/hypothetical form: crisis language counts however it is asked. */
   ignoreQuestion?: boolean;
   /** A past event is the fact itself ("my milk had stopped months ago"): the past does not deny it. */
@@ -687,6 +690,7 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
   if (options.elsewhere) {
     const clauseText = tokens.slice(clause.start, clause.end).join(' ');
     if (options.elsewhere.test(clauseText) && !(options.here && options.here.test(clauseText))) return { status: 'other', reason: 'another body part or thing' };
+    if (options.sourceInSentence && options.sourceInSentence.test(sentence.text) && !(options.fromHere && options.fromHere.test(clauseText))) return { status: 'other', reason: 'another source named' };
   }
   if (!options.selfOnly && babyExperiencer(tokens, clause.start, start, end, clause.end, m.babyWords)) return { status: 'other', reason: 'the baby' };
   if (otherPerson(tokens, clause.start, start, m.others)) return { status: 'other', reason: 'another person' };

@@ -119,6 +119,8 @@ describe('other people, the baby and normal things are not escalated', () => {
     'my mum says when she weaned me she leaked for a year, does that happen to everyone?',
     'the woman in the bed next to me on the ward had a terrible headache, why?',
     'what causes blood in breast milk? I am breastfeeding my 2 month old',
+    'had a nosebleed during a feed and a few drops of blood landed on my breast',
+    'my periods are back and there is some blood, is that normal while nursing?',
     'a red itchy patch on my nipple that has been there since the summer',
   ])('%s', (text) => {
     const r = read(text);
@@ -130,6 +132,16 @@ describe('other people, the baby and normal things are not escalated', () => {
     const r = read('a red itchy patch on my nipple that has been there since the summer');
     expect(flagIds(r)).toContain('nipple-rash-not-healing');
     expect(flagIds(r)).not.toContain('mastitis-not-improving');
+  });
+
+  it('blood from the nipple is a sign even when a period is named too', () => {
+    expect(flagIds(read('my periods have come back and my nipple is bleeding'))).toContain('blood-in-discharge');
+  });
+
+  it('a denied sign of psychosis gets the one gentle question, not an emergency', () => {
+    const r = read("I'm not confused or seeing things, just want advice on pads");
+    expect(r.level).not.toBe('emergency');
+    expect(r.toConfirm.map((c) => c.id)).toContain('psychosis-signs');
   });
 
   it('a belief that someone is poisoning the parent is still a sign of psychosis', () => {
