@@ -127,7 +127,12 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'blocked-duct',
-    accept: (s, start) => /\b(duct|ducts|bleb|blebs|blister|breast|nipple|milk)\b/.test(clauseText(s, start)),
+    // "had a clog since before christmas": in this chat a clog is a duct's, unless a drain or a nose is named.
+    accept: (s, start) => {
+      const c = clauseText(s, start);
+      if (/\b(duct|ducts|bleb|blebs|blister|breast|nipple|milk)\b/.test(c)) return true;
+      return /^(clog|clogs)$/.test(s.tokens[start]) && !/\b(drain|drains|sink|toilet|pipe|pipes|shower|bath|nose|sinus|sinuses|pores?|valve|tube|tubing|filter|printer|gutter)\b/.test(s.text);
+    },
   },
   {
     id: 'abscess',
@@ -215,7 +220,8 @@ const SPECS: ConceptSpec[] = [
   {
     id: 'clear-fluid',
     // "not milk, it's like water": the fluid named in the sentence, the clause pointing back at it.
-    accept: (s, start) => (FLUID_CONTEXT.test(clauseText(s, start)) || (/^(it|its|it s|it is|they|they are|this|that)\b/.test(clauseText(s, start).replace(/^(and|but|,) /, '')) && FLUID_CONTEXT.test(s.text))) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
+    // "clear as water and only from one little opening": a message that opens on the fluid's colour.
+    accept: (s, start) => (FLUID_CONTEXT.test(clauseText(s, start)) || (start === 0 && /\b(opening|openings|duct|ducts|hole|holes|pore|pores)\b/.test(s.text)) || (/^(it|its|it s|it is|they|they are|this|that)\b/.test(clauseText(s, start).replace(/^(and|but|,) /, '')) && FLUID_CONTEXT.test(s.text))) && !/\bclear (up|ing|ed)\b/.test(window(s, start, 1)),
   },
   {
     id: 'single-duct',
@@ -315,6 +321,8 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'medicine',
+    // "I was on domperidone ... but I stopped it a month ago": a medicine taken and given up.
+    accept: (s, start) => !(/\b(was|were) (on|taking)\b/.test(s.tokens.slice(Math.max(0, start - 3), start + 1).join(' ')) && /\b(stopped|quit|came off|come off|finished|gave up|ran out of) (it|them|taking)\b/.test(s.tokens.slice(start).join(' '))),
   },
 ];
 

@@ -375,7 +375,7 @@ function firstPersonOwner(text: string): boolean {
 }
 const BABY_HERE = /\b(baby|babies|newborn|infant|little one|lo|toddler)\b/;
 /** What only a feeding baby does ("when he pulls off", "the side he didn't feed from"): "he" is the baby. */
-const BABY_ACTION = /\bhe (\S+ ){0,2}(pulls off|pulled off|pulling off|comes off|came off|unlatch\w*|latch\w*|feeds|fed|feed|feeding|nurses|nursed|nurse|nursing|sucks|sucked|suck|sucking|suckles|suckled|burps|burped|finishes feeding|finished feeding)\b|\b(feed|feeding|fed|nurse|nursing|latch|latching|burp|burping) him\b/;
+const BABY_ACTION = /\bhe (\S+ ){0,2}(pulls off|pulled off|pulling off|comes off|came off|unlatch\w*|latch\w*|feeds|fed|feed|feeding|nurses|nursed|nurse|nursing|sucks|sucked|suck|sucking|suckles|suckled|burps|burped|finishes feeding|finished feeding|cries|cried|cry|crying|wails|screams|screamed|fusses|fussed|fussing|wakes up|woke up|wakes for|woke for)\b|\b(feed|feeding|fed|nurse|nursing|latch|latching|burp|burping) him\b|\bhe (\S+ ){0,2}(is|s) (hungry|due a feed)\b/;
 const ADULT_MALE = /\b(husband|boyfriend|brother|father|dad|man|men|guy|guys|male|males|fiance|grandpa|grandfather|uncle|nephew|partner)\b/;
 
 /**

@@ -22,6 +22,9 @@ import type { ClinicalPicture } from './picture';
 import { wordsPattern, type MentionGroup, type RuleCondition, type RuleDeclaration, type SafetyKnowledge, type Thresholds } from './knowledge';
 import type { ParentContext } from './types';
 
+/** After a `says` word: the word names a colour ("strawberry milkshake coloured"), not the thing. */
+const NOT_AS_A_COLOUR = '(?! (?:milkshake |milk |juice |smoothie |yoghurt |yogurt )?(?:coloured|colored|colour|color|tinted)\\b)';
+
 export type Mode = 'report' | 'confirm' | 'asked';
 
 const ACCEPTED: Record<Mode, ReadonlySet<Status>> = {
@@ -341,7 +344,9 @@ class Declarations {
   private saysAny(v: View, cond: RuleCondition): boolean {
     let patterns = this.says.get(cond);
     if (!patterns) {
-      patterns = [...(cond.says ? [wordsPattern(cond.says, '')] : []), ...(cond.saysPattern ?? []).map((p) => new RegExp(p))];
+      // A word said as the name of a colour is not the thing itself: "strawberry milkshake coloured" is no strawberry eaten.
+      const said = cond.says ? [new RegExp(`${wordsPattern(cond.says, '').source}${NOT_AS_A_COLOUR}`)] : [];
+      patterns = [...said, ...(cond.saysPattern ?? []).map((p) => new RegExp(p))];
       this.says.set(cond, patterns);
     }
     // "Sentences with signs": those in which the message mentions anything the lexicon knows (each

@@ -167,6 +167,8 @@ function phraseAt(tokens: string[], i: number, phrase: readonly string[]): boole
  */
 const GET_IMPROVE = new Set(['better', 'smaller', 'any', 'rid', 'worse']);
 
+const HARM_VERBS = new Set(['hurting', 'harming', 'killing', 'cutting', 'ending', 'hurt', 'harm', 'kill', 'cut', 'end', 'dying']);
+
 /** "feel", "see", "think", "want"... are pseudo only in set phrases; otherwise real negations. */
 function isPseudo(tokens: string[], trigger: number, PSEUDO_AFTER: ReadonlySet<string>): boolean {
   const t = tokens[trigger];
@@ -183,7 +185,8 @@ function isPseudo(tokens: string[], trigger: number, PSEUDO_AFTER: ReadonlySet<s
   if (t === 'not' && oneOf('would|could|should|is|was|does|do|did|will|can|are|were|has|have').has(tokens[trigger - 1] ?? '') && oneOf('it|that|this|they|you|everyone|everybody|he|she|we|there').has(n1)) return true;
   if (t === 'not' || t === 'never' || t === 'no') {
     if (n1 === 'get' || n1 === 'getting' || n1 === 'got' || n1 === 'gotten') return GET_IMPROVE.has(n2) || (n2 === 'any' && GET_IMPROVE.has(n3));
-    if (n1 === 'feel' || n1 === 'feeling') return oneOf('like|myself|right|well|good|safe|normal|better|okay|ok|great|human|real').has(n2);
+    // "I don't feel like myself" asks nothing of what follows; "I don't feel like hurting myself" denies it.
+    if (n1 === 'feel' || n1 === 'feeling') return oneOf('like|myself|right|well|good|safe|normal|better|okay|ok|great|human|real').has(n2) && !(n2 === 'like' && HARM_VERBS.has(n3));
     if (n1 === 'tell') return true;
     // "can't see properly", "don't see the point", "can't see any way out" deny nothing that follows;
     // "didn't see any blood" does.
@@ -257,7 +260,8 @@ function uncertainAfter(tokens: string[], from: number, to: number, m: Modifiers
     if (m.uncertainSingle.has(t) && !oneOf('unclear|uncertain|questionable').has(t)) return true;
     if (t === 'not' && (n1 === 'sure' || n1 === 'certain')) return true;
     if (t === 'i' && n1 === 'think' && i + 2 >= to) return true;
-    if (t === 'i' && n1 === 'do' && n2 === 'not' && oneOf('know|think').has(tokens[i + 3] ?? '')) return true;
+    // "leaking, I don't know why" doubts the cause, not the leaking.
+    if (t === 'i' && n1 === 'do' && n2 === 'not' && oneOf('know|think').has(tokens[i + 3] ?? '') && !oneOf('why|how|what|where|when|who').has(tokens[i + 4] ?? '')) return true;
     if (t === 'i' && n1 === 'am' && n2 === 'not' && oneOf('sure|certain').has(tokens[i + 3] ?? '')) return true;
     if (t === 'i' && n1 === 'guess') return true;
   }
@@ -340,12 +344,20 @@ function otherPerson(tokens: string[], clauseStart: number, matchStart: number, 
     // ... or "the lady in the bed next to me": "me" after a preposition places someone else.
     const toldMe = t === 'me' && oneOf('told|tells|telling|asked|asks|showed|warned|reminded|texted|messaged|weaned|fed|nursed|breastfed|had|to|beside|near|behind|with').has(tokens[i - 1] ?? '');
     if (oneOf('i|me|my|myself').has(t) && !toldMe && !(t === 'my' && (others.has(n1) || n1 === 'doctor' || n1 === 'midwife' || PLACE_AFTER_PERSON.has(tokens[i - 1] ?? '')))) return false;
-    // "my friend's nipple started bleeding": the person's own body part.
-    if (others.has(t)) return OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart || PERSONS_BODY.has(tokens[i + 1] ?? '');
+    // "my friend's nipple started bleeding": the person's own body part. "a woman in my mom group had
+    // blood": "mom" names the group, not who had it; read on back to the person.
+    // "my daughter-in-law has mastitis": a person named by marriage.
+    if (t === 'law' && tokens[i - 1] === 'in' && OTHER_PERSON_VERBS.has(n1)) return true;
+    if (others.has(t) && (OTHER_PERSON_VERBS.has(verbAfterPerson(tokens, i, matchStart)) || i + 1 === matchStart || PERSONS_BODY.has(tokens[i + 1] ?? ''))) return true;
+    // "my mum had breast cancer and her nipple went inwards": hers, named in the clause before.
+    if ((t === 'her' || t === 'his') && PERSONS_BODY.has(n1) && i === clauseStart + (tokens[clauseStart] === 'and' ? 1 : 0)) {
+      for (let j = clauseStart - 1; j >= Math.max(0, clauseStart - 12); j--) if (others.has(tokens[j])) return true;
+    }
   }
   return false;
 }
 
+const MINE_AFTER = /^(\S+ )?(in|from|on|of|out of|coming from|coming out of) my (milk|nipple|nipples|breast|breasts|boob|boobs|left|right)\b/;
 const BELIEF_WORDS = ['thought', 'thinking', 'think', 'worried', 'assumed', 'feared', 'panicked', 'freaked', 'scared', 'afraid', 'convinced', 'sure'];
 const BELIEF = new RegExp(`\\b(${BELIEF_WORDS.join('|')})\\b`);
 const PERSONS_BODY = oneOf('nipple|nipples|breast|breasts|boob|boobs|milk|chest|areola|areolas|lump|supply|discharge');
@@ -408,7 +420,7 @@ function hasReportMarker(tokens: string[], from: number, to: number): boolean {
 const ELIDED_I_VERBS = oneOf('started|began|begun|took|switched|noticed|found|felt|developed|woke');
 
 /** A closing question that points back at what was just told: "is that normal?", "should I worry?". */
-const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|why( though| tho)?$|(is|was) (that|this|it) (a thing|a real thing|possible|real|a sign|a symptom|something)|how (is|can|could) (that|this|it) (be )?(possible|happening|happen|be)|does (that|this) (happen|sound)|normal|ok|okay)\b/;
+const TAG_QUESTION = /^(and |so |but |like )?((is|was|are|could) (that|this|it|these|those) (normal|ok|okay|bad|serious|a problem|a concern|concerning|worrying|fine|common|usual|something to worry about|anything to worry about|a worry|an issue|dangerous|a bad sign|expected)|should i (be )?(worried|worry|concerned|see someone|see a doctor|get it checked)|do i need to (worry|see|get)|what (does|could|would|might) (that|this|it) (mean|be)|what is (that|this)|why (is|does|would) (that|this|it)|why( though| tho)?$|(is|was) (that|this|it) (a thing|a real thing|possible|real|a sign|a symptom|something)|how (is|can|could) (that|this|it) (be )?(possible|happening|happen|be)|does (that|this) (happen|sound)|normal|ok|okay|(is|could|can|would|might) (it|this|that) (be )?(from |because of |due to |caused by )?(the|my) \S+( \S+)?$)\b/;
 
 /**
  * "weaned 4 months ago and still leaking, is that normal?": the sign is told in a clause of its own,
@@ -546,7 +558,9 @@ function hypotheticalBefore(tokens: string[], from: number, to: number, m: Modif
       const pastAhead = rest.includes('my') && ahead.some((w) => oneOf('got|became|turned|started|went').has(w));
       // "do I keep taking it if I'm now leaking": "now" says it is happening.
       const myState = (rest.includes('my') && rest.some((w) => oneOf('is|are|has|have|looks|keeps|been|s|got|gets|became|turned|started|went').has(w))) || (rest[0] === 'i' && rest.includes('now')) || pastAhead;
-      if (myState && !future) continue;
+      // "if my nipple turned inward one day, would that be serious?": a day that has not come.
+      const someDay = /\b(one day|some day|someday|in future|in the future)\b/.test(tokens.slice(i + 1, to + 8).join(' '));
+      if (myState && !future && !someDay) continue;
       return true;
     }
     if (oneOf('scared|afraid|worried|terrified|nervous|anxious|paranoid').has(t) && oneOf('of|about').has(n1) && oneOf('getting|developing|having|catching|another|it|ever').has(tokens[i + 2] ?? '')) return true;
@@ -673,10 +687,14 @@ function questionOnce(sentence: Sentence): boolean {
   return (facts.question ??= isQuestion(sentence));
 }
 
+const POINTS_BACK = / , (what is|what s|whats|what could|what would|what might) (that|this|it)( be| mean)?$| , what (does|could|would|might) (that|this|it) (mean|be)$/;
+
 /** "tell me about ...", "what causes ...", "signs of ...": the sentence asks for information. */
 function asksForInformation(sentence: Sentence): boolean {
   // Its gate is the whole test: one of the phrases is in the sentence; "what is next?" asks what to do now.
   if (!passesGate(sentence, GATE_INFORMATION)) return false;
+  // "clear as water and only from one opening, what is that": told first, then asked about.
+  if (POINTS_BACK.test(sentence.text)) return false;
   return !WHAT_NEXT.test(sentence.text) || INFO_MARKERS.some((p) => p !== 'what is' && sentence.text.includes(p));
 }
 
@@ -693,7 +711,8 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
     if (options.sourceInSentence && options.sourceInSentence.test(sentence.text) && !(options.fromHere && options.fromHere.test(clauseText))) return { status: 'other', reason: 'another source named' };
   }
   if (!options.selfOnly && babyExperiencer(tokens, clause.start, start, end, clause.end, m.babyWords)) return { status: 'other', reason: 'the baby' };
-  if (otherPerson(tokens, clause.start, start, m.others)) return { status: 'other', reason: 'another person' };
+  // "my mum said the blood in my milk is normal": the body part after the sign is the parent's own.
+  if (otherPerson(tokens, clause.start, start, m.others) && !MINE_AFTER.test(tokens.slice(end, Math.min(clause.end, end + 4)).join(' '))) return { status: 'other', reason: 'another person' };
   if (mistakenBelief(sentence, clauseIdx, start)) return { status: 'no', reason: 'thought so, but it was not' };
 
   // Negation before the mention, within its clause and at most the negation scope back.
@@ -726,6 +745,10 @@ export function mentionStatus(sentence: Sentence, start: number, end: number, op
       report = hasReportMarker(tokens, clauses[c - 1].start, clauses[c - 1].end);
     }
     if (questionOnce(sentence)) {
+      // "does D-MER mean I have postpartum depression?": the condition is the question's subject, not a report.
+      if (report && (tokens[end] === 'mean' || tokens[end] === 'means') && oneOf('does|do|could|can|would|might|will').has(tokens[clause.start]) && !tokens.slice(clause.start, start).some((w) => oneOf('this|that|these|those|my|mine|her|his').has(w))) {
+        return { status: 'asked', reason: 'question' };
+      }
       if (report) return { status: 'yes', reason: 'report inside a question' };
       if (tellsThenAsks(sentence, clauseIdx)) return { status: 'yes', reason: 'told, then asked about ("..., is that normal?")' };
       if (ownExperienceFrame(tokens, clause.start, start)) return { status: 'yes', reason: 'own experience asked about ("is it normal to feel ...")' };
@@ -782,7 +805,7 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 /** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
-const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b|^(from|on|out of|in) (my |one |the |both )?(left |right )?(nipple|nipples|breast|breasts|side|duct|boob|boobs)\b|^(it is|its|it s|it|they are|they re|this is) (only |just |always )?(from|coming from|coming out of|made me|making me|stopping me|on my|in my|happening to me)\b/;
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b|^(from|on|out of|in) (my |one |the |both )?(left |right )?(nipple|nipples|breast|breasts|side|duct|boob|boobs)\b|^(it is|its|it s|it|they are|they re|this is) (only |just |always )?(from|coming from|coming out of|made me|making me|stopping me|on my|in my|happening to me)\b|^(it s|its|it is|it)( usually| always| normally| mostly)? (gone|over|passes|fades|goes away|wears off) (by|within|after|in|once)\b|^(and )?(it|this|that|its|it s) (is |has been |keeps |still )?(happens|happening|happened) (a lot|all the time|every day|every night|daily|constantly|often|more and more|again|now|rn|right now|as we speak|at the moment|atm)\b/;
 
 /**
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the
@@ -806,7 +829,13 @@ function followsUp(s: Sentence, sentences: readonly Sentence[]): boolean {
  * ("is it normal to have pus from the breast? asking because I literally do right now").
  */
 export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; reason: string }>(mentions: T[], sentences: readonly Sentence[]): T[] {
-  const owned = new Set(sentences.filter((s) => s.index > 0 && followsUp(s, sentences) && sentences[s.index - 1]?.questionMark).map((s) => s.index - 1));
+  const owned = new Set<number>();
+  for (const s of sentences) {
+    if (s.index === 0 || !followsUp(s, sentences) || !sentences[s.index - 1]?.questionMark) continue;
+    owned.add(s.index - 1);
+    // "pus from the nipple?? is that a thing?? it's happening rn": a tag question between them.
+    if (s.index > 1 && sentences[s.index - 1].tokens.length <= 8 && TAG_QUESTION.test(sentences[s.index - 1].text)) owned.add(s.index - 2);
+  }
   if (owned.size === 0) return mentions;
   const askedOrWondered = (m: T) => (m.status === 'asked' && m.reason === 'question') || (m.status === 'unsure' && m.reason === 'asks what they see');
   return mentions.map((m) => (askedOrWondered(m) && owned.has(m.sentence.index) ? { ...m, status: 'yes' as Status, reason: 'own, said after the question' } : m));

@@ -166,8 +166,10 @@ export function weeksSinceWeaningByAge(text: string): number | undefined {
 
 /** Weeks since something began, from the child's age then and now: "had it since she was 6 weeks, she's 9 weeks now". */
 export function weeksSinceByChildAge(text: string): number | undefined {
-  return weeksSinceChildAge(text, SINCE_CHILD_WAS, null);
+  return weeksSinceChildAge(text, SINCE_CHILD_WAS, null) ?? weeksSinceChildAge(text, SINCE_CHILD_CHECK, null);
 }
+/** "since the baby's 8 week jabs, she's 3 months now": a check-up named by the child's age. */
+const SINCE_CHILD_CHECK = new RegExp(`\\b(?:since|from|ever since|started (?:at|after|around)|began (?:at|after|around)|after) (?:just )?(?:before |after )?(?:the baby s|baby s|the baby|baby|her|his|their|my baby s|my baby|my son s|my son|my daughter s|my daughter|lo s|the) ${AGE_NUMBER} ?(week|weeks|month|months) (?:jabs?|vaccinations?|vaccines?|injections?|shots|check|checkup|check up|review|appointment|immunisations?|immunizations?)\\b`);
 
 const CHILD_AGES = new RegExp(CHILD_AGE_NOW.source, 'g');
 
@@ -212,11 +214,26 @@ function weeksSinceChildAge(text: string, thenPattern: RegExp, birthdayPattern: 
  * ("it's June", "now it is june") makes that the reference instead of today's date.
  */
 export function statedNow(text: string, now: Date): Date {
-  const m = /\b(?:it is|it s|its|now it is|now its|and now it is|today is|we are in|we re in) (?:now |nearly |almost |already |well into |into )?(january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(text);
-  if (!m) return now;
-  const month = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].indexOf(m[1]);
-  return lastOccurrence(now, month, 15);
+  const m = STATED_MONTH.exec(text);
+  if (m) {
+    const month = MONTH_NAMES.findIndex((name) => m[2].startsWith(name.slice(0, 3)));
+    const day = m[1] ?? m[3];
+    return lastOccurrence(now, month, day ? Math.min(28, Number(day)) : 15);
+  }
+  // "since my birthday (the 1st), it's the 20th now": a day of this month, or of the last one if it is still to come.
+  const d = STATED_DAY.exec(text);
+  if (!d) return now;
+  const day = Math.min(28, Number(d[1]));
+  const stated = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), day, 12));
+  if (stated.getTime() > now.getTime() + 86_400_000) stated.setUTCMonth(stated.getUTCMonth() - 1);
+  return stated;
 }
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const NOW_WORDS = '(?:it is|it s|its|now it is|now its|and now it is|today is|today s|todays|we are in|we re in|were in)';
+const STATED_MONTH = new RegExp(
+  `\\b${NOW_WORDS} (?:now |nearly |almost |already |well into |into )?(?:the (\\d{1,2})(?:st|nd|rd|th)? of )?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?: (\\d{1,2})(?:st|nd|rd|th)?)?\\b`,
+);
+const STATED_DAY = new RegExp(`\\b${NOW_WORDS} (?:now )?the (\\d{1,2}) ?(?:st|nd|rd|th)\\b`);
 
 /** Words that date when something began, just before the date ("started around Halloween", "since before Xmas"). */
 const ONSET_BEFORE = /\b(since|started|starting|began|begun|appeared|showed up|first (noticed|felt|saw|found|spotted)|noticed (it|this|them)?|found (it|this|them)?|there since|had it since)( \S+){0,2} $/;
@@ -230,6 +247,15 @@ const DATE_WORD = /\b(january|february|march|april|may|june|july|august|septembe
  */
 export function datedOnsets(text: string, now: Date, messageText: string = text): WhenFound[] {
   if (!DATE_WORD.test(text) || !/\b(since|start|began|begun|appeared|showed|first|noticed|found)/.test(text)) return [];
+  const reference = statedNow(messageText, now);
   // A named date only: "yesterday", "last night" and "3 days ago" are the duration reader's, to the hour.
-  return findPastTimes(text, statedNow(messageText, now)).filter((w) => DATE_WORD.test(w.text) && ONSET_BEFORE.test(text.slice(Math.max(0, w.index - 40), w.index)));
+  const found = findPastTimes(text, reference).filter((w) => DATE_WORD.test(w.text) && ONSET_BEFORE.test(text.slice(Math.max(0, w.index - 40), w.index)));
+  if (found.length > 0) return found;
+  // "since my birthday (the 1st), it's the 20th now": a day of the month, in the month it is or the one before.
+  const d = SINCE_DAY_OF_MONTH.exec(text);
+  if (!d) return [];
+  const date = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), Math.min(28, Number(d[1])), 12));
+  if (date.getTime() > reference.getTime()) date.setUTCMonth(date.getUTCMonth() - 1);
+  return [{ text: d[0], index: d.index, date, daysAgo: Math.floor((reference.getTime() - date.getTime()) / 86_400_000) }];
 }
+const SINCE_DAY_OF_MONTH = /\b(?:since|started on|started|began on|began|appeared on|first noticed (?:it |this )?on)(?: \S+){0,3}? (?:, )?(?:the )?(\d{1,2}) ?(?:st|nd|rd|th)\b(?! (?:week|weeks|day|days|month|months|birthday|of|time|feed|baby|child|pregnancy))/;

@@ -148,3 +148,62 @@ describe('other people, the baby and normal things are not escalated', () => {
     expect(read('my mother in law keeps putting something in my food to make me ill, I know it').level).toBe('emergency');
   });
 });
+
+describe('kinds found on development sets 7 and 8 (new phrasings)', () => {
+  it.each([
+    ['the red bit on my boob has turned into lines now', 'red-streaks', 'urgent'],
+    ['pinkish streaks fanning out from the hard part of my breast', 'red-streaks', 'urgent'],
+    ['yellow goo coming from my cracked nipple and it stinks', 'pus', 'urgent'],
+    ['my nipple crack is weeping something thick and yellow', 'pus', 'urgent'],
+    ['on day 2 of flucloxacillin and the sore area is double the size', 'mastitis-not-improving', 'urgent'],
+    ['third day of antibiotics, the fever is back even higher', 'mastitis-not-improving', 'urgent'],
+    ['my breast skin has tiny pits all over, like the rind of an orange', 'skin-dimpling', 'soon'],
+    ['weaned 6 months ago and now there is a hard small thing in my breast', 'persistent-lump', 'soon'],
+    ['the lump has been there since the 2nd and it is the 25th now', 'persistent-lump', 'soon'],
+    ['a lump since her 6 week check, she is 4 months now', 'persistent-lump', 'soon'],
+    ['4 days after the birth my head is so painful I can barely move', 'severe-headache-or-vision-change', 'urgent'],
+    ['had my baby on Monday, headache is 9/10 today', 'severe-headache-or-vision-change', 'urgent'],
+    ['my pumped milk looks strawberry milk coloured from one side, no cracks', 'blood-in-discharge', 'soon'],
+    ["i'm a guy and my left nipple leaks, no idea why", 'discharge-in-man', 'soon'],
+    ['my milk had gone away completely and now it is coming back, not pregnant', 'leaking-long-after-weaning', 'soon'],
+    ['see-through like water, from one tiny opening only, what could it be', 'clear-discharge-one-duct', 'soon'],
+    ['my nipples are itchy and scaly and not healing after weeks of cream', 'nipple-rash-not-healing', 'soon'],
+    ['I cry most days and I feel nothing for the baby', 'mood-affecting-daily-life', 'soon'],
+    ['is it normal to feel a wave of doom when my milk lets down? it passes within a minute and I am fine otherwise', 'mild-dmer', 'routine'],
+  ])('%s -> %s', (text, id, level) => {
+    const r = read(text);
+    expect(flagIds(r)).toContain(id);
+    expect(r.flags.find((f) => f.id === id)?.level).toBe(level);
+  });
+
+  it.each([
+    ['is it normal to imagine dropping your baby? it keeps happening now and I am scared I will'],
+    ['thoughts of harming the baby?? is that normal?? it is happening right now'],
+  ])('a question about harming thoughts followed by "it keeps happening" is a report: %s', (text) => {
+    expect(read(text).level).toBe('emergency');
+  });
+
+  it.each([
+    "I don't feel like harming myself, I'm just tired of leaking",
+    'the pads are bleeding us dry, any cheaper ones?',
+    'stretch marks on my breasts look like red lines, normal in pregnancy?',
+    'I was reading about red streaks and pus, what do they mean?',
+    'if my nipple sank inward one day, should I worry?',
+    'they drip whenever he cries for a feed, nothing else wrong',
+    'does mastitis mean I have to stop feeding?',
+    'my aunt had a lump and her nipple pulled in, can that run in families?',
+    'a mum in my baby group had blood in her milk, mine looks normal',
+    'the scan said it was a cyst, and now I just leak a lot, tips?',
+    'I took antibiotics for mastitis last week, finished them and feel fine now',
+    'my breasts get lumpy the week before my period, is that normal?',
+    'I was on domperidone for a bit but stopped taking it, and I leak less now',
+    'my daughter-in-law has a breast infection, what can I tell her?',
+    'seeing stars because of lack of sleep lol, how do I stop leaking at night?',
+  ])('not escalated: %s', (text) => {
+    expect(escalates(read(text))).toBe(false);
+  });
+
+  it('the blood in my own milk is mine, whoever said it was normal', () => {
+    expect(flagIds(read('my mum says the blood in my milk is nothing to worry about'))).toContain('blood-in-discharge');
+  });
+});
