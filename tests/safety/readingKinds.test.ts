@@ -207,3 +207,13 @@ describe('kinds found on development sets 7 and 8 (new phrasings)', () => {
     expect(flagIds(read('my mum says the blood in my milk is nothing to worry about'))).toContain('blood-in-discharge');
   });
 });
+
+describe("a relative told of with signs of psychosis after a birth", () => {
+  // Someone with postpartum psychosis rarely sees it herself: a relative telling of it gets the emergency advice.
+  it.each([
+    'my daughter had her baby 10 days ago and now she is convinced the radio is talking about her',
+    'my girlfriend had the baby 5 days ago and now she is convinced the tv is sending her messages',
+  ])('%s', (text) => {
+    expect(read(text).level).toBe('emergency');
+  });
+});
