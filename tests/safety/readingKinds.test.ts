@@ -217,3 +217,13 @@ describe("a relative told of with signs of psychosis after a birth", () => {
     expect(read(text).level).toBe('emergency');
   });
 });
+
+describe('who the parent is, and leaking told by its marks', () => {
+  it('"not a mum" is not lactating: a lump is a sign however new', () => {
+    expect(flagIds(read("not a mum, I'm 30, and I found a small rubbery lump in my left breast last week"))).toContain('persistent-lump');
+  });
+
+  it('stains on one side of a nightie are one-sided leaking', () => {
+    expect(flagIds(assessSafety('wet stains on just one side of my nightie every morning', { lactation: 'none' }, { now: NOW }))).toContain('one-sided-discharge-not-lactating');
+  });
+});
