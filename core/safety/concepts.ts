@@ -53,6 +53,8 @@ const FLUID_CONTEXT = new RegExp(`\\b(${FLUID}|nipple|nipples|drip|drips|drippin
 const FLUID_NEAR = new RegExp(`\\b(${FLUID}|pad|pads|bra|pump|flange|nipple|nipples)\\b`);
 const FLUID_OR_SECONDARY_WORD = new RegExp(`^(${FLUID}|${FLUID_SECONDARY})$`);
 const FLUID_WORD = new RegExp(`^(${FLUID})$`);
+const ON_PAD = /\b(pad|pads|breast pads?|nursing pads?)\b/;
+const FLUID_SECONDARY_OR_MARK = new RegExp(`^(${FLUID}|${FLUID_SECONDARY}|spots|marks|dots|patches)$`);
 const breastHere = new RegExp(`\\b(${BREAST}|milk|colostrum|pump|pumping|pumped|flange|breast pad|breast pads|nursing pad|nursing pads|bra|feed|feeding|feeds|nursing|breastfeeding|letdown|latch|breastmilk)\\b`);
 const nippleOrBreast = /\b(breast|breasts|nipple|nipples|areola|areolas|chest|armpit|underarm|boob|duct)\b/;
 
@@ -247,7 +249,8 @@ const SPECS: ConceptSpec[] = [
   // ---------------- nipple and skin changes
   {
     id: 'inversion-new',
-    accept: (s) => /\b(nipple|nipples|inverted|areola|retract\w*)\b/.test(s.text),
+    // "... if a nipple is inverted? mine only started going inward": "mine" is the nipple just asked about.
+    accept: (s) => /\b(nipple|nipples|inverted|areola|retract\w*)\b|^mine\b/.test(s.text),
   },
   { id: 'inverted', },
   {
@@ -308,7 +311,7 @@ const SPECS: ConceptSpec[] = [
       const describesFeeling = oneOf('feeling|feelings|sensation|wave|waves|mood|moods|rush').has(next);
       if (oneOf('low|down|empty|upset|restless|nauseous').has(word) && !describesFeeling && !oneOf('feel|feeling|felt|get|gets|getting|so|really|very|suddenly|become|becomes|go|goes|went|i|am|m|deeply|super|kinda|extremely').has(prev)) return false;
       if (!describesFeeling && /\b(supply|breasts?|boobs?|nipples?|milk|stomach|tummy) (is|are|feel|feels|gets|get|goes|s|look|looks)\b/.test(s.text) && oneOf('low|empty|down').has(word)) return false;
-      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?(milk|flow) (comes|come|lets|starts|flows|lets down|comes in|lands|releases|drops|begins)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
+      return /\b(let[ -]?downs?|milk (lets|comes|coming|let) (down|in)|(before|as|when|once|while) (the |my )?(milk|flow) (comes|come|lets|starts|flows|lets down|comes in|lands|releases|drops|begins)|ejection|when (i|my milk|she|he|the baby|baby) (start to |starts to |begin to )?(nurse|feed|breastfeed|pump|latch|latches|lets down)|(before|during|at|right before|just before|every|each|every single|each and every) (let[ -]?down|feed|feeds|feeding|nursing|pumping|session|time i (feed|nurse|pump))|every time (i|my) (feed|nurse|pump|milk)|while (nursing|feeding|pumping|breastfeeding)|when (nursing|feeding|pumping|breastfeeding)|start(ing)? (to )?(nurse|feed|pump|nursing|feeding|pumping))\b/.test(s.text);
     },
     status: { selfOnly: true },
   },
@@ -359,7 +362,8 @@ function likeBefore(s: Sentence, start: number): boolean {
 function colourOfFluid(s: Sentence, start: number, end: number): boolean {
   const c = s.clauses[s.clauseOf[start] ?? 0];
   const clause = s.tokens.slice(c.start, c.end).join(' ');
-  const fluid = FLUID_NEAR.test(clause) ? FLUID_OR_SECONDARY_WORD : FLUID_WORD;
+  // "my pad keeps getting brownish red spots": marks on a pad or bra are the fluid's.
+  const fluid = FLUID_NEAR.test(clause) ? (ON_PAD.test(clause) ? FLUID_SECONDARY_OR_MARK : FLUID_OR_SECONDARY_WORD) : FLUID_WORD;
   const colour = s.tokens[start];
   if ((colour === 'coffee' || colour === 'tea' || colour === 'chocolate' || colour === 'orange') && !/^(colou?red|like|coloured|colored|color|colour)$/.test(s.tokens[end] ?? '') && !likeBefore(s, start)) return false;
   const content = s.tokens.filter((t) => !/^(maybe|a|little|bit|bit|of|it|is|its|looks|kind|sort|slightly|very|kinda|sorta|and|or|i|think|just|some|more|light|pale|dark|bright|ish|tinge|tinged|,|no|not|sure|really|quite|there|was|s)$/.test(t));

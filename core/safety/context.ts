@@ -248,7 +248,7 @@ const NONE_VIRGIN = /\b(i am|i m) (a )?virgin\b/;
 // "no baby, milk coming out", "I have no baby", "no babies for decades", "my kids are teens now"
 const NONE_NO_BABY = /\b(i have|i ve got|have|having|with|got) no (baby|babies|kids|children|child)\b|(^|, |\band |\bbut |\bwith )no (baby|babies|kids|children)( ,| and|$)|\bno (babies|kids|children|pregnancies) (for|in) (years|decades|ages|a long time|\d+ years)\b/;
 const NONE_CHILDREN_GROWN = /\b(mum|mom|mother|mama|parent) of (teens|teenagers|grown ups|adults|grown up kids|adult kids|adult children)\b|\b(youngest|kids|children|son|daughter|baby) (is|are|s) (now )?(a |all )?(teen|teens|teenager|teenagers|grown|grown up|adults?|in (high|secondary|middle) school|at (high|secondary|middle) school|at uni|at university|at college)\b/;
-const NONE_NOT_LACTATING = /\bnot (breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/;
+const NONE_NOT_LACTATING = /\bnot (even |currently )?(breastfeeding|nursing|lactating)\b(?! (anymore|any more|now|since))/;
 const NONE_NOT_PREGNANT = /\bnot pregnant\b/;
 const NONE_HAVE_NOT_FED = /\bhave not (breastfed|nursed|breastfeed|breastfeeding|lactated)\b(?! (since|for|in|anymore|any more|lately|recently|\d|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|couple|my|him|her|them|the))/;
 const CHILD_NAMED = /\b(baby|babies|newborn|son|daughter|kids?|children|child|toddler|little one|lo|postpartum|birth|weaned|weaning|formula)\b/;

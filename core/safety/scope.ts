@@ -805,7 +805,7 @@ function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
 }
 
 /** "... ? asking because I do", "... ? I have got some": the sentence after a question says it is the parent's own. */
-const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b|^(from|on|out of|in) (my |one |the |both )?(left |right )?(nipple|nipples|breast|breasts|side|duct|boob|boobs)\b|^(it is|its|it s|it|they are|they re|this is) (only |just |always )?(from|coming from|coming out of|made me|making me|stopping me|on my|in my|happening to me)\b|^(it s|its|it is|it)( usually| always| normally| mostly)? (gone|over|passes|fades|goes away|wears off) (by|within|after|in|once)\b|^(and )?(it|this|that|its|it s) (is |has been |keeps |still )?(happens|happening|happened) (a lot|all the time|every day|every night|daily|constantly|often|more and more|again|now|rn|right now|as we speak|at the moment|atm)\b/;
+const OWN_AFTER_QUESTION = /^(and |but |so )?((asking|i am asking|i ask|only asking) )?(because|cos|coz|cause|bc|since|as) (i|mine|my)\b|^(i (do|have|have got|got|literally do|actually do|really do)|mine (does|is|has|do|did|went|has gone|turned))\b(?! not\b)|^(it|this|that) (has|s|is) (happened|happening|been happening) to me\b|^(i m|i am|im) (on )?(day|my (\d+|first|second|third|fourth|fifth|sixth) day) ?(\d+|one|two|three|four|five|six|seven)?\b|^(i|i m|i am|im) (feel|feeling|getting|got|am getting) worse\b|^((only|just|mostly|always) )?(from|on|out of|in) (my |one |the |both )?(left |right )?(nipple|nipples|breast|breasts|side|duct|boob|boobs)\b|^(it is|its|it s|it|they are|they re) (only |just |always |mostly )?(my|the|on my|on the|from my|from the) (left|right|one)\b|^(mine|my one|my (left|right|nipple|nipples|breast|boob)) (only |just |also |has |have )?(started|began|begun|went|turned|changed|is|are|does|do|did)\b|^(my |the )?(left|right) (one|side|nipple|breast|boob) (only |just |also )?(changed|started|began|went|turned|has|is|does)\b|^asking (as|being) (a|an)\b|^(it is|its|it s|it|they are|they re|this is) (only |just |always )?(from|coming from|coming out of|made me|making me|stopping me|on my|in my|happening to me)\b|^(it s|its|it is|it)( usually| always| normally| mostly)? (gone|over|passes|fades|goes away|wears off) (by|within|after|in|once)\b|^(and )?(it|this|that|its|it s) (is |has been |keeps |still )?(happens|happening|happened) (a lot|all the time|every day|every night|daily|constantly|often|more and more|again|now|rn|right now|as we speak|at the moment|atm)\b/;
 
 /**
  * "... ? Mine isn't going away, 4 weeks now", "... ? it's been 4 months for me and still going": the
@@ -821,7 +821,9 @@ function someoneElse(s: Sentence | undefined): boolean {
 
 /** The sentence says that what the one before it asked about is the parent's own. */
 function followsUp(s: Sentence, sentences: readonly Sentence[]): boolean {
-  return OWN_AFTER_QUESTION.test(s.text) || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
+  // "why would a breast leak for no reason? not pregnant, no baby, it's only the left side": any clause may say so.
+  const clauseSaysMine = s.clauses.length > 1 && s.clauses.some((c, i) => i > 0 && OWN_AFTER_QUESTION.test(s.tokens.slice(c.start, c.end).join(' ')));
+  return OWN_AFTER_QUESTION.test(s.text) || clauseSaysMine || (STILL_MINE_AFTER_QUESTION.test(s.text) && !someoneElse(s) && !someoneElse(sentences[s.index - 1]));
 }
 
 /**

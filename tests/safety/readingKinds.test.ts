@@ -227,3 +227,19 @@ describe('who the parent is, and leaking told by its marks', () => {
     expect(flagIds(assessSafety('wet stains on just one side of my nightie every morning', { lactation: 'none' }, { now: NOW }))).toContain('one-sided-discharge-not-lactating');
   });
 });
+
+describe('a sign told after a question about something else (development set with-flags 4, new phrasings)', () => {
+  it.each([
+    ['is a rash on the nipple normal when pumping? only on my left nipple and it has been weeks now, nothing heals it', 'nipple-rash-not-healing'],
+    ['why would milk come out if I never had a baby? not pregnant, it is only the right side and it happens by itself', 'one-sided-discharge-not-lactating'],
+    ['can a nipple go inverted from pumping? mine only started turning inward last month, it always stuck out', 'new-nipple-inversion'],
+    ['is it cancer if a nipple sinks in? right one changed this month, it was normal before', 'new-nipple-inversion'],
+    ['what pads are best for night? my left pad has brownish spots every morning from one little hole', 'blood-in-discharge'],
+    ['any tips for baths? in the bath I saw a small dip in my skin that sucks in when I raise my arms', 'skin-dimpling'],
+    ['how do I stop leaking at night when I am not even nursing? there is a wet patch only on the left side of the sheet', 'one-sided-discharge-not-lactating'],
+    ['what bra hides it? my milk came back weeks after it had dried up', 'leaking-long-after-weaning'],
+    ['why does let down feel so bad? each and every feed I get a heavy feeling and I dread feeding now', 'mood-affecting-daily-life'],
+  ])('%s -> %s', (text, id) => {
+    expect(flagIds(read(text))).toContain(id);
+  });
+});
