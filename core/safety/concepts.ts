@@ -320,7 +320,8 @@ const SPECS: ConceptSpec[] = [
   },
   {
     id: 'low-mood',
-    status: { selfOnly: true },
+    // "dh is the one who's depressed, I'm fine": a man's mood, unless the clause says it is the parent's own.
+    status: { selfOnly: true, elsewhere: /\b(husband|boyfriend|fiance|brother|father|dad|partner) (is|s|has been|seems|was|gets|got)\b/, here: /\b(i am|i m|im|i feel|i have been|i ve been|my mood|me)\b/ },
   },
   {
     id: 'medicine',

@@ -241,7 +241,7 @@ const FORMULA_ONLY = /\b(formula feeding|formula feed|formula fed|exclusively fo
 const NONE_NOT_EITHER = /\bnot (currently |even )?(pregnant|breastfeeding|nursing|lactating)( or| and| nor|,)+ (pregnant|breastfeeding|nursing|lactating)\b/;
 const NONE_NEITHER = /\b(neither|nor) (pregnant|breastfeeding|nursing)\b/;
 const NONE_NEVER = /\b(never|not ever) (been )?(pregnant|breastfed|breastfeed|breastfeeding|nursed|(had|have|has) (a baby|baby|kids|children|a child|babies))\b/;
-const NONE_NO_CHILDREN = /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b|(^|, )(i am |i m |im )?not a (mum|mom|mother|parent)( yet)?( ,| but| and| so|$)/;
+const NONE_NO_CHILDREN = /\b(do not|did not) have (any )?(kids|children|a baby|babies|a child)\b|\bno kids\b|\bchildless\b|\bnever had kids\b|\b(have not|had not|not) had a baby (in|for) (\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|a few) years\b|(^|, )(i am |i m |im )?not a (mum|mom|mother|parent)( yet)?( ,| but| and| so|$)/;
 const NONE_MENOPAUSE = /\b(post ?menopaus\w*|peri ?menopaus\w*|menopause|menopausal|after menopause|went through the change|going through the change)\b/;
 const NONE_CHILD_OLDER = /\b(my )?(youngest|last baby|last child|baby|kids|children|son|daughter|little one) (is|are|was|were) (now )?([4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)( years?| yrs?)?( old)?\b(?! (weeks?|days?|months?|mo|wks?))/;
 const NONE_VIRGIN = /\b(i am|i m) (a )?virgin\b/;
@@ -423,7 +423,7 @@ export function maleExperiencer(s: Sentence, selfMale: boolean, at?: number): bo
   if (selfMale && PARTNER.test(s.text) && !MY_BODY.test(s.text)) return false;
   return selfMale && !FEMALE_OTHER.test(s.text);
 }
-const PARTNER = /\b(my|our) (partner|wife|girlfriend|missus|other half|spouse|fiancee)\b/;
+const PARTNER = /\b(my|our) (partner|wife|girlfriend|missus|other half|spouse|fiancee)s?\b/;
 const MY_BODY = /\bmy (left |right |own )?(nipple|nipples|chest|breast|breasts|boob|boobs|areola|pecs?|moobs)\b|\bi (leak|am leaking|m leaking|have|ve got|got|noticed)\b/;
 
 /** Someone else's man ("friend s husband"): an experiencer-other word owning an experiencer-man word (the apostrophe is gone by now). */
@@ -432,7 +432,7 @@ function othersMan(s: Sentence): RegExp {
   let re = othersMen.get(s.knowledge);
   if (!re) {
     const { modifiers } = s.knowledge;
-    re = new RegExp(`\\b(${[...modifiers['experiencer-other'].words].join('|')}) (?:s )?(${[...modifiers['experiencer-man'].words].join('|')})\\b`);
+    re = new RegExp(`\\b(${[...modifiers['experiencer-other'].words].join('|')})(?:s| s)? (${[...modifiers['experiencer-man'].words].join('|')})\\b`);
     othersMen.set(s.knowledge, re);
   }
   return re;

@@ -220,6 +220,13 @@ export function statedNow(text: string, now: Date): Date {
     const day = m[1] ?? m[3];
     return lastOccurrence(now, month, day ? Math.min(28, Number(day)) : 15);
   }
+  // "weaned at halloween, now its valentines": a holiday named as now.
+  const h = STATED_HOLIDAY.exec(text);
+  if (h) {
+    const name = h[1];
+    const [month, day] = HOLIDAY_DATES[Object.keys(HOLIDAY_DATES).find((k) => name.startsWith(k)) ?? 'new year'];
+    return lastOccurrence(now, month, day);
+  }
   // "since my birthday (the 1st), it's the 20th now": a day of this month, or of the last one if it is still to come.
   const d = STATED_DAY.exec(text);
   if (!d) return now;
@@ -233,6 +240,9 @@ const NOW_WORDS = '(?:it is|it s|its|now it is|now its|and now it is|today is|to
 const STATED_MONTH = new RegExp(
   `\\b${NOW_WORDS} (?:now |nearly |almost |already |well into |into )?(?:the (\\d{1,2})(?:st|nd|rd|th)? of )?(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?: (\\d{1,2})(?:st|nd|rd|th)?)?\\b`,
 );
+const STATED_HOLIDAY = new RegExp(`\\b${NOW_WORDS} (?:now |nearly |almost |already )?(christmas|xmas|new year|new years|valentines|valentine s|valentine|halloween|easter)\\b`);
+/** Month (0-11) and day of the holidays parents date things by; Easter moves, early April stands for it. */
+const HOLIDAY_DATES: Record<string, [number, number]> = { christmas: [11, 25], xmas: [11, 25], 'new year': [0, 1], valentine: [1, 14], halloween: [9, 31], easter: [3, 5] };
 const STATED_DAY = new RegExp(`\\b${NOW_WORDS} (?:now )?the (\\d{1,2}) ?(?:st|nd|rd|th)\\b`);
 
 /** Words that date when something began, just before the date ("started around Halloween", "since before Xmas"). */

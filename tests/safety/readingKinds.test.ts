@@ -243,3 +243,34 @@ describe('a sign told after a question about something else (development set wit
     expect(flagIds(read(text))).toContain(id);
   });
 });
+
+describe('kinds found on development set 9 (new phrasings)', () => {
+  it.each([
+    ['my partner said last night she keeps thinking about ending her life since our son was born', 'thoughts-of-self-harm'],
+    ['my girlfriend has been really suicidal since the birth, what do I do', 'thoughts-of-self-harm'],
+    ['one nipple leaks by itself now and then, I have not had a baby in 12 years', 'one-sided-discharge-not-lactating'],
+    ['10 days after my c-section, a headache so bad I have been sick twice', 'severe-headache-or-vision-change'],
+    ['my eyes went all blurry this afternoon, baby is 5 days old, could it be lack of sleep?', 'severe-headache-or-vision-change'],
+    ['a sunken crease near my nipple when I bend down', 'skin-dimpling'],
+    ['6 months since my last feed and my pads are still wet most mornings', 'leaking-long-after-weaning'],
+    ['stopped feeding at christmas, it is easter now and still dripping', 'leaking-long-after-weaning'],
+    ['nothing for a year after weaning, now damp patches on my top again', 'leaking-long-after-weaning'],
+    ['started the pill in june and now tiny white drops from both of my nipples, never breastfed', 'discharge-with-new-medicine'],
+    ['sore patch on my nipple like a graze, there since halloween and it is february now', 'nipple-rash-not-healing'],
+    ['no milk at all since the spring, and suddenly there is milk again', 'leaking-long-after-weaning'],
+    ['I stopped eating and have not left the house in weeks, every feed is hell', 'mood-affecting-daily-life'],
+    ['flaky red skin on my nipple that does not get better with cream, 6 weeks now', 'nipple-rash-not-healing'],
+    ['milk spots on my bra again, and my youngest is 10 and weaned at 2', 'leaking-long-after-weaning'],
+  ])('%s -> %s', (text, id) => {
+    expect(flagIds(read(text))).toContain(id);
+  });
+
+  it.each([
+    'my nipple has been flat since a piercing years ago and it has been exactly the same since',
+    "my sister's husband has some fluid from his nipple, is that something men get?",
+    'hubby is the one who is depressed, I am fine, just leaking a lot',
+    "I'm the dad, my partner's breasts leak when the baby cries, is that normal?",
+  ])('not escalated: %s', (text) => {
+    expect(escalates(read(text))).toBe(false);
+  });
+});
