@@ -20,6 +20,7 @@ import { join, relative } from 'node:path';
 import { projectRoot } from '../core/projectRoot';
 import { runCli } from './cli';
 import { filterSourceMap, type SourceMapV3 } from './sourceMapFilter';
+import { TINYLD_MODULE, withBuiltTables } from './bundleShims/tinyldTables';
 
 /**
  * Optional packages some dependencies try to load inside try/catch when present (restify's DTrace
@@ -56,6 +57,8 @@ function shimPlugin(root: string): Plugin {
         const standIn = join(root, LOADED_ON_FIRST_USE[args.path]);
         return args.importer === standIn ? undefined : { path: standIn };
       });
+      // tinyld's tables, built now rather than at every start (scripts/bundleShims/tinyldTables.ts).
+      b.onLoad({ filter: TINYLD_MODULE }, (args) => ({ contents: withBuiltTables(readFileSync(args.path, 'utf8')), loader: 'js' }));
     },
   };
 }
