@@ -448,59 +448,78 @@ class Automaton {
     }
     this.width = columns + 1;
     const columnOf = (code: number) => (code < 128 ? this.ascii[code] : this.column.get(code)!);
-    // Trie first, then failure links breadth first (Aho-Corasick), folded into a full transition table.
-    const trie: Array<Map<number, number>> = [new Map()];
-    const trieOwn: number[][] = [[]];
+    const width = this.width;
+    // Trie first, in flat arrays (no Map per state: building them was most of the start-up cost of
+    // the three automata): `child` gives a state's child on a column (0: none, the root being nobody's
+    // child), and each state's children are listed in the order they were added. A string ends at
+    // one state, and no two strings at the same one, so a state ends at most one (`ends`, -1: none).
+    let capacity = 1;
+    for (const s of ids.keys()) capacity += s.length;
+    const child = new Int32Array(capacity * width);
+    const firstChild = new Int32Array(capacity);
+    const lastChild = new Int32Array(capacity);
+    const nextSibling = new Int32Array(capacity);
+    const columnInto = new Int32Array(capacity);
+    const ends = new Int32Array(capacity).fill(-1);
+    let trieStates = 1;
     for (const [s, id] of ids) {
       let state = 0;
       for (let k = 0; k < s.length; k++) {
         const col = columnOf(s.charCodeAt(k));
-        let next = trie[state].get(col);
-        if (next === undefined) {
-          next = trie.length;
-          trie.push(new Map());
-          trieOwn.push([]);
-          trie[state].set(col, next);
+        let next = child[state * width + col];
+        if (next === 0) {
+          next = trieStates++;
+          child[state * width + col] = next;
+          columnInto[next] = col;
+          if (firstChild[state] === 0) firstChild[state] = next;
+          else nextSibling[lastChild[state]] = next;
+          lastChild[state] = next;
         }
         state = next;
       }
-      trieOwn[state].push(id);
+      ends[state] = id;
     }
     // States numbered breadth first: the shallow ones, which every scan walks through, then share a
     // few cache lines of the table instead of being spread over all of it.
-    const order = [0];
-    for (let q = 0; q < order.length; q++) for (const next of trie[order[q]].values()) order.push(next);
-    const number = new Int32Array(trie.length);
-    order.forEach((state, i) => (number[state] = i));
-    const children = order.map((state) => new Map([...trie[state]].map(([col, next]) => [col, number[next]])));
-    const own = order.map((state) => trieOwn[state]);
-    const states = children.length;
-    const delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
+    const states = trieStates;
+    const order = new Int32Array(states);
+    const number = new Int32Array(states);
+    for (let q = 0, n = 1; q < n; q++) {
+      number[order[q]] = q;
+      for (let c = firstChild[order[q]]; c !== 0; c = nextSibling[c]) order[n++] = c;
+    }
+    // Failure links breadth first (Aho-Corasick), folded into a full transition table. A state's
+    // failure state is shallower, so its row is complete: the state's row is that row (one copy) with
+    // the state's own children written over it.
+    const delta = states <= 0xffff ? new Uint16Array(states * width) : new Int32Array(states * width);
     const fail = new Int32Array(states);
     const outLink = new Int32Array(states).fill(-1);
-    const queue: number[] = [];
-    for (const [col, next] of children[0]) {
-      delta[col] = next;
-      queue.push(next);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const state = queue[q];
+    const endsAt = (state: number) => ends[order[state]];
+    for (let state = 0; state < states; state++) {
       const f = fail[state];
-      outLink[state] = own[f].length > 0 ? f : outLink[f];
-      for (let col = 1; col < this.width; col++) {
-        const next = children[state].get(col);
-        if (next === undefined) delta[state * this.width + col] = delta[f * this.width + col];
-        else {
-          delta[state * this.width + col] = next;
-          fail[next] = delta[f * this.width + col];
-          queue.push(next);
-        }
+      const row = state * width;
+      if (state > 0) {
+        outLink[state] = endsAt(f) >= 0 ? f : outLink[f];
+        delta.copyWithin(row, f * width, f * width + width);
+      }
+      for (let c = firstChild[order[state]]; c !== 0; c = nextSibling[c]) {
+        const col = columnInto[c];
+        // The root's children fail to the root; any other state's child fails to where its failure state goes on that character.
+        fail[number[c]] = state === 0 ? 0 : delta[f * width + col];
+        delta[row + col] = number[c];
       }
     }
     this.delta = delta;
-    [this.ownStart, this.ownIds] = flat(own);
+    this.ownStart = new Int32Array(states + 1);
+    const owned: number[] = [];
+    for (let state = 0; state < states; state++) {
+      if (endsAt(state) >= 0) owned.push(endsAt(state));
+      this.ownStart[state + 1] = owned.length;
+    }
+    this.ownIds = Int32Array.from(owned);
     this.outLink = outLink;
-    this.firstOut = Int32Array.from(outLink, (link, state) => (own[state].length > 0 ? state : link));
+    this.firstOut = new Int32Array(states);
+    for (let state = 0; state < states; state++) this.firstOut[state] = endsAt(state) >= 0 ? state : outLink[state];
     this.found = new Int32Array(ids.size);
     this.visited = new Int32Array(states);
     const groupsOf: number[][] = Array.from({ length: ids.size }, () => []);
