@@ -312,6 +312,8 @@ const WARM_TEXT = 'warm up '.repeat(160);
  * A memo, not a loader: this module reads no file.
  */
 const storedStrings = new Map<string, readonly string[] | null>();
+/** Patterns the build compiled quickly (see QUICK_COMPILE_MS): left to compile at their first use rather than at start-up. */
+const storedQuick = new Set<string>();
 /** Patterns read here since start (memo misses): what start-up reports when the stored file did not serve. */
 let readHere = 0;
 
@@ -320,11 +322,42 @@ export function patternKey(re: RegExp): string {
   return `${re.flags}/${re.source}`;
 }
 
-/** The file's shape: format, the hash of the reading that wrote it, and per pattern key its strings. */
+/** The file's shape: format, the hash of the reading that wrote it, per pattern key its strings, and the keys of the patterns that compiled quickly. */
 export interface StoredPatternStrings {
   format: 1;
   reader: string;
   strings: Record<string, string[] | null>;
+  quick?: string[];
+}
+
+/**
+ * A pattern V8 compiles in less than this (to machine code, at its first use on a long text) is not
+ * compiled at start-up: about 540 of the ~600 patterns take a tenth of a millisecond on average,
+ * about 40 ms in all (a third of the patterns' compile time), and a message pays for those it is the
+ * first to need, a few milliseconds at most. The slower ones (about 60, up to 20 ms each) still
+ * compile at start-up, so that no parent waits for them.
+ */
+export const QUICK_COMPILE_MS = 0.25;
+
+/**
+ * The keys of the patterns V8 compiles in less than QUICK_COMPILE_MS, measured by compiling each
+ * (for the build, in a process that has run none of them: V8 keeps compiled code per source and flags).
+ */
+export function quickToCompile(patterns: Iterable<RegExp>): string[] {
+  const quick: string[] = [];
+  for (const re of patterns) {
+    const started = performance.now();
+    compile(re);
+    if (performance.now() - started < QUICK_COMPILE_MS) quick.push(patternKey(re));
+  }
+  return quick;
+}
+
+/** Makes V8 compile `re` now (to machine code: the text is long enough). */
+function compile(re: RegExp): void {
+  re.lastIndex = 0;
+  re.exec(WARM_TEXT);
+  re.lastIndex = 0;
 }
 
 /**
@@ -341,6 +374,7 @@ export function rememberPatternStrings(file: unknown, reader: string): number {
       n++;
     }
   }
+  if (Array.isArray(f.quick)) for (const key of f.quick) if (typeof key === 'string') storedQuick.add(key);
   return n;
 }
 
@@ -537,17 +571,14 @@ class Automaton {
   }
 
   /**
-   * Compiles every pattern of the set now, so that none is compiled on a parent's message: skipped
-   * patterns are otherwise first compiled by whichever message first needs them (the largest take
-   * tens of milliseconds as machine code, and far longer as interpreter bytecode). V8 compiles a
-   * pattern straight to machine code when its first text is long (over 1,000 characters).
+   * Compiles the set's patterns now, but those the build found quick to compile (QUICK_COMPILE_MS),
+   * so that no slow one is compiled on a parent's message: a pattern is otherwise first compiled by
+   * whichever message first needs it (the largest take tens of milliseconds as machine code, and far
+   * longer as interpreter bytecode). V8 compiles a pattern straight to machine code when its first
+   * text is long (over 1,000 characters). Without the build's file, every pattern is compiled.
    */
   warm(): void {
-    for (const re of this.patterns) {
-      re.lastIndex = 0;
-      re.exec(WARM_TEXT);
-      re.lastIndex = 0;
-    }
+    for (const re of this.patterns) if (!storedQuick.has(patternKey(re))) compile(re);
   }
 
   /**
