@@ -19,7 +19,7 @@ import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/cont
 import { answerVocabulary } from './triage/vocabulary';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rememberParsedYaml, textKey } from './knowledge/parsedYaml';
+import { rememberParsedYamlLater, textKey } from './knowledge/parsedYaml';
 import { patternsReadHere, rememberPatternStrings } from './safety/prefilter';
 import { projectRoot } from './projectRoot';
 import { builtValidation, plainValidation, schemaVersion, type KnowledgeValidation } from './knowledge/builtValidation';
@@ -149,14 +149,13 @@ export function defaultParsedYamlFile(): string {
   return join(projectRoot(), 'generated', 'knowledge-yaml.json');
 }
 
-/** Hands what the build parsed to the YAML reader; without the file (or with a broken one) every file is parsed. */
+/**
+ * Hands what the build parsed to the YAML reader, read at its first parse (a start whose files the
+ * build validated parses none); without the file (or with a broken one) every file is parsed.
+ */
 function rememberBuiltYaml(file: string): void {
   if (!existsSync(file)) return;
-  try {
-    rememberParsedYaml(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    // Unreadable: parsing the knowledge files themselves is slower, never wrong.
-  }
+  rememberParsedYamlLater(() => JSON.parse(readFileSync(file, 'utf8')));
 }
 
 /**
