@@ -19,9 +19,11 @@ import { loadSymptomCheckContent, type SymptomCheckContent } from './triage/cont
 import { answerVocabulary } from './triage/vocabulary';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rememberParsedYaml, textKey } from './knowledge/parsedYaml';
+import { rememberParsedYamlLater, textKey } from './knowledge/parsedYaml';
 import { patternsReadHere, rememberPatternStrings } from './safety/prefilter';
 import { projectRoot } from './projectRoot';
+import { builtValidation, plainValidation, schemaVersion, type KnowledgeValidation } from './knowledge/builtValidation';
+import { loadCrisisConfig } from './safety/crisisBank';
 
 /** Everything the bot knows and how it listens, loaded and checked once at start-up. */
 export interface Domain {
@@ -34,6 +36,8 @@ export interface Domain {
   understanding: LanguageUnderstanding;
   /** 'stored': the model the build trained; otherwise why it was trained at start-up instead (missing, stale...). */
   understandingSource: LoadedUnderstanding['source'];
+  /** Knowledge files whose zod validation the build's record answered (generated/knowledge-validated.json); the others were validated now. */
+  knowledgeValidationsSkipped: number;
   /** Patterns whose required strings were read at start-up, not taken from the build (0 when the build's file served). */
   patternsReadAtStart: number;
   /** How the crisis model was found current: by its files' text hash ('text'), by reading the banks, or trained now. */
@@ -62,15 +66,15 @@ export interface UnderstandingSources {
  * the NLU lexicon with the concepts of knowledge/safety merged in (the one lexicon), and the emoji.
  * Shared by start-up and the build's training (scripts/trainNlu.ts), so both train on the same inputs.
  */
-export function loadUnderstandingSources(knowledgeDir: string = defaultKnowledgeDir()): UnderstandingSources {
-  const kb = loadKnowledgeBase(knowledgeDir);
-  const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'));
+export function loadUnderstandingSources(knowledgeDir: string = defaultKnowledgeDir(), validation: KnowledgeValidation = plainValidation): UnderstandingSources {
+  const kb = loadKnowledgeBase(knowledgeDir, validation);
+  const redFlags = loadRedFlagDefinitions(join(knowledgeDir, 'red-flags.yaml'), validation);
   // One lexicon: the concepts are read by the detector, language understanding and the symptom check alike.
   const inlineRules = [...redFlags.flags.values()].flatMap((f) => (f.rule ? [f.rule] : []));
-  const safetyKnowledge = loadSafetyKnowledge(join(knowledgeDir, 'safety'), { usedElsewhere: conceptsOf(inlineRules) });
-  const emoji = loadEmojiWords(join(knowledgeDir, 'emoji.yaml'));
-  const lexicon = loadLexiconWithConcepts(safetyKnowledge.concepts.values(), join(knowledgeDir, 'nlu', 'lexicon.yaml'));
-  const corpus = corpusFromKnowledgeBase(kb, loadOutOfScopeExamples(join(knowledgeDir, 'nlu', 'out-of-scope.yaml')));
+  const safetyKnowledge = loadSafetyKnowledge(join(knowledgeDir, 'safety'), { usedElsewhere: conceptsOf(inlineRules), validation });
+  const emoji = loadEmojiWords(join(knowledgeDir, 'emoji.yaml'), validation);
+  const lexicon = loadLexiconWithConcepts(safetyKnowledge.concepts.values(), join(knowledgeDir, 'nlu', 'lexicon.yaml'), validation);
+  const corpus = corpusFromKnowledgeBase(kb, loadOutOfScopeExamples(join(knowledgeDir, 'nlu', 'out-of-scope.yaml'), validation));
   return { kb, redFlags, safetyKnowledge, emoji, inputs: { corpus, lexicon, emoji } };
 }
 
@@ -81,6 +85,38 @@ export interface DomainOptions {
   parsedYamlFile?: string;
   /** The patterns' required strings the build read (generated/pattern-strings.json); used only for unchanged patterns. */
   patternStringsFile?: string;
+  /** The knowledge files the build validated (generated/knowledge-validated.json); used only for unchanged files and schemas. */
+  validatedKnowledgeFile?: string;
+  /** How the knowledge files are validated; by default from validatedKnowledgeFile (the build's record), else zod on every file. */
+  validation?: KnowledgeValidation;
+}
+
+/** Where the build writes what it validated of the knowledge files (scripts/validateKnowledge.ts). */
+export function defaultValidatedKnowledgeFile(): string {
+  return join(projectRoot(), 'generated', 'knowledge-validated.json');
+}
+
+/** The validation answering from the build's record when it was made with these very schemas; zod on every file otherwise. */
+export function builtKnowledgeValidation(file: string = defaultValidatedKnowledgeFile()): KnowledgeValidation {
+  if (!existsSync(file)) return plainValidation;
+  try {
+    return builtValidation(JSON.parse(readFileSync(file, 'utf8')), schemaVersion(projectRoot()));
+  } catch {
+    // Unreadable: validating the files themselves is slower, never wrong.
+    return plainValidation;
+  }
+}
+
+/** Every knowledge file start-up validates, loaded as loadDomain does (the build records them through `validation`). */
+export function loadKnowledgeFiles(knowledgeDir: string = defaultKnowledgeDir(), validation: KnowledgeValidation = plainValidation) {
+  const sources = loadUnderstandingSources(knowledgeDir, validation);
+  const { kb, redFlags, safetyKnowledge } = sources;
+  const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()), validation);
+  const symptomCheckContent = loadSymptomCheckContent(knowledgeDir, { redFlags: new Set(redFlags.flags.keys()), topics: new Set(kb.topics.keys()) }, validation);
+  const symptomCheck = { ...symptomCheckContent, vocabulary: answerVocabulary(safetyKnowledge, symptomCheckContent) };
+  const crisisConfig = loadCrisisConfig(join(knowledgeDir, 'safety'), validation);
+  const languageNotices = loadLanguageNotices(join(knowledgeDir, 'languages.yaml'), validation);
+  return { ...sources, messages, symptomCheck, crisisConfig, languageNotices };
 }
 
 /** Where the build writes the patterns' required strings (scripts/storePatternStrings.ts). */
@@ -113,14 +149,13 @@ export function defaultParsedYamlFile(): string {
   return join(projectRoot(), 'generated', 'knowledge-yaml.json');
 }
 
-/** Hands what the build parsed to the YAML reader; without the file (or with a broken one) every file is parsed. */
+/**
+ * Hands what the build parsed to the YAML reader, read at its first parse (a start whose files the
+ * build validated parses none); without the file (or with a broken one) every file is parsed.
+ */
 function rememberBuiltYaml(file: string): void {
   if (!existsSync(file)) return;
-  try {
-    rememberParsedYaml(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    // Unreadable: parsing the knowledge files themselves is slower, never wrong.
-  }
+  rememberParsedYamlLater(() => JSON.parse(readFileSync(file, 'utf8')));
 }
 
 /**
@@ -132,23 +167,24 @@ export function loadDomain(clinic: ClinicDetails, knowledgeDir: string = default
   rememberBuiltYaml(options.parsedYamlFile ?? defaultParsedYamlFile());
   rememberBuiltPatternStrings(options.patternStringsFile ?? defaultPatternStringsFile());
   const readBefore = patternsReadHere();
-  const { kb, redFlags, safetyKnowledge, emoji, inputs } = loadUnderstandingSources(knowledgeDir);
-  const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()));
-  const symptomCheckContent = loadSymptomCheckContent(knowledgeDir, { redFlags: new Set(redFlags.flags.keys()), topics: new Set(kb.topics.keys()) });
+  const validation = options.validation ?? builtKnowledgeValidation(options.validatedKnowledgeFile);
+  const { kb, redFlags, safetyKnowledge, emoji, inputs } = loadUnderstandingSources(knowledgeDir, validation);
+  const messages = loadMessages(knowledgeDir, new Set(kb.topics.keys()), validation);
+  const symptomCheckContent = loadSymptomCheckContent(knowledgeDir, { redFlags: new Set(redFlags.flags.keys()), topics: new Set(kb.topics.keys()) }, validation);
   const symptomCheck = { ...symptomCheckContent, vocabulary: answerVocabulary(safetyKnowledge, symptomCheckContent) };
   const { understanding, source } = loadLanguageUnderstanding(inputs, options.nluModelFile ?? defaultNluModelFile());
   // The crisis classifier built by `npm run build`; trained now if its model file is missing or stale.
-  const { classifier, source: crisisModelSource } = loadCrisisClassifier(join(knowledgeDir, 'safety'));
+  const { classifier, source: crisisModelSource } = loadCrisisClassifier(join(knowledgeDir, 'safety'), { validation });
   const safety = createRedFlagDetector(redFlags, classifier, safetyKnowledge, emoji);
   // Ready means ready: the first parent's message must not pay for compiling the detector's patterns.
   warmUp(safety);
   const patternsReadAtStart = patternsReadHere() - readBefore;
   const composer = new ReplyComposer({ kb, messages, redFlags, clinic });
   // A message English understanding reads as one of its topics is English, whatever its n-grams say.
-  const languageNotices = loadLanguageNotices(join(knowledgeDir, 'languages.yaml'));
+  const languageNotices = loadLanguageNotices(join(knowledgeDir, 'languages.yaml'), validation);
   const language = createLanguageIdentifier({
     languages: languageNotices.languages(),
     readsAsEnglish: (text) => understanding.understand(text).kind === 'topic',
   });
-  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, understandingSource: source, patternsReadAtStart, crisisModelSource, safety, composer, emoji, language, languageNotices };
+  return { kb, messages, redFlags, safetyKnowledge, symptomCheck, understanding, understandingSource: source, knowledgeValidationsSkipped: validation.skipped, patternsReadAtStart, crisisModelSource, safety, composer, emoji, language, languageNotices };
 }

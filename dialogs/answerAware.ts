@@ -25,7 +25,7 @@ export function isAnswerAware(dialog: unknown): dialog is AnswerAware {
 
 /** How a button label or a typed message is compared: case, spacing, apostrophes and end punctuation don't matter. */
 export function choiceKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[’'`]/g, '').replace(/[\s.!?…]+$/g, '').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(/[\u2019'`]/g, '').replace(/[\s.!?\u2026]+$/g, '').replace(/\s+/g, ' ').trim();
 }
 
 export function sameChoice(text: string, label: string): boolean {

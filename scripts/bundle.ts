@@ -20,6 +20,7 @@ import { join, relative } from 'node:path';
 import { projectRoot } from '../core/projectRoot';
 import { runCli } from './cli';
 import { filterSourceMap, type SourceMapV3 } from './sourceMapFilter';
+import { TINYLD_MODULE, withBuiltTables } from './bundleShims/tinyldTables';
 
 /**
  * Optional packages some dependencies try to load inside try/catch when present (restify's DTrace
@@ -56,8 +57,31 @@ function shimPlugin(root: string): Plugin {
         const standIn = join(root, LOADED_ON_FIRST_USE[args.path]);
         return args.importer === standIn ? undefined : { path: standIn };
       });
+      // tinyld's tables, built now rather than at every start (scripts/bundleShims/tinyldTables.ts).
+      b.onLoad({ filter: TINYLD_MODULE }, (args) => ({ contents: escapeNonAscii(withBuiltTables(readFileSync(args.path, 'utf8'))), loader: 'js' }));
+      // A dependency's non-ASCII characters, escaped (see escapeNonAscii); files without any load as they are.
+      b.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        return /[\u0080-\uffff]/.test(text) ? { contents: escapeNonAscii(text), loader: 'js' } : undefined;
+      });
     },
   };
+}
+
+/**
+ * The text with every non-ASCII character written as a \\u escape. esbuild escapes them in strings,
+ * but not in regular expression literals, and one such character anywhere makes the 9 MB bundle a
+ * two-byte string to V8 (twice the memory, and decoded as UTF-8 at every start rather than copied
+ * byte for byte: scripts/launch.ts reads an ASCII bundle as Latin-1). In a regular expression, a string
+ * or a comment, \\uXXXX means the same character (a character outside the BMP as its two surrogates,
+ * which a /u pattern reads as one code point); a character escaped with a backslash of its own
+ * (an identity escape, "\\–") keeps one backslash.
+ */
+export function escapeNonAscii(text: string): string {
+  return text.replace(/(\\*)([\u0080-\uffff])/g, (_, slashes: string, ch: string) => {
+    const escaped = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}${escaped}`;
+  });
 }
 
 export function bundleOptions(root: string = projectRoot(), outfile: string = join(root, 'dist', 'server.js')): BuildOptions {

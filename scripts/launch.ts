@@ -15,6 +15,7 @@
  *   node dist/start.js                        start the server
  *   node dist/start.js --write-code-cache     (the build) load the bundle without starting, write the cache
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire, SourceMap } from 'node:module';
@@ -52,7 +53,9 @@ function readCache(cacheFile: string, hash: string): { data?: Buffer; use: Cache
  */
 export function loadBundle(file: string, cacheFile = `${file}.cache`, asMain = true): LoadedBundle {
   const bytes = readFileSync(file);
-  const source = bytes.toString('utf8');
+  // The build writes the bundle in ASCII (scripts/bundle.ts): read as Latin-1, its bytes are copied
+  // into a one-byte string instead of decoded as UTF-8 (the same text; any other bundle is decoded).
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const cached = readCache(cacheFile, sha1(bytes));
   // The wrapper's first line is its own, so the bundle's lines keep their numbers (lineOffset -1).
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {

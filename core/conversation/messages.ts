@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultKnowledgeDir, KnowledgeError, readValidatedYaml } from '../knowledge/loader';
+import { plainValidation, type KnowledgeValidation } from '../knowledge/builtValidation';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const choice = z.object({ label: text, topic: z.string() }).strict();
@@ -88,9 +89,9 @@ export const messagesSchema = z
 
 export type BotMessages = z.infer<typeof messagesSchema>;
 
-export function loadMessages(dir: string = defaultKnowledgeDir(), topicIds?: ReadonlySet<string>): BotMessages {
+export function loadMessages(dir: string = defaultKnowledgeDir(), topicIds?: ReadonlySet<string>, validation: KnowledgeValidation = plainValidation): BotMessages {
   const file = join(dir, 'messages.yaml');
-  const messages = readValidatedYaml(file, messagesSchema);
+  const messages = readValidatedYaml(file, messagesSchema, 'messages', validation);
   if (topicIds) {
     const unknown = messages.welcomeChoices
       .map((c, i) => ({ c, i }))

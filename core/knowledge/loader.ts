@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parseYaml } from './parsedYaml';
 import type { z } from 'zod';
+import { plainValidation, readKnowledgeText, type KnowledgeText, type KnowledgeValidation } from './builtValidation';
 import { projectRoot } from '../projectRoot';
 import { sourcesFileSchema, topicSchema, type Source, type Topic } from './schema';
 import { buildTopicTree, treeProblems, type TopicTree } from './tree';
@@ -29,17 +29,23 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
   return path.length === 0 ? '(the file)' : path.map(String).join('.');
 }
 
-function readYaml(file: string, displayName: string, problems: string[]): unknown {
+/** Reads and validates one file (through `validation`); its problems, each naming the file and the field, go to `problems`. */
+function readAndValidate<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  schemaName: string,
+  validation: KnowledgeValidation,
+  problems: string[],
+  displayName: string = relative(process.cwd(), file) || file,
+): T | undefined {
+  let result: z.ZodSafeParseResult<T>;
   try {
-    return parseYaml(readFileSync(file, 'utf8'));
+    const text: KnowledgeText = readKnowledgeText(file);
+    result = validation.validate(schema, schemaName, text);
   } catch (err) {
     problems.push(`${displayName}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
     return undefined;
   }
-}
-
-function validate<T>(schema: z.ZodType<T>, data: unknown, displayName: string, problems: string[]): T | undefined {
-  const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     problems.push(`${displayName}: field ${describePath(issue.path)}: ${issue.message}`);
@@ -47,11 +53,13 @@ function validate<T>(schema: z.ZodType<T>, data: unknown, displayName: string, p
   return undefined;
 }
 
-/** Reads one YAML file and validates it; every problem is a KnowledgeError line naming the file and the field. */
-export function readValidatedYaml<T>(file: string, schema: z.ZodType<T>): T {
+/**
+ * Reads one YAML file and validates it with `schema` (named `schemaName`, see builtValidation.ts);
+ * every problem is a KnowledgeError line naming the file and the field.
+ */
+export function readValidatedYaml<T>(file: string, schema: z.ZodType<T>, schemaName: string, validation: KnowledgeValidation = plainValidation): T {
   const problems: string[] = [];
-  const shown = relative(process.cwd(), file) || file;
-  const data = validate(schema, readYaml(file, shown, problems), shown, problems);
+  const data = readAndValidate(file, schema, schemaName, validation, problems);
   if (problems.length > 0 || data === undefined) throw new KnowledgeError(problems);
   return data;
 }
@@ -60,12 +68,12 @@ export function readValidatedYaml<T>(file: string, schema: z.ZodType<T>): T {
  * Reads and validates every topic file. Every problem in every file is collected before failing, so
  * a clinician sees the whole list at once, each with the file and the field.
  */
-export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): KnowledgeBase {
+export function loadKnowledgeBase(dir: string = defaultKnowledgeDir(), validation: KnowledgeValidation = plainValidation): KnowledgeBase {
   const problems: string[] = [];
   const shown = (file: string) => relative(process.cwd(), file) || file;
 
   const sourcesFile = join(dir, 'sources.yaml');
-  const sourcesData = validate(sourcesFileSchema, readYaml(sourcesFile, shown(sourcesFile), problems), shown(sourcesFile), problems);
+  const sourcesData = readAndValidate(sourcesFile, sourcesFileSchema, 'sources', validation, problems, shown(sourcesFile));
   const sources = new Map((sourcesData?.sources ?? []).map((s) => [s.id, s]));
 
   const topics = new Map<string, Topic>();
@@ -73,7 +81,7 @@ export function loadKnowledgeBase(dir: string = defaultKnowledgeDir()): Knowledg
   const files = readdirSync(topicDir).filter((f) => /\.ya?ml$/.test(f)).sort();
   for (const name of files) {
     const file = join(topicDir, name);
-    const topic = validate(topicSchema, readYaml(file, shown(file), problems), shown(file), problems);
+    const topic = readAndValidate(file, topicSchema, 'topic', validation, problems, shown(file));
     if (!topic) continue;
     const expectedId = basename(name).replace(/\.ya?ml$/, '');
     if (topic.id !== expectedId) {

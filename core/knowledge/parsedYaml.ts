@@ -26,6 +26,8 @@ export interface ParsedYamlFile {
 }
 
 const remembered = new Map<string, string>();
+/** What the build parsed, still to be read: read at the first parse (see rememberParsedYamlLater). */
+let pending: (() => unknown) | undefined;
 
 export function textKey(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -45,8 +47,27 @@ export function rememberParsedYaml(file: unknown): number {
   return n;
 }
 
+/**
+ * Like rememberParsedYaml, with the build's file read only when a text is first parsed: when the
+ * build also validated the knowledge files (builtValidation.ts), a start parses none of them, and
+ * reading this file would be wasted. `read` returns the file's content, or throws (then nothing is
+ * remembered and parsing goes on as before).
+ */
+export function rememberParsedYamlLater(read: () => unknown): void {
+  pending = read;
+}
+
 /** The data of a YAML text, as the yaml library's parse() gives it (throws its errors for broken YAML). */
 export function parseYaml(text: string): unknown {
+  if (pending) {
+    const read = pending;
+    pending = undefined;
+    try {
+      rememberParsedYaml(read());
+    } catch {
+      // Unreadable: parsing the knowledge files themselves is slower, never wrong.
+    }
+  }
   const json = remembered.size > 0 ? remembered.get(textKey(text)) : undefined;
   return json === undefined ? parse(text) : JSON.parse(json);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ClinicDetails } from '../conversation/template';
 import { readValidatedYaml } from '../knowledge/loader';
+import { plainValidation, type KnowledgeValidation } from '../knowledge/builtValidation';
 
 /**
  * The short reply to a message in another language (knowledge/languages.yaml): this helper reads
@@ -66,6 +67,6 @@ export class LanguageNotices {
 }
 
 /** Reads and validates knowledge/languages.yaml (problems name the file and the field). */
-export function loadLanguageNotices(file: string): LanguageNotices {
-  return new LanguageNotices(readValidatedYaml(file, languagesFileSchema).languages);
+export function loadLanguageNotices(file: string, validation: KnowledgeValidation = plainValidation): LanguageNotices {
+  return new LanguageNotices(readValidatedYaml(file, languagesFileSchema, 'languages', validation).languages);
 }

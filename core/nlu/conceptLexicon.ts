@@ -4,11 +4,10 @@
  * ("fevr", "febrile", "temp" -> "fever"), added to knowledge/nlu/lexicon.yaml's own entries. A word
  * the NLU lexicon already places elsewhere, or keeps or drops on purpose, stays as it is there.
  */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseYaml } from '../knowledge/parsedYaml';
+import { plainValidation, type KnowledgeValidation } from '../knowledge/builtValidation';
 import type { CompiledConcept } from '../safety/knowledge';
-import { buildLexicon, defaultLexiconFile, LexiconError, lexiconSchema, type Lexicon, type LexiconData } from './lexicon';
+import { buildLexicon, defaultLexiconFile, lexiconFrom, validateLexiconFile, type Lexicon, type LexiconData } from './lexicon';
 
 /** Lexicon data with the concepts' words merged in (what buildLexicon validates). */
 export function mergeConcepts(data: LexiconData, concepts: Iterable<CompiledConcept>): LexiconData {
@@ -30,16 +29,10 @@ export function mergeConcepts(data: LexiconData, concepts: Iterable<CompiledConc
 }
 
 /** Reads knowledge/nlu/lexicon.yaml (or `file`) and merges the concepts in; errors name the file and field. */
-export function loadLexiconWithConcepts(concepts: Iterable<CompiledConcept>, file: string = defaultLexiconFile()): Lexicon {
+export function loadLexiconWithConcepts(concepts: Iterable<CompiledConcept>, file: string = defaultLexiconFile(), validation: KnowledgeValidation = plainValidation): Lexicon {
   const shown = relative(process.cwd(), file) || file;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new LexiconError([`${shown}: not valid YAML: ${(err as Error).message.split('\n')[0]}`]);
-  }
-  const parsed = lexiconSchema.safeParse(raw);
-  // Let buildLexicon report the file's own problems with their fields.
-  if (!parsed.success) return buildLexicon(raw, shown);
+  const parsed = validateLexiconFile(file, shown, validation);
+  // Let lexiconFrom report the file's own problems with their fields.
+  if (!parsed.success) return lexiconFrom(parsed, shown);
   return buildLexicon(mergeConcepts(parsed.data, concepts), `${shown} (with the concepts of knowledge/safety/concepts.yaml)`);
 }

@@ -2,9 +2,8 @@
  * The lexicon: how parents type (slang, abbreviations, misspellings) mapped to the words the model
  * knows. It lives in knowledge/nlu/lexicon.yaml so a clinician can extend it; this file validates it.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseYaml } from '../knowledge/parsedYaml';
+import { plainValidation, readKnowledgeText, type KnowledgeValidation } from '../knowledge/builtValidation';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 
@@ -113,7 +112,11 @@ export function defaultLexiconFile(): string {
 
 /** Validates raw lexicon data (as parsed from YAML); throws LexiconError naming every bad field. */
 export function buildLexicon(data: unknown, displayName = 'lexicon'): Lexicon {
-  const result = lexiconSchema.safeParse(data);
+  return lexiconFrom(lexiconSchema.safeParse(data), displayName);
+}
+
+/** The lexicon of a validation's result (see buildLexicon); throws LexiconError naming every bad field. */
+export function lexiconFrom(result: z.ZodSafeParseResult<z.infer<typeof lexiconSchema>>, displayName: string): Lexicon {
   if (!result.success) {
     throw new LexiconError(
       result.error.issues.map((issue) => `${displayName}: field ${issue.path.map(String).join('.') || '(the file)'}: ${issue.message}`),
@@ -169,15 +172,18 @@ export function buildLexicon(data: unknown, displayName = 'lexicon'): Lexicon {
 }
 
 /** Reads and validates knowledge/nlu/lexicon.yaml (or the given file). */
-export function loadLexicon(file: string = defaultLexiconFile()): Lexicon {
+export function loadLexicon(file: string = defaultLexiconFile(), validation: KnowledgeValidation = plainValidation): Lexicon {
   const shown = relative(process.cwd(), file) || file;
-  let data: unknown;
+  return lexiconFrom(validateLexiconFile(file, shown, validation), shown);
+}
+
+/** The lexicon file read and validated through `validation`; a file that cannot be read or parsed throws LexiconError. */
+export function validateLexiconFile(file: string, shown: string, validation: KnowledgeValidation): z.ZodSafeParseResult<z.infer<typeof lexiconSchema>> {
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    return validation.validate(lexiconSchema, 'lexicon', readKnowledgeText(file));
   } catch (err) {
     throw new LexiconError([`${shown}: not valid YAML: ${(err as Error).message.split('\n')[0]}`]);
   }
-  return buildLexicon(data, shown);
 }
 
 let cached: Lexicon | undefined;

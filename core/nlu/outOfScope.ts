@@ -1,7 +1,6 @@
 /** Example messages the bot is not for (knowledge/nlu/out-of-scope.yaml): the "out-of-scope" class. */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseYaml } from '../knowledge/parsedYaml';
+import { plainValidation, readKnowledgeText, type KnowledgeValidation } from '../knowledge/builtValidation';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 
@@ -14,15 +13,14 @@ export function defaultOutOfScopeFile(): string {
 }
 
 /** Reads and validates the out-of-scope examples; throws naming the file and field. */
-export function loadOutOfScopeExamples(file: string = defaultOutOfScopeFile()): string[] {
+export function loadOutOfScopeExamples(file: string = defaultOutOfScopeFile(), validation: KnowledgeValidation = plainValidation): string[] {
   const shown = relative(process.cwd(), file) || file;
-  let data: unknown;
+  let result: z.ZodSafeParseResult<z.infer<typeof outOfScopeFileSchema>>;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    result = validation.validate(outOfScopeFileSchema, 'out-of-scope', readKnowledgeText(file));
   } catch (err) {
     throw new Error(`${shown}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
-  const result = outOfScopeFileSchema.safeParse(data);
   if (!result.success) {
     throw new Error(
       result.error.issues.map((i) => `${shown}: field ${i.path.map(String).join('.') || '(the file)'}: ${i.message}`).join('\n'),

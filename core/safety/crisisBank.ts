@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { parseYaml } from '../knowledge/parsedYaml';
 import { z } from 'zod';
 import { KnowledgeError, readValidatedYaml } from '../knowledge/loader';
+import { plainValidation, type KnowledgeValidation } from '../knowledge/builtValidation';
 import { projectRoot } from '../projectRoot';
 
 /** The classes the model tells apart: no crisis, and one per crisis red flag. */
@@ -155,8 +156,8 @@ function topicExamples(dir: string): string[] {
 }
 
 /** The classifier's settings alone (knowledge/safety/crisis-classifier.yaml), checked. */
-export function loadCrisisConfig(dir: string = defaultCrisisDir()): ClassifierConfig {
-  return readValidatedYaml(join(dir, 'crisis-classifier.yaml'), classifierConfigSchema);
+export function loadCrisisConfig(dir: string = defaultCrisisDir(), validation: KnowledgeValidation = plainValidation): ClassifierConfig {
+  return readValidatedYaml(join(dir, 'crisis-classifier.yaml'), classifierConfigSchema, 'crisis-classifier', validation);
 }
 
 /**
@@ -212,8 +213,8 @@ export function loadCrisisTrainingData(dir: string = defaultCrisisDir()): Crisis
   let extra: { positive: CrisisTrainingData['extraPositive']; negative: string[] } | undefined;
   const loadExtra = () => {
     if (extra) return extra;
-    const crisisYaml = readValidatedYaml(join(dir, 'crisis-examples.yaml'), crisisYamlSchema);
-    const benignYaml = readValidatedYaml(join(dir, 'benign-examples.yaml'), benignYamlSchema);
+    const crisisYaml = readValidatedYaml(join(dir, 'crisis-examples.yaml'), crisisYamlSchema, 'crisis-examples');
+    const benignYaml = readValidatedYaml(join(dir, 'benign-examples.yaml'), benignYamlSchema, 'benign-examples');
     extra = {
       positive: [
         ...crisisYaml.self.map((text) => ({ text, flag: 'thoughts-of-self-harm' as const })),

@@ -21,6 +21,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectRoot } from '../projectRoot';
+import type { KnowledgeValidation } from '../knowledge/builtValidation';
 import type { Mention } from './concepts';
 import { CRISIS_CLASSES, crisisSourceKey, loadCrisisConfig, loadCrisisTrainingData, type CrisisFlagId, type CrisisTrainingData } from './crisisBank';
 import type { CrisisConcept } from './crisis';
@@ -357,13 +358,13 @@ export interface LoadedClassifier {
  * trained now (and written, when `write` is set) when it is missing or stale. Current is known from
  * the hash of the files' text when the file carries it, else by reading the banks for the model's key.
  */
-export function loadCrisisClassifier(dir?: string, options: { modelFile?: string; write?: boolean } = {}): LoadedClassifier {
+export function loadCrisisClassifier(dir?: string, options: { modelFile?: string; write?: boolean; validation?: KnowledgeValidation } = {}): LoadedClassifier {
   const file = options.modelFile ?? defaultModelFile();
   const sourceKey = crisisSourceKey(dir);
   const stored = readModelFile(file);
   const byText = deserialiseIf(stored, (m) => m.sourceKey === sourceKey);
   if (byText) {
-    const config = loadCrisisConfig(dir);
+    const config = loadCrisisConfig(dir, options.validation);
     return { classifier: new CrisisClassifier(byText, config.thresholds, config.everydayBounds), trainedNow: false, source: 'text' };
   }
   const data = loadCrisisTrainingData(dir);

@@ -6,6 +6,7 @@
  * the engine (./crisis) gets regular expressions, never text to compile per message.
  */
 import { z } from 'zod';
+import { plainValidation, type KnowledgeValidation } from '../knowledge/builtValidation';
 import { CRISIS_CONCEPTS, CRISIS_WORD_LISTS, crisisEngine, type Accept, type BabyHarmFrame, type CrisisConcept, type CrisisEngine, type CrisisWordList } from './crisisChecks';
 import { PatternSet } from './prefilter';
 
@@ -88,8 +89,8 @@ const ENGINE_FRAGMENTS = ['high-place', 'baby-word'] as const;
  * Validates and compiles crisis-patterns.yaml's parsed data; `file` is how the file is named in errors.
  * Returns the problems instead when there are any (the caller reports them with the other files').
  */
-export function buildCrisisPatterns(data: unknown, file: string): CrisisPatterns | { problems: string[] } {
-  const parsed = crisisPatternsFileSchema.safeParse(data);
+export function buildCrisisPatterns(data: unknown, file: string, validation: KnowledgeValidation = plainValidation): CrisisPatterns | { problems: string[] } {
+  const parsed = validation.validate(crisisPatternsFileSchema, 'crisis-patterns', data);
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${file}: field ${i.path.map(String).join('.') || '(the file)'}: ${i.message}`) };
   const d = parsed.data;
   const problems: string[] = [];

@@ -2,9 +2,8 @@
  * The red-flag definitions a clinician edits (knowledge/red-flags.yaml): loaded and validated with
  * zod. Every problem is reported with the file and the field, all at once.
  */
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseYaml } from '../knowledge/parsedYaml';
+import { plainValidation, readKnowledgeText, type KnowledgeText, type KnowledgeValidation } from '../knowledge/builtValidation';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import { sourcesFileSchema } from '../knowledge/schema';
@@ -122,9 +121,10 @@ export function parseRedFlagDefinitions(
   data: unknown,
   displayName = 'red-flags.yaml',
   knownSources?: ReadonlySet<string>,
+  validation: KnowledgeValidation = plainValidation,
 ): RedFlagDefinitions {
   const problems: string[] = [];
-  const result = redFlagFileSchema.safeParse(data);
+  const result = validation.validate(redFlagFileSchema, 'red-flags', data);
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(`${displayName}: field ${describePath(issue.path)}: ${issue.message}`);
     throw new RedFlagDefinitionError(problems);
@@ -144,21 +144,28 @@ export function parseRedFlagDefinitions(
 }
 
 /** Reads knowledge/red-flags.yaml (and knowledge/sources.yaml beside it, to check the source ids). */
-export function loadRedFlagDefinitions(file: string = defaultRedFlagFile()): RedFlagDefinitions {
+export function loadRedFlagDefinitions(file: string = defaultRedFlagFile(), validation: KnowledgeValidation = plainValidation): RedFlagDefinitions {
   const shown = relative(process.cwd(), file) || file;
-  let data: unknown;
+  let data: KnowledgeText;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = readKnowledgeText(file);
+    // Broken YAML is reported here, unless the build validated this very text (then it is never parsed).
+    if (validation === plainValidation) data.data();
   } catch (err) {
     throw new RedFlagDefinitionError([`${shown}: not valid YAML: ${(err as Error).message.split('\n')[0]}`]);
   }
   const sourcesFile = join(file, '..', 'sources.yaml');
   let knownSources: Set<string> | undefined;
   try {
-    const parsed = sourcesFileSchema.safeParse(parseYaml(readFileSync(sourcesFile, 'utf8')));
+    const parsed = validation.validate(sourcesFileSchema, 'sources', readKnowledgeText(sourcesFile));
     if (parsed.success) knownSources = new Set(parsed.data.sources.map((s) => s.id));
   } catch {
     knownSources = undefined; // sources.yaml is validated by the knowledge loader; skip the cross-check here
   }
-  return parseRedFlagDefinitions(data, shown, knownSources);
+  try {
+    return parseRedFlagDefinitions(data, shown, knownSources, validation);
+  } catch (err) {
+    if (err instanceof RedFlagDefinitionError) throw err;
+    throw new RedFlagDefinitionError([`${shown}: not valid YAML: ${(err as Error).message.split('\n')[0]}`]);
+  }
 }

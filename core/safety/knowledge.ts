@@ -6,9 +6,8 @@
  * reported with its file and field, then cross-checked against each other and red-flags.yaml.
  */
 import type { EmojiWords } from '../text/emoji';
-import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseYaml } from '../knowledge/parsedYaml';
+import { plainValidation, readKnowledgeText, type KnowledgeText, type KnowledgeValidation } from '../knowledge/builtValidation';
 import { z } from 'zod';
 import { projectRoot } from '../projectRoot';
 import type { AcrossMessagesRules } from './acrossMessages';
@@ -360,6 +359,7 @@ function askReferences(flag: string, rule: RuleDeclaration): Array<[string, stri
   return refs;
 }
 
+/** Each file's parsed data, or its text as read (a KnowledgeText, validated through CrossCheckInputs.validation). */
 export interface SafetyKnowledgeFiles {
   concepts: unknown;
   modifiers: unknown;
@@ -370,6 +370,8 @@ export interface SafetyKnowledgeFiles {
 export interface CrossCheckInputs {
   /** Concepts other readers use by id, besides the symptom check's. */
   usedElsewhere?: ReadonlySet<string>;
+  /** How the files are validated (builtValidation.ts); zod on every file when absent. */
+  validation?: KnowledgeValidation;
 }
 
 /**
@@ -431,15 +433,32 @@ export function buildSafetyKnowledge(
   inputs: CrossCheckInputs = {},
 ): SafetyKnowledge {
   const problems: string[] = [];
-  const c = conceptsFileSchema.safeParse(data.concepts);
-  const m = modifiersFileSchema.safeParse(data.modifiers);
-  const r = rulesFileSchema.safeParse(data.rules);
-  if (!c.success) problems.push(...c.error.issues.map((i) => describe(names.concepts, i)));
-  if (!m.success) problems.push(...m.error.issues.map((i) => describe(names.modifiers, i)));
-  if (!r.success) problems.push(...r.error.issues.map((i) => describe(names.rules, i)));
-  const crisis = buildCrisisPatterns(data.crisis, names.crisis);
+  const validation = inputs.validation ?? plainValidation;
+  // A file read as text is parsed here (unless the build validated that very text): broken YAML is one of the problems.
+  const validated = <T>(schema: z.ZodType<T>, schemaName: string, input: unknown, file: string): T | undefined => {
+    try {
+      const result = validation.validate(schema, schemaName, input);
+      if (result.success) return result.data;
+      problems.push(...result.error.issues.map((i) => describe(file, i)));
+    } catch (err) {
+      problems.push(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    }
+    return undefined;
+  };
+  const conceptsFile = validated(conceptsFileSchema, 'concepts', data.concepts, names.concepts);
+  const modifiersFile = validated(modifiersFileSchema, 'modifiers', data.modifiers, names.modifiers);
+  const rulesFile = validated(rulesFileSchema, 'rules', data.rules, names.rules);
+  let crisis: ReturnType<typeof buildCrisisPatterns>;
+  try {
+    crisis = buildCrisisPatterns(data.crisis, names.crisis, validation);
+  } catch (err) {
+    crisis = { problems: [`${names.crisis}: not valid YAML: ${(err as Error).message.split('\n')[0]}`] };
+  }
   if ('problems' in crisis) problems.push(...crisis.problems);
-  if (!c.success || !m.success || !r.success || 'problems' in crisis) throw new SafetyKnowledgeError(problems);
+  if (!conceptsFile || !modifiersFile || !rulesFile || 'problems' in crisis) throw new SafetyKnowledgeError(problems);
+  const c = { data: conceptsFile };
+  const m = { data: modifiersFile };
+  const r = { data: rulesFile };
 
   const conceptIds = new Set(Object.keys(c.data.concepts));
   const known = (id: string) => conceptIds.has(id) || ENGINE_CONCEPTS.has(id);
@@ -550,10 +569,14 @@ export function defaultSafetyKnowledgeDir(): string {
   return join(projectRoot(), 'knowledge', 'safety');
 }
 
-function readYaml(file: string, problems: string[]): unknown {
+/** The file's text, its YAML checked now so that a broken file is reported with the others' problems. */
+function readYaml(file: string, problems: string[], validation: KnowledgeValidation): KnowledgeText | undefined {
   const shown = relative(process.cwd(), file) || file;
   try {
-    return parseYaml(readFileSync(file, 'utf8'));
+    const text = readKnowledgeText(file);
+    // Parsed later, when validated, unless the build validated this very text (then never).
+    if (validation === plainValidation) text.data();
+    return text;
   } catch (err) {
     problems.push(`${shown}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `not valid YAML: ${(err as Error).message.split('\n')[0]}`}`);
     return undefined;
@@ -564,7 +587,13 @@ function readYaml(file: string, problems: string[]): unknown {
 export function loadSafetyKnowledge(dir: string = defaultSafetyKnowledgeDir(), inputs: CrossCheckInputs = {}): SafetyKnowledge {
   const files = { concepts: join(dir, 'concepts.yaml'), modifiers: join(dir, 'modifiers.yaml'), rules: join(dir, 'rules.yaml'), crisis: join(dir, 'crisis-patterns.yaml') };
   const problems: string[] = [];
-  const data = { concepts: readYaml(files.concepts, problems), modifiers: readYaml(files.modifiers, problems), rules: readYaml(files.rules, problems), crisis: readYaml(files.crisis, problems) };
+  const validation = inputs.validation ?? plainValidation;
+  const data = {
+    concepts: readYaml(files.concepts, problems, validation),
+    modifiers: readYaml(files.modifiers, problems, validation),
+    rules: readYaml(files.rules, problems, validation),
+    crisis: readYaml(files.crisis, problems, validation),
+  };
   if (problems.length > 0) throw new SafetyKnowledgeError(problems);
   const shown = (f: string) => relative(process.cwd(), f) || f;
   return buildSafetyKnowledge(data, { concepts: shown(files.concepts), modifiers: shown(files.modifiers), rules: shown(files.rules), crisis: shown(files.crisis) }, inputs);

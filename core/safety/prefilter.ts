@@ -312,6 +312,8 @@ const WARM_TEXT = 'warm up '.repeat(160);
  * A memo, not a loader: this module reads no file.
  */
 const storedStrings = new Map<string, readonly string[] | null>();
+/** Patterns the build compiled quickly (see QUICK_COMPILE_MS): left to compile at their first use rather than at start-up. */
+const storedQuick = new Set<string>();
 /** Patterns read here since start (memo misses): what start-up reports when the stored file did not serve. */
 let readHere = 0;
 
@@ -320,11 +322,42 @@ export function patternKey(re: RegExp): string {
   return `${re.flags}/${re.source}`;
 }
 
-/** The file's shape: format, the hash of the reading that wrote it, and per pattern key its strings. */
+/** The file's shape: format, the hash of the reading that wrote it, per pattern key its strings, and the keys of the patterns that compiled quickly. */
 export interface StoredPatternStrings {
   format: 1;
   reader: string;
   strings: Record<string, string[] | null>;
+  quick?: string[];
+}
+
+/**
+ * A pattern V8 compiles in less than this (to machine code, at its first use on a long text) is not
+ * compiled at start-up: about 540 of the ~600 patterns take a tenth of a millisecond on average,
+ * about 40 ms in all (a third of the patterns' compile time), and a message pays for those it is the
+ * first to need, a few milliseconds at most. The slower ones (about 60, up to 20 ms each) still
+ * compile at start-up, so that no parent waits for them.
+ */
+export const QUICK_COMPILE_MS = 0.25;
+
+/**
+ * The keys of the patterns V8 compiles in less than QUICK_COMPILE_MS, measured by compiling each
+ * (for the build, in a process that has run none of them: V8 keeps compiled code per source and flags).
+ */
+export function quickToCompile(patterns: Iterable<RegExp>): string[] {
+  const quick: string[] = [];
+  for (const re of patterns) {
+    const started = performance.now();
+    compile(re);
+    if (performance.now() - started < QUICK_COMPILE_MS) quick.push(patternKey(re));
+  }
+  return quick;
+}
+
+/** Makes V8 compile `re` now (to machine code: the text is long enough). */
+function compile(re: RegExp): void {
+  re.lastIndex = 0;
+  re.exec(WARM_TEXT);
+  re.lastIndex = 0;
 }
 
 /**
@@ -341,6 +374,7 @@ export function rememberPatternStrings(file: unknown, reader: string): number {
       n++;
     }
   }
+  if (Array.isArray(f.quick)) for (const key of f.quick) if (typeof key === 'string') storedQuick.add(key);
   return n;
 }
 
@@ -448,59 +482,78 @@ class Automaton {
     }
     this.width = columns + 1;
     const columnOf = (code: number) => (code < 128 ? this.ascii[code] : this.column.get(code)!);
-    // Trie first, then failure links breadth first (Aho-Corasick), folded into a full transition table.
-    const trie: Array<Map<number, number>> = [new Map()];
-    const trieOwn: number[][] = [[]];
+    const width = this.width;
+    // Trie first, in flat arrays (no Map per state: building them was most of the start-up cost of
+    // the three automata): `child` gives a state's child on a column (0: none, the root being nobody's
+    // child), and each state's children are listed in the order they were added. A string ends at
+    // one state, and no two strings at the same one, so a state ends at most one (`ends`, -1: none).
+    let capacity = 1;
+    for (const s of ids.keys()) capacity += s.length;
+    const child = new Int32Array(capacity * width);
+    const firstChild = new Int32Array(capacity);
+    const lastChild = new Int32Array(capacity);
+    const nextSibling = new Int32Array(capacity);
+    const columnInto = new Int32Array(capacity);
+    const ends = new Int32Array(capacity).fill(-1);
+    let trieStates = 1;
     for (const [s, id] of ids) {
       let state = 0;
       for (let k = 0; k < s.length; k++) {
         const col = columnOf(s.charCodeAt(k));
-        let next = trie[state].get(col);
-        if (next === undefined) {
-          next = trie.length;
-          trie.push(new Map());
-          trieOwn.push([]);
-          trie[state].set(col, next);
+        let next = child[state * width + col];
+        if (next === 0) {
+          next = trieStates++;
+          child[state * width + col] = next;
+          columnInto[next] = col;
+          if (firstChild[state] === 0) firstChild[state] = next;
+          else nextSibling[lastChild[state]] = next;
+          lastChild[state] = next;
         }
         state = next;
       }
-      trieOwn[state].push(id);
+      ends[state] = id;
     }
     // States numbered breadth first: the shallow ones, which every scan walks through, then share a
     // few cache lines of the table instead of being spread over all of it.
-    const order = [0];
-    for (let q = 0; q < order.length; q++) for (const next of trie[order[q]].values()) order.push(next);
-    const number = new Int32Array(trie.length);
-    order.forEach((state, i) => (number[state] = i));
-    const children = order.map((state) => new Map([...trie[state]].map(([col, next]) => [col, number[next]])));
-    const own = order.map((state) => trieOwn[state]);
-    const states = children.length;
-    const delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
+    const states = trieStates;
+    const order = new Int32Array(states);
+    const number = new Int32Array(states);
+    for (let q = 0, n = 1; q < n; q++) {
+      number[order[q]] = q;
+      for (let c = firstChild[order[q]]; c !== 0; c = nextSibling[c]) order[n++] = c;
+    }
+    // Failure links breadth first (Aho-Corasick), folded into a full transition table. A state's
+    // failure state is shallower, so its row is complete: the state's row is that row (one copy) with
+    // the state's own children written over it.
+    const delta = states <= 0xffff ? new Uint16Array(states * width) : new Int32Array(states * width);
     const fail = new Int32Array(states);
     const outLink = new Int32Array(states).fill(-1);
-    const queue: number[] = [];
-    for (const [col, next] of children[0]) {
-      delta[col] = next;
-      queue.push(next);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const state = queue[q];
+    const endsAt = (state: number) => ends[order[state]];
+    for (let state = 0; state < states; state++) {
       const f = fail[state];
-      outLink[state] = own[f].length > 0 ? f : outLink[f];
-      for (let col = 1; col < this.width; col++) {
-        const next = children[state].get(col);
-        if (next === undefined) delta[state * this.width + col] = delta[f * this.width + col];
-        else {
-          delta[state * this.width + col] = next;
-          fail[next] = delta[f * this.width + col];
-          queue.push(next);
-        }
+      const row = state * width;
+      if (state > 0) {
+        outLink[state] = endsAt(f) >= 0 ? f : outLink[f];
+        delta.copyWithin(row, f * width, f * width + width);
+      }
+      for (let c = firstChild[order[state]]; c !== 0; c = nextSibling[c]) {
+        const col = columnInto[c];
+        // The root's children fail to the root; any other state's child fails to where its failure state goes on that character.
+        fail[number[c]] = state === 0 ? 0 : delta[f * width + col];
+        delta[row + col] = number[c];
       }
     }
     this.delta = delta;
-    [this.ownStart, this.ownIds] = flat(own);
+    this.ownStart = new Int32Array(states + 1);
+    const owned: number[] = [];
+    for (let state = 0; state < states; state++) {
+      if (endsAt(state) >= 0) owned.push(endsAt(state));
+      this.ownStart[state + 1] = owned.length;
+    }
+    this.ownIds = Int32Array.from(owned);
     this.outLink = outLink;
-    this.firstOut = Int32Array.from(outLink, (link, state) => (own[state].length > 0 ? state : link));
+    this.firstOut = new Int32Array(states);
+    for (let state = 0; state < states; state++) this.firstOut[state] = endsAt(state) >= 0 ? state : outLink[state];
     this.found = new Int32Array(ids.size);
     this.visited = new Int32Array(states);
     const groupsOf: number[][] = Array.from({ length: ids.size }, () => []);
@@ -518,17 +571,14 @@ class Automaton {
   }
 
   /**
-   * Compiles every pattern of the set now, so that none is compiled on a parent's message: skipped
-   * patterns are otherwise first compiled by whichever message first needs them (the largest take
-   * tens of milliseconds as machine code, and far longer as interpreter bytecode). V8 compiles a
-   * pattern straight to machine code when its first text is long (over 1,000 characters).
+   * Compiles the set's patterns now, but those the build found quick to compile (QUICK_COMPILE_MS),
+   * so that no slow one is compiled on a parent's message: a pattern is otherwise first compiled by
+   * whichever message first needs it (the largest take tens of milliseconds as machine code, and far
+   * longer as interpreter bytecode). V8 compiles a pattern straight to machine code when its first
+   * text is long (over 1,000 characters). Without the build's file, every pattern is compiled.
    */
   warm(): void {
-    for (const re of this.patterns) {
-      re.lastIndex = 0;
-      re.exec(WARM_TEXT);
-      re.lastIndex = 0;
-    }
+    for (const re of this.patterns) if (!storedQuick.has(patternKey(re))) compile(re);
   }
 
   /**

@@ -137,7 +137,7 @@ function normalised(raw: string, knowledge: SafetyKnowledge): { text: string; to
     t = t.replace(/(\d),(\d)(?!\d)/g, '$1.$2');
     t = t.replace(/(\d)\s?-\s?(\d)/g, '$1 to $2');
   }
-  if (/[°º˚]/.test(t)) t = t.replace(/[°º˚]/g, ' degrees ');
+  if (/[\u00b0\u00ba\u02da]/.test(t)) t = t.replace(/[\u00b0\u00ba\u02da]/g, ' degrees '); // ° º ˚
   if (digits) t = t.replace(/(\d)\s?(celsius|centigrade)\b/g, '$1 degrees c').replace(/(\d)\s?fahrenheit\b/g, '$1 degrees f');
   if (t.includes('degrees')) t = t.replace(/\bdegrees (celsius|centigrade)\b/g, 'degrees c').replace(/\bdegrees fahrenheit\b/g, 'degrees f');
   if (digits) {

@@ -50,7 +50,7 @@ export function basicNormalise(raw: string, emoji?: EmojiWords): string {
   let text = ascii ? raw.toLowerCase() : (emoji ? emoji.expand(raw) : raw).normalize('NFKC').toLowerCase();
   if (ascii ? text.includes('`') : SPECIAL.test(text)) {
     text = text.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '');
-    text = text.replace(/[\u2018\u2019\u201b\u2032`´]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"');
+    text = text.replace(/[\u2018\u2019\u201b\u2032`\u00b4]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"');
     text = text.replace(/[\u2010-\u2015]/g, '-');
   }
   for (const [pattern, replacement, needs] of CONTRACTIONS) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readValidatedYaml } from '../knowledge/loader';
+import { plainValidation, type KnowledgeValidation } from '../knowledge/builtValidation';
 
 /**
  * Emoji read as words ("🩸 from my nipple" is "blood from my nipple"). The map is data
@@ -46,6 +47,6 @@ export class EmojiWords {
 }
 
 /** Reads and validates knowledge/emoji.yaml (problems name the file and the field). */
-export function loadEmojiWords(file: string): EmojiWords {
-  return new EmojiWords(readValidatedYaml(file, emojiFileSchema).emoji);
+export function loadEmojiWords(file: string, validation: KnowledgeValidation = plainValidation): EmojiWords {
+  return new EmojiWords(readValidatedYaml(file, emojiFileSchema, 'emoji', validation).emoji);
 }

@@ -17,7 +17,7 @@ function clauses(text: string): string[] {
 }
 
 function clean(raw: string, emoji?: EmojiWords): string {
-  return basicNormalise(raw, emoji).replace(/[^\p{L}\p{N}\s',.;!?°-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return basicNormalise(raw, emoji).replace(/[^\p{L}\p{N}\s',.;!?\u00b0-]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** True when `pattern` appears in a clause that does not negate it before the match. */

@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { KnowledgeError, readValidatedYaml } from '../knowledge/loader';
+import { plainValidation, type KnowledgeValidation } from '../knowledge/builtValidation';
 import { CONTEXT_FACTS, isContextFact, type FlowCondition, type FlowStep, type SymptomCheckFlow } from './flow';
 import { walkFlow } from './flowCheck';
 import { UNSURE, type TriageStep } from './symptomCheck';
@@ -149,10 +150,10 @@ function readStep(raw: RawStep, index: number, questions: SymptomCheckContent['q
 }
 
 /** Reads and checks the file: every option is an answer the logic knows, and every answer has a button. */
-function readSymptomCheckFile(dir: string): { wording: SymptomCheckWording; rawFlow: RawStep[] } {
+function readSymptomCheckFile(dir: string, validation: KnowledgeValidation = plainValidation): { wording: SymptomCheckWording; rawFlow: RawStep[] } {
   const file = join(dir, 'symptom-check.yaml');
   const shown = relative(process.cwd(), file) || file;
-  const { flow: rawFlow, ...content } = readValidatedYaml(file, contentSchema);
+  const { flow: rawFlow, ...content } = readValidatedYaml(file, contentSchema, 'symptom-check', validation);
   const problems: string[] = [];
   for (const [id, values] of Object.entries(QUESTION_VALUES) as Array<[QuestionId, readonly string[]]>) {
     const offered = content.questions[id].options.map((o) => o.value);
@@ -177,8 +178,8 @@ export function loadSymptomCheckWording(dir: string): SymptomCheckWording {
  * has a button; every question, answer, red flag and topic the flow names exists; every question is
  * asked somewhere; and, walking every path, that each ends in an outcome and every step is reached.
  */
-export function loadSymptomCheckContent(dir: string, refs: SymptomCheckReferences): SymptomCheckContent {
-  const { wording: content, rawFlow } = readSymptomCheckFile(dir);
+export function loadSymptomCheckContent(dir: string, refs: SymptomCheckReferences, validation: KnowledgeValidation = plainValidation): SymptomCheckContent {
+  const { wording: content, rawFlow } = readSymptomCheckFile(dir, validation);
   const shown = content.source;
 
   const flowProblems: string[] = [];

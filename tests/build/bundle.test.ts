@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../core/projectRoot';
 import { bundleLauncher, bundleServer, startFlags, writeBundleCodeCache } from '../../scripts/bundle';
@@ -29,6 +30,10 @@ describe('the server bundle that npm start runs', () => {
   }, 180_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is ASCII, so that V8 holds it as a one-byte string (dependencies escaped, scripts/bundle.ts)', () => {
+    expect(isAscii(readFileSync(bundle))).toBe(true);
+  });
 
   it('is what the build writes: the launcher beside the bundle', () => {
     const words = startScript();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { defaultPatternStringsFile, patternReaderKey } from '../../core/domain';
 import { SENTENCE_FACTS_FILTER } from '../../core/safety/context';
 import { defaultSafetyKnowledge } from '../../core/safety/knowledge';
-import { PatternSet, patternKey, rememberPatternStrings, requiredStrings, type StoredPatternStrings } from '../../core/safety/prefilter';
+import { PatternSet, patternKey, quickToCompile, rememberPatternStrings, requiredStrings, type StoredPatternStrings } from '../../core/safety/prefilter';
 
 const stored = JSON.parse(readFileSync(defaultPatternStringsFile(), 'utf8')) as StoredPatternStrings;
 
@@ -35,5 +35,14 @@ describe('the required strings stored at build time', () => {
     // Another text (here, other flags) is another pattern: read as before.
     const narwhalAnyCase = /narwhal/gi;
     expect(new PatternSet([narwhalAnyCase]).scan('a narwhal').may(narwhalAnyCase)).toBe(true);
+  });
+
+  it('name the patterns quick to compile (left to their first use), not all of them', () => {
+    expect(stored.quick?.length).toBeGreaterThan(Object.keys(stored.strings).length / 2);
+    expect(stored.quick?.length).toBeLessThan(Object.keys(stored.strings).length);
+    expect((stored.quick ?? []).filter((key) => !(key in stored.strings))).toEqual([]);
+    // Every pattern measured is compiled (each answers by its key, whatever its time).
+    const measured = [/walrus/g, /narwhal/gi];
+    expect(quickToCompile(measured).every((key) => measured.some((re) => patternKey(re) === key))).toBe(true);
   });
 });
