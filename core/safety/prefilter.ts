@@ -416,8 +416,17 @@ class Automaton {
   private readonly groupIds: Int32Array;
   private readonly groupAlways: Uint8Array;
   private readonly groupLive: Int32Array;
-  /** Per group, per pattern in the group's order, its strings' ids (undefined: always runs). */
-  private readonly groupNeeds: ReadonlyArray<ReadonlyArray<Int32Array | undefined>>;
+  /**
+   * Per pattern with required strings, its number; per string, the patterns it makes live
+   * (patternIds[patternStart[id]] up to patternStart[id + 1]); the scan marks them, so asking about a
+   * pattern is one look-up rather than a walk over its strings.
+   */
+  private readonly patternNumber = new Map<RegExp, number>();
+  private readonly patternStart: Int32Array;
+  private readonly patternIds: Int32Array;
+  private readonly patternLive: Int32Array;
+  /** Per group, per pattern in the group's order, its number (-1: always runs). */
+  private readonly groupPatterns: ReadonlyArray<Int32Array>;
 
   /**
    * `groups` (optional): lists of the patterns, such as one concept's, asked about together with
@@ -514,7 +523,15 @@ class Automaton {
     });
     [this.groupStart, this.groupIds] = flat(groupsOf);
     this.groupLive = new Int32Array(groups.length);
-    this.groupNeeds = groups.map((group) => group.map((re) => this.needs.get(re)));
+    const patternsOf: number[][] = Array.from({ length: ids.size }, () => []);
+    for (const [re, need] of this.needs) {
+      const number = this.patternNumber.size;
+      this.patternNumber.set(re, number);
+      for (const id of need) patternsOf[id].push(number);
+    }
+    [this.patternStart, this.patternIds] = flat(patternsOf);
+    this.patternLive = new Int32Array(this.patternNumber.size);
+    this.groupPatterns = groups.map((group) => Int32Array.from(group, (re) => this.patternNumber.get(re) ?? -1));
   }
 
   /**
@@ -542,10 +559,11 @@ class Automaton {
       this.found.fill(0);
       this.visited.fill(0);
       this.groupLive.fill(0);
+      this.patternLive.fill(0);
       this.generation = 0;
     }
     const generation = ++this.generation;
-    const { delta, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive } = this;
+    const { delta, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive, patternStart, patternIds, patternLive } = this;
     let state = 0;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
@@ -558,6 +576,7 @@ class Automaton {
           if (found[id] === generation) continue;
           found[id] = generation;
           for (let g = groupStart[id]; g < groupStart[id + 1]; g++) groupLive[groupIds[g]] = generation;
+          for (let q = patternStart[id]; q < patternStart[id + 1]; q++) patternLive[patternIds[q]] = generation;
         }
       }
     }
@@ -566,20 +585,17 @@ class Automaton {
 
   /** Whether `re` may match the text of scan `generation` (true for an older scan). */
   may(re: RegExp, generation: number): boolean {
-    return this.holdsOneOf(this.needs.get(re), generation);
+    return this.live(this.patternNumber.get(re) ?? -1, generation);
   }
 
   /** Whether the pattern at `index` of group `group` may match the text of scan `generation` (true for an older scan). */
   mayIn(group: number, index: number, generation: number): boolean {
-    return this.holdsOneOf(this.groupNeeds[group][index], generation);
+    return this.live(this.groupPatterns[group][index], generation);
   }
 
-  /** Whether the text of scan `generation` held one of the strings `ids` (true without ids, or for an older scan). */
-  private holdsOneOf(ids: Int32Array | undefined, generation: number): boolean {
-    if (ids === undefined || this.generation !== generation) return true;
-    const found = this.found;
-    for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
-    return false;
+  /** Whether the text of scan `generation` held one of the strings of pattern `number` (true for -1, no strings, or an older scan). */
+  private live(number: number, generation: number): boolean {
+    return number < 0 || this.patternLive[number] === generation || this.generation !== generation;
   }
 
   /** Whether any pattern of group `index` may match the text of scan `generation` (true for an older scan). */
