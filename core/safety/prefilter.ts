@@ -390,8 +390,13 @@ export class PatternSet {
 
 class Automaton {
   private readonly needs = new Map<RegExp, Int32Array>();
-  /** Automaton: next state = delta[state * width + column of the character]. */
+  /**
+   * Automaton: next state = delta[state * width + column of the character], with `ends` added when
+   * some string ends at that state (or down its suffix links): most characters lead to a state that
+   * ends none, and the scan then looks at nothing else.
+   */
   private readonly delta: Int32Array | Uint16Array;
+  private readonly ends: number;
   private readonly width: number;
   /** Column of each character (0: in no required string); ASCII in an array, the rest in a map. */
   private readonly ascii = new Int32Array(128);
@@ -484,7 +489,8 @@ class Automaton {
     const children = order.map((state) => new Map([...trie[state]].map(([col, next]) => [col, number[next]])));
     const own = order.map((state) => trieOwn[state]);
     const states = children.length;
-    const delta = states <= 0xffff ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
+    this.ends = states < 0x8000 ? 0x8000 : 0x40000000;
+    const delta = states < 0x8000 ? new Uint16Array(states * this.width) : new Int32Array(states * this.width);
     const fail = new Int32Array(states);
     const outLink = new Int32Array(states).fill(-1);
     const queue: number[] = [];
@@ -506,10 +512,11 @@ class Automaton {
         }
       }
     }
-    this.delta = delta;
     [this.ownStart, this.ownIds] = flat(own);
     this.outLink = outLink;
     this.firstOut = Int32Array.from(outLink, (link, state) => (own[state].length > 0 ? state : link));
+    for (let i = 0; i < delta.length; i++) if (this.firstOut[delta[i]] > 0) delta[i] += this.ends;
+    this.delta = delta;
     this.found = new Int32Array(ids.size);
     this.visited = new Int32Array(states);
     const groupsOf: number[][] = Array.from({ length: ids.size }, () => []);
@@ -563,11 +570,13 @@ class Automaton {
       this.generation = 0;
     }
     const generation = ++this.generation;
-    const { delta, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive, patternStart, patternIds, patternLive } = this;
+    const { delta, ends, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive, patternStart, patternIds, patternLive } = this;
     let state = 0;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
       state = delta[state * width + (code < 128 ? ascii[code] : (column.get(code) ?? 0))];
+      if (state < ends) continue;
+      state -= ends;
       // Each state's strings (and those down its suffix links) are marked once per scan.
       for (let at = firstOut[state]; at > 0 && visited[at] !== generation; at = outLink[at]) {
         visited[at] = generation;
