@@ -140,6 +140,8 @@ function evaluate(rule: Rule, mentions: Mention[], views: MessageViews, askedMen
     // Crisis language counts however it is phrased: hedged or plain, and (for thoughts of harm) asked.
     // A clear denial ("I'm not suicidal") still gets one gentle question rather than silence.
     const { strong: strongIds, soft: softIds = [], denialAsks = false } = rule.crisis;
+    // Most messages mention none of them: nothing below can then be found.
+    if (!views.mentionsAnyOf(strongIds) && !views.mentionsAnyOf(softIds)) return null;
     const strong = mentions.filter((m) => strongIds.includes(m.concept) && m.status !== 'other');
     const live = strong.filter((m) => m.status === 'yes' || m.status === 'unsure');
     if (live.length > 0) return { bucket: 'flag', mentions: live };

@@ -205,6 +205,12 @@ export class MessageViews {
     }
   }
 
+  /** Whether the message mentions one of `concepts` at all, whatever the status. */
+  mentionsAnyOf(concepts: readonly ConceptId[]): boolean {
+    for (const c of concepts) if (this.index.has(c)) return true;
+    return false;
+  }
+
   private make(mode: Mode): View {
     return new View(this.mentions, mode, this.ctx, this.durations, this.sentences, this.index);
   }
