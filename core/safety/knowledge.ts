@@ -534,11 +534,9 @@ export function buildSafetyKnowledge(
     fuzzyTargets: c.data.fuzzy.targets,
     fuzzyProtected: new Set(c.data.fuzzy.protected),
     modifiers,
-    // The crisis patterns run on the same sentences: one pass over a sentence serves both.
     conceptFilter: new PatternSet(
       [...concepts.values()].flatMap((concept) => [...concept.patterns, ...concept.masks]),
       [...concepts.values()].map((concept) => concept.patterns),
-      [crisis.filter],
     ),
     rules: new Map(Object.entries(r.data.rules)),
     groups: new Map(Object.entries(r.data.groups)),

@@ -291,21 +291,15 @@ export interface Presence {
   mayIn(group: number, index: number): boolean;
 }
 
-/** A scan's answer, which a set read along with another (see PatternSet) asks for its own groups. */
-interface Answer extends Presence {
-  /** The same answer, for the set whose groups start at `groupOffset` among the automaton's. */
-  shifted(groupOffset: number): Presence;
-}
-
-const ALWAYS: Answer = { may: () => true, group: () => true, mayIn: () => true, shifted: () => ALWAYS };
+const ALWAYS: Presence = { may: () => true, group: () => true, mayIn: () => true };
 
 /**
  * How much of each required string the automaton looks for. Shorter prefixes make a smaller table,
- * but let more patterns run for nothing ("breastfe" is in "breastfed" as well as "breastfeeding").
- * With the concept and crisis patterns in one table, 9 characters made the detector faster than 10
- * (a fifth fewer states: about 1.2 MB of table instead of 1.5 MB) and than 8 or 7 (more patterns run).
+ * but let more patterns run for nothing ("breastfe" is in "breastfed" as well as "breastfeeding"):
+ * 10 characters ran about 5% fewer patterns per message than 8 and the detector was faster for it,
+ * longer ones gained no more (the tables are about 1.5 MB in all).
  */
-const SEARCH_CHARS = 9;
+const SEARCH_CHARS = 10;
 
 /** Long enough for V8 to compile a pattern to machine code at once, without an interpreter stage. */
 const WARM_TEXT = 'warm up '.repeat(160);
@@ -363,43 +357,24 @@ function requiredStringsOf(re: RegExp): readonly string[] | null {
   return requiredStrings(re);
 }
 
-/** Most texts a set remembers having scanned, for the sets it reads along with its own (see PatternSet). */
-const RECENT_SCANS = 64;
-
 /**
  * Patterns read for their required strings, and one automaton finding them all in a single pass.
  * Built at the first scan or warm(), not when made: sets made as modules load (crisis, context) are
  * then built after start-up has handed over the stored strings, and still before the server is ready.
- *
- * `alongWith`: other sets read on the same sentences (the crisis patterns beside the concepts). This
- * set's automaton reads their patterns too, and their scans are answered from it: a text this set
- * has scanned is not read again for them, and one table serves both.
  */
 export class PatternSet {
   private built: Automaton | undefined;
   readonly patterns: ReadonlySet<RegExp>;
-  /** The set whose automaton reads this set's patterns too, and where this set's groups start among its groups. */
-  private host?: { set: PatternSet; groupOffset: number };
-  /** The texts this set scanned lately, for the sets along with it (never for its own scans: each is read anew). */
-  private readonly recent = new Map<string, Answer>();
 
   constructor(
     patterns: Iterable<RegExp>,
     private readonly groups: ReadonlyArray<readonly RegExp[]> = [],
-    private readonly alongWith: readonly PatternSet[] = [],
   ) {
     this.patterns = new Set(patterns);
-    let groupOffset = groups.length;
-    for (const other of alongWith) {
-      if (other.host || other.built || other.alongWith.length > 0) throw new Error('a pattern set is read along with one other set at most, before its first scan');
-      other.host = { set: this, groupOffset };
-      groupOffset += other.groups.length;
-    }
   }
 
   private automaton(): Automaton {
-    if (this.host) return this.host.set.automaton();
-    return (this.built ??= new Automaton(new Set([...this.patterns, ...this.alongWith.flatMap((other) => [...other.patterns])]), [...this.groups, ...this.alongWith.flatMap((other) => other.groups)]));
+    return (this.built ??= new Automaton(this.patterns, this.groups));
   }
 
   /** See Automaton.warm. */
@@ -409,16 +384,7 @@ export class PatternSet {
 
   /** See Automaton.scan. */
   scan(text: string): Presence {
-    if (this.host) {
-      const { set, groupOffset } = this.host;
-      return (set.recent.get(text) ?? set.automaton().scan(text)).shifted(groupOffset);
-    }
-    const scanned = (this.built ?? this.automaton()).scan(text);
-    if (this.alongWith.length > 0) {
-      if (this.recent.size >= RECENT_SCANS) this.recent.clear();
-      this.recent.set(text, scanned);
-    }
-    return scanned;
+    return (this.built ?? this.automaton()).scan(text);
   }
 }
 
@@ -444,27 +410,28 @@ class Automaton {
   private readonly ownIds: Int32Array;
   private readonly outLink: Int32Array;
   private readonly firstOut: Int32Array;
-  /** Scan generation: a string or state was met by the scan running when found[id] (visited[state]) equals it. */
+  /** Scan generation: a string is present when found[id] equals the generation of the scan asking. */
   private readonly found: Int32Array;
   private readonly visited: Int32Array;
   private generation = 0;
   private readonly patterns: ReadonlySet<RegExp>;
-  private warmed = false;
 
+  /** Per string, the groups it makes live (groupIds[groupStart[id]] up to groupStart[id + 1]); groups that always run (a pattern with no required string). */
+  private readonly groupStart: Int32Array;
+  private readonly groupIds: Int32Array;
+  private readonly groupAlways: Uint8Array;
+  private readonly groupLive: Int32Array;
   /**
-   * What a scan answers, one mark per slot of its own array (Scanned): slot n for the pattern numbered
-   * n (patterns with required strings), slot groupSlot + g for group g. Per string, the slots it marks
-   * (liveSlots[liveStart[id]] up to liveStart[id + 1]): asking about a pattern or a group is then one look-up.
+   * Per pattern with required strings, its number; per string, the patterns it makes live
+   * (patternIds[patternStart[id]] up to patternStart[id + 1]); the scan marks them, so asking about a
+   * pattern is one look-up rather than a walk over its strings.
    */
-  readonly patternNumber = new Map<RegExp, number>();
-  readonly groupSlot: number;
-  readonly slots: number;
-  private readonly liveStart: Int32Array;
-  private readonly liveSlots: Int32Array;
-  /** Groups that always run (a pattern with no required string). */
-  readonly groupAlways: Uint8Array;
+  private readonly patternNumber = new Map<RegExp, number>();
+  private readonly patternStart: Int32Array;
+  private readonly patternIds: Int32Array;
+  private readonly patternLive: Int32Array;
   /** Per group, per pattern in the group's order, its number (-1: always runs). */
-  readonly groupPatterns: ReadonlyArray<Int32Array>;
+  private readonly groupPatterns: ReadonlyArray<Int32Array>;
 
   /**
    * `groups` (optional): lists of the patterns, such as one concept's, asked about together with
@@ -561,18 +528,16 @@ class Automaton {
         else for (const id of need) if (groupsOf[id][groupsOf[id].length - 1] !== g) groupsOf[id].push(g);
       }
     });
-    const slotsOf: number[][] = Array.from({ length: ids.size }, () => []);
+    [this.groupStart, this.groupIds] = flat(groupsOf);
+    this.groupLive = new Int32Array(groups.length);
+    const patternsOf: number[][] = Array.from({ length: ids.size }, () => []);
     for (const [re, need] of this.needs) {
       const number = this.patternNumber.size;
       this.patternNumber.set(re, number);
-      for (const id of need) slotsOf[id].push(number);
+      for (const id of need) patternsOf[id].push(number);
     }
-    this.groupSlot = this.patternNumber.size;
-    this.slots = this.groupSlot + groups.length;
-    groupsOf.forEach((gs, id) => {
-      for (const g of gs) slotsOf[id].push(this.groupSlot + g);
-    });
-    [this.liveStart, this.liveSlots] = flat(slotsOf);
+    [this.patternStart, this.patternIds] = flat(patternsOf);
+    this.patternLive = new Int32Array(this.patternNumber.size);
     this.groupPatterns = groups.map((group) => Int32Array.from(group, (re) => this.patternNumber.get(re) ?? -1));
   }
 
@@ -583,8 +548,6 @@ class Automaton {
    * pattern straight to machine code when its first text is long (over 1,000 characters).
    */
   warm(): void {
-    if (this.warmed) return;
-    this.warmed = true;
     for (const re of this.patterns) {
       re.lastIndex = 0;
       re.exec(WARM_TEXT);
@@ -592,18 +555,22 @@ class Automaton {
     }
   }
 
-  /** Reads `text` once; the answer holds for `text` and any masked copy of it. */
-  scan(text: string): Answer {
+  /**
+   * Reads `text` once; the answer holds for `text` and any masked copy of it, until the next scan
+   * of this set (an older answer then says every pattern may match: slower, never wrong).
+   */
+  scan(text: string): Presence {
     if (this.needs.size === 0) return ALWAYS;
     if (this.generation >= 0x7fffffff) {
       // The marks are 32-bit: start again before the generation would wrap.
       this.found.fill(0);
       this.visited.fill(0);
+      this.groupLive.fill(0);
+      this.patternLive.fill(0);
       this.generation = 0;
     }
     const generation = ++this.generation;
-    const { delta, ends, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, liveStart, liveSlots } = this;
-    const live = new Uint8Array(this.slots);
+    const { delta, ends, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive, patternStart, patternIds, patternLive } = this;
     let state = 0;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
@@ -617,42 +584,52 @@ class Automaton {
           const id = ownIds[o];
           if (found[id] === generation) continue;
           found[id] = generation;
-          for (let q = liveStart[id]; q < liveStart[id + 1]; q++) live[liveSlots[q]] = 1;
+          for (let g = groupStart[id]; g < groupStart[id + 1]; g++) groupLive[groupIds[g]] = generation;
+          for (let q = patternStart[id]; q < patternStart[id + 1]; q++) patternLive[patternIds[q]] = generation;
         }
       }
     }
-    return new Scanned(this, live, 0);
+    return new Scanned(this, generation);
+  }
+
+  /** Whether `re` may match the text of scan `generation` (true for an older scan). */
+  may(re: RegExp, generation: number): boolean {
+    return this.live(this.patternNumber.get(re) ?? -1, generation);
+  }
+
+  /** Whether the pattern at `index` of group `group` may match the text of scan `generation` (true for an older scan). */
+  mayIn(group: number, index: number, generation: number): boolean {
+    return this.live(this.groupPatterns[group][index], generation);
+  }
+
+  /** Whether the text of scan `generation` held one of the strings of pattern `number` (true for -1, no strings, or an older scan). */
+  private live(number: number, generation: number): boolean {
+    return number < 0 || this.patternLive[number] === generation || this.generation !== generation;
+  }
+
+  /** Whether any pattern of group `index` may match the text of scan `generation` (true for an older scan). */
+  group(index: number, generation: number): boolean {
+    return this.groupAlways[index] === 1 || this.groupLive[index] === generation || this.generation !== generation;
   }
 }
 
-/**
- * One scan's answer, for good (a class, not closures: one small object per scan). `groupOffset`: where
- * the groups asked about start among the automaton's (a set read along with another, see PatternSet).
- */
-class Scanned implements Answer {
+/** One scan's answer (a class, not closures: one small object per scan). */
+class Scanned implements Presence {
   constructor(
     private readonly automaton: Automaton,
-    private readonly live: Uint8Array,
-    private readonly groupOffset: number,
+    private readonly generation: number,
   ) {}
 
-  shifted(groupOffset: number): Scanned {
-    return groupOffset === this.groupOffset ? this : new Scanned(this.automaton, this.live, groupOffset);
-  }
-
   may(re: RegExp): boolean {
-    const number = this.automaton.patternNumber.get(re);
-    return number === undefined || this.live[number] === 1;
+    return this.automaton.may(re, this.generation);
   }
 
   group(index: number): boolean {
-    const g = index + this.groupOffset;
-    return this.automaton.groupAlways[g] === 1 || this.live[this.automaton.groupSlot + g] === 1;
+    return this.automaton.group(index, this.generation);
   }
 
   mayIn(group: number, index: number): boolean {
-    const number = this.automaton.groupPatterns[group + this.groupOffset][index];
-    return number === undefined || number < 0 || this.live[number] === 1;
+    return this.automaton.mayIn(group, index, this.generation);
   }
 }
 
