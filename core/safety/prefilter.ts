@@ -604,7 +604,8 @@ class Automaton {
 
   /** Whether the text of scan `generation` held one of the strings of pattern `number` (true for -1, no strings, or an older scan). */
   private live(number: number, generation: number): boolean {
-    return number < 0 || this.patternLive[number] === generation || this.generation !== generation;
+    // (An index past the group's patterns, undefined, may match too: as for a pattern without strings.)
+    return !(number >= 0) || this.patternLive[number] === generation || this.generation !== generation;
   }
 
   /** Whether any pattern of group `index` may match the text of scan `generation` (true for an older scan). */
