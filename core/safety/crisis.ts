@@ -144,12 +144,14 @@ export function messageFacts(sentences: Sentence[], k: CrisisPatterns): MessageF
   return new WholeMessage(sentences, k);
 }
 
+/** The family of a cue ("self#3": the family, and which of its patterns). Made once: a closure made per message costs more. */
+const familyOf = (cue: string) => cue.split('#')[0];
+
 /** Crisis, harm-to-baby and psychosis mentions in a message (pattern layer), read with `k` (compiled at load). */
 export function findCrisisMentions(sentences: Sentence[], k: CrisisPatterns): Mention[] {
   const msg = messageFacts(sentences, k);
   const raw: RawMatch[] = [];
   const all = withJoinedShortSentences(sentences);
-  const familyOf = (cue: string) => cue.split('#')[0];
   const families = k.families;
   const babyHarmGroup = families.length;
   for (const s of all) {

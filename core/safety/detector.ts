@@ -140,6 +140,8 @@ function evaluate(rule: Rule, mentions: Mention[], views: MessageViews, askedMen
     // Crisis language counts however it is phrased: hedged or plain, and (for thoughts of harm) asked.
     // A clear denial ("I'm not suicidal") still gets one gentle question rather than silence.
     const { strong: strongIds, soft: softIds = [], denialAsks = false } = rule.crisis;
+    // Most messages mention none of them: nothing below can then be found.
+    if (!views.mentionsAnyOf(strongIds) && !views.mentionsAnyOf(softIds)) return null;
     const strong = mentions.filter((m) => strongIds.includes(m.concept) && m.status !== 'other');
     const live = strong.filter((m) => m.status === 'yes' || m.status === 'unsure');
     if (live.length > 0) return { bucket: 'flag', mentions: live };
@@ -154,14 +156,18 @@ function evaluate(rule: Rule, mentions: Mention[], views: MessageViews, askedMen
   if (!rule.test) return null;
   // What the rule needs is mentioned (in any status, so the same in every mode): the modes may find it.
   if (!rule.mayHold || rule.mayHold(views.get('report'))) {
-    const report = rule.test(views.get('report'));
+    // A mode that lets in no other mention than the one before it has the same view (MessageViews): the same answer.
+    const reportView = views.get('report');
+    const report = rule.test(reportView);
     if (report && !report.confirmOnly) return { bucket: 'flag', mentions: report.mentions };
-    const confirm = rule.test(views.get('confirm'));
+    const confirmView = views.get('confirm');
+    const confirm = confirmView === reportView ? report : rule.test(confirmView);
     if (confirm) return { bucket: 'confirm', mentions: confirm.mentions, questionKey: confirm.questionKey ?? report?.questionKey };
     if (report) return { bucket: 'confirm', mentions: report.mentions, questionKey: report.questionKey };
     // Asked about: only what would report the flag if it were happening. A confirm-only match has no
     // threshold ("how do I clear a blocked duct" is not a lump of more than a week).
-    const asked = rule.test(views.get('asked'));
+    const askedView = views.get('asked');
+    const asked = askedView === confirmView ? confirm : rule.test(askedView);
     if (asked && !asked.confirmOnly) return { bucket: 'asked', mentions: asked.mentions };
   }
   const topics = rule.topics;

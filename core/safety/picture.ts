@@ -79,14 +79,31 @@ export function mentionsFilling(field: PresenceField, mentions: readonly Mention
 const PRESENCE_RANK: Readonly<Record<string, number>> = { yes: 3, unsure: 2, no: 1 };
 const BY_RANK: ReadonlyArray<Presence | undefined> = [undefined, 'no', 'unsure', 'yes'];
 
-/** What the mentions filling a field tell: reported if any is, else not sure if any is, else denied if any is. */
-function presenceOf(own: readonly Mention[], concepts: readonly string[], first: RegExp | undefined): Presence | undefined {
-  let rank = 0;
+/** Per concept, the fields it fills (their places in FIELDS): each mention is looked at once, not once per field. */
+const FIELDS_OF: ReadonlyMap<string, readonly number[]> = (() => {
+  const out = new Map<string, number[]>();
+  FIELDS.forEach(([, concepts], f) => {
+    for (const c of concepts) out.set(c, [...(out.get(c) ?? []), f]);
+  });
+  return out;
+})();
+
+/**
+ * What the mentions filling each field tell (by its place in FIELDS, as a rank of BY_RANK): reported if
+ * any is, else not sure if any is, else denied if any is.
+ */
+function presenceRanks(own: readonly Mention[]): number[] {
+  const ranks = new Array<number>(FIELDS.length).fill(0);
   for (const m of own) {
-    if (!concepts.includes(m.concept) || (first && !first.test(m.sentence.tokens[m.start] ?? ''))) continue;
-    rank = Math.max(rank, PRESENCE_RANK[m.status] ?? 0);
+    const fields = FIELDS_OF.get(m.concept);
+    if (fields === undefined) continue;
+    for (const f of fields) {
+      const first = FIELDS[f][2];
+      if (first && !first.test(m.sentence.tokens[m.start] ?? '')) continue;
+      ranks[f] = Math.max(ranks[f], PRESENCE_RANK[m.status] ?? 0);
+    }
   }
-  return BY_RANK[rank];
+  return ranks;
 }
 
 const SINCE_BIRTH = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|months?) (old|postpartum|pp|post partum|after (the )?birth|since (the )?birth)\b/;
@@ -117,9 +134,10 @@ function stated(own: readonly Mention[], concept: string): boolean {
 export function readPicture({ sentences, mentions, durations, learned, now, known }: PictureInputs): ClinicalPicture {
   const p: ClinicalPicture = {};
   const own = mentions.filter((m) => m.status !== 'other');
-  for (const [field, concepts, first] of FIELDS) {
-    const found = presenceOf(own, concepts, first);
-    if (found) p[field] = found;
+  const ranks = presenceRanks(own);
+  for (let f = 0; f < FIELDS.length; f++) {
+    const found = BY_RANK[ranks[f]];
+    if (found) p[FIELDS[f][0]] = found;
   }
   const others = mentions.filter((m) => m.status === 'other');
   if (own.length === 0 && others.length > 0) p.about = others.some((m) => m.reason === 'the baby') ? 'baby' : 'someone-else';
@@ -143,7 +161,9 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
   const byAge = weeksSinceWeaningByAge(text);
   // "stopped at 18 months, he turns three next week": stopping at a child's age is weaning.
   if (byAge !== undefined && learned.lactation === undefined) p.status = 'weaned';
-  p.weeksSinceWeaning = learned.weanedWeeksAgo ?? byAge;
+  // Set only when known (no key to delete later: a deleted key makes every later read of the picture slower).
+  const weeksKnown = learned.weanedWeeksAgo ?? byAge;
+  if (weeksKnown !== undefined) p.weeksSinceWeaning = weeksKnown;
   if (p.weeksSinceWeaning === undefined && (learned.lactation === 'weaned' || WEANING_WORDS.test(text))) {
     for (const s of sentences) {
       if (!WEANING_WORDS.test(s.text)) continue;
@@ -167,7 +187,6 @@ export function readPicture({ sentences, mentions, durations, learned, now, know
     const age = YOUNGEST_CHILD_YEARS.exec(text);
     if (age && Number(age[5]) >= 4) p.weeksSinceWeaning = (Number(age[5]) - 3) * 52;
   }
-  if (p.weeksSinceWeaning === undefined) delete p.weeksSinceWeaning;
 
   let birth: RegExpExecArray | null = null;
   for (let i = 0; i < sentences.length && !birth; i++) birth = SINCE_BIRTH.exec(sentences[i].text);

@@ -424,8 +424,13 @@ export class PatternSet {
 
 class Automaton {
   private readonly needs = new Map<RegExp, Int32Array>();
-  /** Automaton: next state = delta[state * width + column of the character]. */
+  /**
+   * Automaton: next state = delta[state * width + column of the character], with `ends` added when
+   * some string ends at that state (or down its suffix links): most characters lead to a state that
+   * ends none, and the scan then looks at nothing else.
+   */
   private readonly delta: Int32Array | Uint16Array;
+  private readonly ends: number;
   private readonly width: number;
   /** Column of each character (0: in no required string); ASCII in an array, the rest in a map. */
   private readonly ascii = new Int32Array(128);
@@ -450,8 +455,17 @@ class Automaton {
   private readonly groupIds: Int32Array;
   private readonly groupAlways: Uint8Array;
   private readonly groupLive: Int32Array;
-  /** Per group, per pattern in the group's order, its strings' ids (undefined: always runs). */
-  private readonly groupNeeds: ReadonlyArray<ReadonlyArray<Int32Array | undefined>>;
+  /**
+   * Per pattern with required strings, its number; per string, the patterns it makes live
+   * (patternIds[patternStart[id]] up to patternStart[id + 1]); the scan marks them, so asking about a
+   * pattern is one look-up rather than a walk over its strings.
+   */
+  private readonly patternNumber = new Map<RegExp, number>();
+  private readonly patternStart: Int32Array;
+  private readonly patternIds: Int32Array;
+  private readonly patternLive: Int32Array;
+  /** Per group, per pattern in the group's order, its number (-1: always runs). */
+  private readonly groupPatterns: ReadonlyArray<Int32Array>;
 
   /**
    * `groups` (optional): lists of the patterns, such as one concept's, asked about together with
@@ -524,8 +538,10 @@ class Automaton {
     }
     // Failure links breadth first (Aho-Corasick), folded into a full transition table. A state's
     // failure state is shallower, so its row is complete: the state's row is that row (one copy) with
-    // the state's own children written over it.
-    const delta = states <= 0xffff ? new Uint16Array(states * width) : new Int32Array(states * width);
+    // the state's own children written over it. A transition into a state that ends a string carries
+    // the `ends` flag, so the scan looks up nothing more for most characters.
+    this.ends = states < 0x8000 ? 0x8000 : 0x40000000;
+    const delta = states < 0x8000 ? new Uint16Array(states * width) : new Int32Array(states * width);
     const fail = new Int32Array(states);
     const outLink = new Int32Array(states).fill(-1);
     const endsAt = (state: number) => ends[order[state]];
@@ -543,7 +559,6 @@ class Automaton {
         delta[row + col] = number[c];
       }
     }
-    this.delta = delta;
     this.ownStart = new Int32Array(states + 1);
     const owned: number[] = [];
     for (let state = 0; state < states; state++) {
@@ -554,6 +569,8 @@ class Automaton {
     this.outLink = outLink;
     this.firstOut = new Int32Array(states);
     for (let state = 0; state < states; state++) this.firstOut[state] = endsAt(state) >= 0 ? state : outLink[state];
+    for (let i = 0; i < delta.length; i++) if (this.firstOut[delta[i]] > 0) delta[i] += this.ends;
+    this.delta = delta;
     this.found = new Int32Array(ids.size);
     this.visited = new Int32Array(states);
     const groupsOf: number[][] = Array.from({ length: ids.size }, () => []);
@@ -567,7 +584,15 @@ class Automaton {
     });
     [this.groupStart, this.groupIds] = flat(groupsOf);
     this.groupLive = new Int32Array(groups.length);
-    this.groupNeeds = groups.map((group) => group.map((re) => this.needs.get(re)));
+    const patternsOf: number[][] = Array.from({ length: ids.size }, () => []);
+    for (const [re, need] of this.needs) {
+      const number = this.patternNumber.size;
+      this.patternNumber.set(re, number);
+      for (const id of need) patternsOf[id].push(number);
+    }
+    [this.patternStart, this.patternIds] = flat(patternsOf);
+    this.patternLive = new Int32Array(this.patternNumber.size);
+    this.groupPatterns = groups.map((group) => Int32Array.from(group, (re) => this.patternNumber.get(re) ?? -1));
   }
 
   /**
@@ -592,14 +617,17 @@ class Automaton {
       this.found.fill(0);
       this.visited.fill(0);
       this.groupLive.fill(0);
+      this.patternLive.fill(0);
       this.generation = 0;
     }
     const generation = ++this.generation;
-    const { delta, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive } = this;
+    const { delta, ends, width, ascii, column, ownStart, ownIds, outLink, firstOut, found, visited, groupStart, groupIds, groupLive, patternStart, patternIds, patternLive } = this;
     let state = 0;
     for (let k = 0; k < text.length; k++) {
       const code = text.charCodeAt(k);
       state = delta[state * width + (code < 128 ? ascii[code] : (column.get(code) ?? 0))];
+      if (state < ends) continue;
+      state -= ends;
       // Each state's strings (and those down its suffix links) are marked once per scan.
       for (let at = firstOut[state]; at > 0 && visited[at] !== generation; at = outLink[at]) {
         visited[at] = generation;
@@ -608,6 +636,7 @@ class Automaton {
           if (found[id] === generation) continue;
           found[id] = generation;
           for (let g = groupStart[id]; g < groupStart[id + 1]; g++) groupLive[groupIds[g]] = generation;
+          for (let q = patternStart[id]; q < patternStart[id + 1]; q++) patternLive[patternIds[q]] = generation;
         }
       }
     }
@@ -616,20 +645,18 @@ class Automaton {
 
   /** Whether `re` may match the text of scan `generation` (true for an older scan). */
   may(re: RegExp, generation: number): boolean {
-    return this.holdsOneOf(this.needs.get(re), generation);
+    return this.live(this.patternNumber.get(re) ?? -1, generation);
   }
 
   /** Whether the pattern at `index` of group `group` may match the text of scan `generation` (true for an older scan). */
   mayIn(group: number, index: number, generation: number): boolean {
-    return this.holdsOneOf(this.groupNeeds[group][index], generation);
+    return this.live(this.groupPatterns[group][index], generation);
   }
 
-  /** Whether the text of scan `generation` held one of the strings `ids` (true without ids, or for an older scan). */
-  private holdsOneOf(ids: Int32Array | undefined, generation: number): boolean {
-    if (ids === undefined || this.generation !== generation) return true;
-    const found = this.found;
-    for (let k = 0; k < ids.length; k++) if (found[ids[k]] === generation) return true;
-    return false;
+  /** Whether the text of scan `generation` held one of the strings of pattern `number` (true for -1, no strings, or an older scan). */
+  private live(number: number, generation: number): boolean {
+    // (An index past the group's patterns, undefined, may match too: as for a pattern without strings.)
+    return !(number >= 0) || this.patternLive[number] === generation || this.generation !== generation;
   }
 
   /** Whether any pattern of group `index` may match the text of scan `generation` (true for an older scan). */

@@ -177,6 +177,9 @@ export class MessageViews {
   private report?: View;
   private confirm?: View;
   private asked?: View;
+  /** Whether some mention is only unsure, or only asked about: without one, a mode sees what the mode before it sees. */
+  private readonly anyUnsure: boolean;
+  private readonly anyAsked: boolean;
 
   constructor(
     readonly mentions: ReadonlyArray<Mention>,
@@ -185,17 +188,30 @@ export class MessageViews {
     readonly sentences: ReadonlyArray<Sentence>,
   ) {
     this.index = conceptIndex(mentions);
+    this.anyUnsure = mentions.some((m) => m.status === 'unsure');
+    this.anyAsked = mentions.some((m) => m.status === 'asked');
   }
 
+  /**
+   * The view of a mode; the very view of the mode before it when it would let in no other mention
+   * (most messages are neither unsure nor asking): a rule then finds the same in both, and callers
+   * that see the same view need not ask again.
+   */
   get(mode: Mode): View {
     switch (mode) {
       case 'report':
         return (this.report ??= this.make('report'));
       case 'confirm':
-        return (this.confirm ??= this.make('confirm'));
+        return (this.confirm ??= this.anyUnsure ? this.make('confirm') : this.get('report'));
       default:
-        return (this.asked ??= this.make('asked'));
+        return (this.asked ??= this.anyAsked ? this.make('asked') : this.get('confirm'));
     }
+  }
+
+  /** Whether the message mentions one of `concepts` at all, whatever the status. */
+  mentionsAnyOf(concepts: readonly ConceptId[]): boolean {
+    for (const c of concepts) if (this.index.has(c)) return true;
+    return false;
   }
 
   private make(mode: Mode): View {

@@ -783,22 +783,26 @@ function checkedAndClear(sentence: Sentence, start: number): boolean {
   return CLEAR_AFTER.test(after) && !FOUND_AFTER.test(after.replace(/found nothing/g, ''));
 }
 
+// The helpers of isListContinuation, made once (not as closures and a new pattern on every call).
+const VERBISH = /^(is|are|was|were|has|have|had|got|get|feel|feels|felt|noticed|see|saw|seems|looks|came|coming|started|leaking|leaks|comes|keeps|there|i|my|it|she|he|they|we|this|that|in|from|on|since|for|though|but|now|still)$/;
+function clauseWords(sentence: Sentence, c: number): string[] {
+  return sentence.tokens.slice(sentence.clauses[c].start, sentence.clauses[c].end).filter((t) => t !== ',');
+}
+function isBare(sentence: Sentence, c: number): boolean {
+  const w = clauseWords(sentence, c);
+  return w.length > 0 && w.length <= 4 && !w.some((x) => VERBISH.test(x));
+}
+
 /** A comma segment that only continues a list ("no pain, lump or fever"). */
 function isListContinuation(sentence: Sentence, clauseIdx: number): boolean {
-  const { clauses, tokens } = sentence;
-  const words = (c: number) => tokens.slice(clauses[c].start, clauses[c].end).filter((t) => t !== ',');
-  const VERBISH = /^(is|are|was|were|has|have|had|got|get|feel|feels|felt|noticed|see|saw|seems|looks|came|coming|started|leaking|leaks|comes|keeps|there|i|my|it|she|he|they|we|this|that|in|from|on|since|for|though|but|now|still)$/;
-  const isBare = (c: number) => {
-    const w = words(c);
-    return w.length > 0 && w.length <= 4 && !w.some((x) => VERBISH.test(x));
-  };
-  if (!isBare(clauseIdx)) return false;
-  const mine = words(clauseIdx);
+  const { clauses } = sentence;
+  if (!isBare(sentence, clauseIdx)) return false;
+  const mine = clauseWords(sentence, clauseIdx);
   if (mine.some((w) => w === 'or' || w === 'nor') || oneOf('or|nor|and').has(mine[0])) return true;
   // "X, Y, or Z": a later bare segment of the same run starts with or/nor/and.
   for (let c = clauseIdx + 1; c < clauses.length && clauses[c].boundary === 'comma'; c++) {
-    if (!isBare(c)) return false;
-    const w = words(c);
+    if (!isBare(sentence, c)) return false;
+    const w = clauseWords(sentence, c);
     if (oneOf('or|nor|and').has(w[0]) || w.includes('or') || w.includes('nor')) return true;
   }
   return false;
