@@ -363,7 +363,7 @@ function likeBefore(s: Sentence, start: number): boolean {
 function colourOfFluid(s: Sentence, start: number, end: number): boolean {
   const c = s.clauses[s.clauseOf[start] ?? 0];
   const clause = s.tokens.slice(c.start, c.end).join(' ');
-  // "my pad keeps getting brownish red spots": marks on a pad or bra are the fluid's.
+  // "my pad keeps getting brownish red spots": marks on a pad are the fluid's (on a bra they may be its straps').
   const fluid = FLUID_NEAR.test(clause) ? (ON_PAD.test(clause) ? FLUID_SECONDARY_OR_MARK : FLUID_OR_SECONDARY_WORD) : FLUID_WORD;
   const colour = s.tokens[start];
   if ((colour === 'coffee' || colour === 'tea' || colour === 'chocolate' || colour === 'orange') && !/^(colou?red|like|coloured|colored|color|colour)$/.test(s.tokens[end] ?? '') && !likeBefore(s, start)) return false;

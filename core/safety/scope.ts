@@ -837,7 +837,8 @@ function followsUp(s: Sentence, sentences: readonly Sentence[]): boolean {
 export function ownedByFollowUp<T extends { sentence: Sentence; status: Status; reason: string }>(mentions: T[], sentences: readonly Sentence[]): T[] {
   const owned = new Set<number>();
   for (const s of sentences) {
-    if (s.index === 0 || !followsUp(s, sentences) || !sentences[s.index - 1]?.questionMark) continue;
+    // Only after a question: the question mark is known, the follow-up has to be read.
+    if (s.index === 0 || !sentences[s.index - 1]?.questionMark || !followsUp(s, sentences)) continue;
     owned.add(s.index - 1);
     // "pus from the nipple?? is that a thing?? it's happening rn": a tag question between them.
     if (s.index > 1 && sentences[s.index - 1].tokens.length <= 8 && TAG_QUESTION.test(sentences[s.index - 1].text)) owned.add(s.index - 2);
