@@ -13,6 +13,8 @@
 import type { Activity } from 'botbuilder';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { countWords } from '../core/conversation/composer';
+import { loadKnowledgeBase } from '../core/knowledge/loader';
+import { loadOutOfScopeExamples } from '../core/nlu/outOfScope';
 import { URGENCY_LEVELS, urgencyRank, type Urgency } from '../core/safety/types';
 import { conversation, startBot, type Conversation } from '../tests/support/runningBot';
 
@@ -88,6 +90,20 @@ function pct(n: number, d: number): string {
   return d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`;
 }
 
+/** Case, spaces and punctuation aside, so that "Is leaking normal?" matches "is leaking normal". */
+function sameWords(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Every training example, compared word for word. Set writers who never saw the examples still write
+ * some of the same short questions ("is leaking normal"); accuracy without them is reported too.
+ */
+function trainingTexts(): Set<string> {
+  const texts = [...loadKnowledgeBase().topics.values()].flatMap((t) => t.examples);
+  return new Set([...texts, ...loadOutOfScopeExamples()].map(sameWords));
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? 0 : s[Math.floor((s.length - 1) / 2)];
@@ -145,13 +161,20 @@ async function main(): Promise<void> {
     } else if (mode === 'nlu') {
       const rows = readTsv(file, ['topic', 'text']);
       let correct = 0;
+      const trained = trainingTexts();
+      let alsoTrained = 0;
+      let correctAlsoTrained = 0;
       const lengths: number[] = [];
       const lengthLines: string[] = [];
       for (const [topic, text] of rows) {
         const turn = await ask(bot.baseUrl, channel, text);
         const ok = topic === 'out-of-scope' ? turn.topics.length === 0 : turn.topics.includes(topic);
         if (ok) correct++;
-        else misses.push(`${topic}\tgot ${turn.topics.join(',') || 'no topic'}${turn.level !== 'none' ? ` escalated ${turn.level}` : ''}\t${text}`);
+        if (trained.has(sameWords(text))) {
+          alsoTrained++;
+          if (ok) correctAlsoTrained++;
+        }
+        if (!ok) misses.push(`${topic}\tgot ${turn.topics.join(',') || 'no topic'}${turn.level !== 'none' ? ` escalated ${turn.level}` : ''}\t${text}`);
         if (turn.topics.length > 0) {
           lengths.push(turn.firstSeenWords);
           lengthLines.push(`${turn.firstSeenWords}\t${turn.topics.join(',')}${turn.level !== 'none' ? ` escalated ${turn.level}` : ''}\t${text}`);
@@ -159,6 +182,11 @@ async function main(): Promise<void> {
       }
       if (lengthsFile) writeFileSync(lengthsFile, lengthLines.sort((a, b) => parseInt(b, 10) - parseInt(a, 10)).join('\n') + '\n');
       out.push(`  accuracy ${correct}/${rows.length} (${(correct / rows.length).toFixed(3)})`);
+      const others = rows.length - alsoTrained;
+      out.push(
+        `  ${alsoTrained} lines are word for word a training example; the other ${others}: ` +
+          `${correct - correctAlsoTrained}/${others} (${((correct - correctAlsoTrained) / Math.max(others, 1)).toFixed(3)})`,
+      );
       out.push(`  first-seen words on answers: median ${median(lengths)}, largest ${Math.max(0, ...lengths)}`);
     } else {
       const rows = readTsv(file, ['topic', 'level', 'text']);
