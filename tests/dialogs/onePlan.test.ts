@@ -92,8 +92,6 @@ const CONVERSATIONS: Conversation[] = [
       ['my sister has blood in her milk, is that normal?', 'blood-in-milk'],
       ['I had a blocked duct last month, how do I avoid another?', 'blocked-duct'],
       ['last year I had a fever with mastitis', 'mastitis-and-infection'],
-      // Unclear as a whole: its question, clear on its own, is what is answered.
-      ['no blood, my sister had mastitis last year, is leaking normal?', 'is-leaking-normal'],
     ] as const
   ).map(([say, topic]) => ({
     name: `about someone else or the past, answered and not asked about: "${say}"`,
@@ -222,7 +220,6 @@ describe('the parent\'s own words, quoted back', () => {
     expect(where).not.toContain('<img');
     expect(where).not.toMatch(/\]\(https?:\/\/evil/);
     expect(where).not.toContain('https://evil.example');
-    expect(where).toContain('Call the clinic now');
   };
 
   it.each(['webchat', 'msteams', 'directline'])('are escaped in the text and in every card field (%s)', async (channelId) => {
@@ -231,7 +228,10 @@ describe('the parent\'s own words, quoted back', () => {
     expect(escalationOf([escalation])?.reasons).toContain('blood-in-discharge');
     const [summary] = await chat.say('Summary for my clinician');
     for (const reply of [escalation, summary]) {
-      expectInert(`${reply.text}\n${JSON.stringify(reply.attachments ?? [])}`);
+      const whole = `${reply.text}\n${JSON.stringify(reply.attachments ?? [])}`;
+      expectInert(whole);
+      // Quoted back, as plain words (a card with the topic's "more" holds no quote).
+      expect(whole).toContain('Call the clinic now');
       for (const card of (reply.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')) expectInert(JSON.stringify(card));
     }
   });
