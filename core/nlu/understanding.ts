@@ -58,7 +58,7 @@ export interface Explanation {
   knownShare: number;
   knownWords: number;
   /** Why the message was out of scope, when it was. */
-  outOfScopeReason?: 'nothing-readable' | 'no-known-words' | 'gate';
+  outOfScopeReason?: 'nothing-readable' | 'no-known-words' | 'few-known-words' | 'gate';
 }
 
 export interface Calibration {
@@ -304,10 +304,15 @@ export function decide(
   };
   const candidates = ranking.slice(0, decision.maxCandidates);
 
+  // About how many words were read: the known ones over their share.
+  const wordsRead = scored.knownShare > 0 ? scored.knownWords / scored.knownShare : 0;
   if (scored.knownWords < decision.minKnownWords) explanation.outOfScopeReason = 'no-known-words';
+  else if (wordsRead >= decision.fewKnownMinWords && scored.knownShare < decision.minKnownShare) explanation.outOfScopeReason = 'few-known-words';
   else if (inScope < decision.inScopeThreshold) explanation.outOfScopeReason = 'gate';
   if (explanation.outOfScopeReason) {
-    return { understanding: { kind: 'out-of-scope', confidence: round(1 - inScope), candidates }, explanation };
+    // Mostly unknown words: as sure it is out of scope as the share of the message it cannot read.
+    const sure = explanation.outOfScopeReason === 'few-known-words' ? Math.max(1 - inScope, 1 - scored.knownShare) : 1 - inScope;
+    return { understanding: { kind: 'out-of-scope', confidence: round(sure), candidates }, explanation };
   }
 
   const best = ranking[0];
@@ -318,7 +323,9 @@ export function decide(
   // A general question whose best match is a hub: the overview offers every narrower topic as a
   // button, so it is a safe answer at a lower confidence than a leaf, when nothing else comes close.
   const generalQuestion = hubs.has(best.topic) && best.confidence >= decision.hubAnswerThreshold && best.confidence >= decision.hubLead * ranking[1].confidence;
-  if (best.confidence >= decision.answerThreshold || generalQuestion) {
+  // One word names a subject ("nipple"), not a question: answered when one topic is clearly meant.
+  const threshold = analysis.tokens.length === 1 ? decision.oneWordAnswerThreshold : decision.answerThreshold;
+  if (best.confidence >= threshold || generalQuestion) {
     return {
       understanding: { kind: 'topic', topic: best.topic, confidence: best.confidence, alternatives: ranking.slice(1, decision.maxCandidates) },
       explanation,
