@@ -73,14 +73,21 @@ export class MainDialog extends InterruptibleDialog {
     // Then the message without the sentences that report the signs ("night leaks are ruining my sheets.
     // also I've got red lines and a fever" is about leaking at night).
     const rest = withoutQuotes(input.understood, signQuotes);
-    if (rest !== input.understood && wordCount(rest) >= MIN_REST_WORDS) {
+    let restCandidates: string[] | undefined;
+    if (rest !== input.understood && wordCount(rest) > 0) {
       const asked = understanding.understand(rest);
-      if (asked.kind === 'topic' && composer.answerable(asked.topic)) return { topic: asked.topic };
+      if (asked.kind === 'topic' && composer.answerable(asked.topic) && wordCount(rest) >= MIN_REST_WORDS) return { topic: asked.topic };
+      if (asked.kind === 'unsure') restCandidates = asked.candidates.map((c) => c.topic);
     }
+    const own = partCandidates ?? restCandidates;
     const understood = understanding.understand(input.understood);
-    if (understood.kind === 'topic' && composer.answerable(understood.topic)) return { topic: understood.topic };
-    // Not sure what the question meant: the topics it may have meant, its own part's first.
-    if (partCandidates) return { candidates: partCandidates };
+    // Beside a sign, the whole message may be read as the sign's topic ("milk question? I also have
+    // pus" as mastitis): when what the parent asked was unclear and did not come near that topic, what
+    // it may have meant is offered instead.
+    const signOutweighs = signQuotes.length > 0 && own !== undefined && understood.kind === 'topic' && !own.includes(understood.topic);
+    if (understood.kind === 'topic' && composer.answerable(understood.topic) && !signOutweighs) return { topic: understood.topic };
+    // Not sure what the question meant: the topics it may have meant, its own words' first.
+    if (own) return { candidates: own };
     if (understood.kind === 'unsure') return { candidates: understood.candidates.map((c) => c.topic) };
     return {};
   }

@@ -173,7 +173,7 @@ describe('replaying against the real bot', () => {
   it('fails when a red flag is no longer escalated the same way', async () => {
     const altered = readTranscript('red-flag-urgent-summary.transcript');
     const escalated = botMessages(altered).find((a) => (a.channelData as { escalation?: unknown } | undefined)?.escalation)!;
-    escalated.channelData = { escalation: { level: 'soon', reasons: ['pus'] } };
+    escalated.channelData = { ...(escalated.channelData as object), escalation: { level: 'soon', reasons: ['pus'] } };
     const outcome = await replayAndCompare(bot.baseUrl, altered, 'altered.transcript');
     expect(outcome.differences.flatMap((d) => d.fields.map((f) => f.field))).toEqual(['channelData.escalation']);
     expect(outcome.report).toContain('expected: {"level":"soon","reasons":["pus"]}');
