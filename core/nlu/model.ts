@@ -60,7 +60,7 @@ interface SparseRows {
 }
 
 /** Bumped whenever what a trained model holds, or how it is written, changes: older files are then retrained. */
-export const TOPIC_MODEL_FORMAT = 1;
+export const TOPIC_MODEL_FORMAT = 2;
 
 /**
  * A trained model as JSON: its numbers as base64 of their typed arrays, so reading it back gives the
@@ -119,25 +119,17 @@ export class TopicModel {
     return this.index.size;
   }
 
-  /** Everything the model holds, as JSON (see SerialisedTopicModel). */
+  /**
+   * What scoring a message needs, as JSON (see SerialisedTopicModel). Not the training items' own
+   * features: only calibration reads them (scoreLeaveOneOut), and they were over half of the file.
+   */
   serialise(): SerialisedTopicModel {
-    const itemStart = new Int32Array(this.itemFeatures.length + 1);
-    this.itemFeatures.forEach(({ idx }, e) => (itemStart[e + 1] = itemStart[e] + idx.length));
-    const itemIdx = new Int32Array(itemStart[this.itemFeatures.length]);
-    const itemVal = new Float64Array(itemStart[this.itemFeatures.length]);
-    this.itemFeatures.forEach(({ idx, val }, e) => {
-      itemIdx.set(idx, itemStart[e]);
-      itemVal.set(val, itemStart[e]);
-    });
     const arrays: Record<string, TypedArray> = {
       isWord: this.isWord,
       inSimilarity: this.inSimilarity,
       df: this.df,
       idf: this.idf,
       featureWeight: this.featureWeight,
-      itemStart,
-      itemIdx,
-      itemVal,
       itemClass: this.itemClass,
       postingStart: this.postings.start,
       postingColumn: this.postings.column,
@@ -166,13 +158,6 @@ export class TopicModel {
     const i32 = (name: string) => decode(a[name], (b) => new Int32Array(b), name);
     const f64 = (name: string) => decode(a[name], (b) => new Float64Array(b), name);
     const u8 = (name: string) => decode(a[name], (b) => new Uint8Array(b), name);
-    const itemStart = i32('itemStart');
-    const itemIdx = i32('itemIdx');
-    const itemVal = f64('itemVal');
-    const itemFeatures = Array.from({ length: itemStart.length - 1 }, (_, e) => ({
-      idx: itemIdx.subarray(itemStart[e], itemStart[e + 1]),
-      val: itemVal.subarray(itemStart[e], itemStart[e + 1]),
-    }));
     const F = m.features.length;
     const model = new TopicModel(
       m.classes,
@@ -182,7 +167,7 @@ export class TopicModel {
       i32('df'),
       f64('idf'),
       f64('featureWeight'),
-      itemFeatures,
+      [],
       i32('itemClass'),
       { start: i32('postingStart'), column: i32('postingColumn'), value: f64('postingValue') },
       { start: i32('countStart'), column: i32('countColumn'), value: f64('countValue') },
@@ -200,8 +185,7 @@ export class TopicModel {
       model.postings.column.length === model.postings.start[F] && model.postings.value.length === model.postings.start[F] &&
       model.counts.column.length === model.counts.start[F] && model.counts.value.length === model.counts.start[F] &&
       model.logRatio.length === model.counts.start[F] && model.totals.length === C && model.unseen.length === C &&
-      model.denominator.length === C && model.itemClass.length === itemFeatures.length && itemStart[itemFeatures.length] === itemIdx.length &&
-      itemIdx.length === itemVal.length;
+      model.denominator.length === C && model.postings.column.every((e) => e < model.itemClass.length);
     if (!whole) throw new Error('the stored model is incomplete');
     return model;
   }
@@ -349,6 +333,7 @@ export class TopicModel {
 
   /** Scores training item `i` as a model trained on every other item would. */
   scoreLeaveOneOut(i: number): ModelScores {
+    if (i >= this.itemFeatures.length) throw new Error('a model read back from a file cannot score its training items left out');
     const { idx: allIdx, val: allVal } = this.itemFeatures[i];
     const idx: number[] = [];
     const val: number[] = [];
