@@ -100,7 +100,7 @@ function sameWords(text: string): string {
  * some of the same short questions ("is leaking normal"); accuracy without them is reported too.
  */
 function trainingTexts(): Set<string> {
-  const texts = [...loadKnowledgeBase().topics.values()].flatMap((t) => t.examples);
+  const texts = [...loadKnowledgeBase().topics.values()].flatMap((t) => [...t.examples, ...t.phrasings]);
   return new Set([...texts, ...loadOutOfScopeExamples()].map(sameWords));
 }
 

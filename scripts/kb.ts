@@ -87,7 +87,8 @@ function loadAll(dir: string): Loaded | null {
     return null;
   }
   const examples = [...kb.topics.values()].reduce((n, t) => n + t.examples.length, 0);
-  console.log(`Validation: ok (${kb.topics.size} topics, ${examples} examples, ${outOfScope.length} out-of-scope examples)`);
+  const phrasings = [...kb.topics.values()].reduce((n, t) => n + t.phrasings.length, 0);
+  console.log(`Validation: ok (${kb.topics.size} topics, ${examples} examples and ${phrasings} phrasings, ${outOfScope.length} out-of-scope examples)`);
   return { kb, corpus: corpusFromKnowledgeBase(kb, outOfScope), lexicon, tokeniser: new Tokeniser(lexicon) };
 }
 

@@ -56,6 +56,12 @@ export const topicSchema = z
     seeDoctor: nonEmptyText.optional(),
     /** What parents type that means this topic; the language-understanding training data. */
     examples: z.array(nonEmptyText).min(12, 'needs at least 12 training examples'),
+    /**
+     * More of what parents type, from sets written by people who never saw the examples: language
+     * understanding learns from these too. The crisis classifier reads only `examples` as everyday
+     * text, so that growing these does not move the safety layer.
+     */
+    phrasings: z.array(nonEmptyText).default([]),
   })
   .strict()
   .superRefine((topic, ctx) => {

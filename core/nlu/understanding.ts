@@ -82,7 +82,7 @@ export function corpusFromKnowledgeBase(kb: KnowledgeBase, outOfScope: string[] 
   return {
     topics: [...kb.topics.values()].map((t) => ({
       id: t.id,
-      examples: [...t.examples],
+      examples: [...t.examples, ...t.phrasings],
       // A hub's answer sums up its children: its words belong to them, so only its title is trained on.
       descriptions: t.hub ? [t.title] : [t.title, ...splitSentences(t.answer), ...t.tips],
       ...(t.hub ? { hub: true } : {}),

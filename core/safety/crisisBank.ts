@@ -48,7 +48,6 @@ export const classifierConfigSchema = z
         learningRate: z.number().positive(),
         l2: z.number().min(0),
         minCount: z.number().int().min(1),
-        topicExamplesPerTopic: z.number().int().min(0).optional(),
         augment: z
           .object({
             harmlessParts: z.array(kebab),
@@ -143,14 +142,12 @@ function yamlFiles(dir: string): string[] {
 }
 
 /** The topics' example questions: everyday messages about leaking. Shapes are checked by the knowledge loader. */
-function topicExamples(dir: string, perTopic = Infinity): string[] {
+function topicExamples(dir: string): string[] {
   const out: string[] = [];
   for (const file of yamlFiles(dir)) {
     try {
       const data = parseYaml(readFileSync(file, 'utf8')) as { examples?: unknown };
-      if (Array.isArray(data?.examples)) {
-        for (const e of data.examples.slice(0, perTopic)) if (typeof e === 'string' && e.trim().length > 2) out.push(e.trim());
-      }
+      if (Array.isArray(data?.examples)) for (const e of data.examples) if (typeof e === 'string' && e.trim().length > 2) out.push(e.trim());
     } catch {
       continue;
     }
@@ -224,7 +221,7 @@ export function loadCrisisTrainingData(dir: string = defaultCrisisDir()): Crisis
         ...crisisYaml.baby.map((text) => ({ text, flag: 'thoughts-of-harming-baby' as const })),
         ...crisisYaml.psychosis.map((text) => ({ text, flag: 'psychosis-signs' as const })),
       ],
-      negative: [...benignYaml.benign, ...topicExamples(topicDir, config.training.topicExamplesPerTopic)],
+      negative: [...benignYaml.benign, ...topicExamples(topicDir)],
     };
     return extra;
   };

@@ -25,7 +25,7 @@ describe('curator tools', () => {
     const corpus = JSON.parse(stdout) as { topics: Array<{ id: string; examples: string[] }> };
     const kb = loadKnowledgeBase();
     expect(corpus.topics.map((t) => t.id)).toEqual([...kb.topics.keys()]);
-    for (const t of corpus.topics) expect(t.examples).toEqual(kb.topic(t.id).examples);
+    for (const t of corpus.topics) expect(t.examples).toEqual([...kb.topic(t.id).examples, ...kb.topic(t.id).phrasings]);
   });
 
   test('nlu eval ends with the accuracy line, counted as the shared evaluate() counts', () => {
