@@ -1,7 +1,7 @@
 /**
  * The topic model: multinomial naive Bayes and TF-IDF nearest examples, trained in a fraction of a
- * second on the knowledge base's examples. Both are written here: natural's classifiers return a label without
- * a usable score, and its logistic regression takes seconds to train.
+ * second on the knowledge base's examples. Both are written here: natural's classifiers return a
+ * label without a usable score, and its logistic regression takes seconds to train.
  *
  * - Words never seen in training are not ignored: naive Bayes gives every class a probability of an
  *   unseen word, estimated from how many words of its examples occur in no other example. A message
