@@ -1,6 +1,6 @@
 /** One describe per family of red flags in the "Urgency levels" table; phrasing differs from the data sets. */
 import type { ParentContext } from '../../core/safety/types';
-import { assess, flagIds, escalates, BREASTFEEDING, NOT_LACTATING, PREGNANT, PUMPING } from './helpers';
+import { assess, flagIds, escalates, levelOf, BREASTFEEDING, NOT_LACTATING, PREGNANT, PUMPING } from './helpers';
 
 type Case = [string, ParentContext?];
 const expectFlag = (id: string, level: string, cases: Case[]) =>
@@ -9,7 +9,7 @@ const expectFlag = (id: string, level: string, cases: Case[]) =>
   it.each(cases.map(([text, known]): [string, ParentContext] => [text, known ?? {}]))(`%s -> ${id}`, (text, known) => {
     const r = assess(text, known);
     expect(flagIds(r)).toContain(id);
-    expect(r.flags.find((f) => f.id === id)?.level).toBe(level);
+    expect(levelOf(r, id)).toBe(level);
   });
 
 describe('emergency: crisis language', () => {

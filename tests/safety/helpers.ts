@@ -12,6 +12,8 @@ export function assess(text: string, known: ParentContext = {}): SafetyAssessmen
 export const flagIds = (r: SafetyAssessment): string[] => r.flags.map((f) => f.id);
 export const confirmIds = (r: SafetyAssessment): string[] => r.toConfirm.map((f) => f.id);
 export const askedIds = (r: SafetyAssessment): string[] => r.askedAbout.map((f) => f.id);
+/** The level a reported flag was raised at (undefined when it was not reported). */
+export const levelOf = (r: SafetyAssessment, id: string): string | undefined => r.flags.find((f) => f.id === id)?.level;
 
 /** Escalates: at least one reported flag (a question to confirm does not count). */
 export const escalates = (r: SafetyAssessment): boolean => r.flags.length > 0 && r.level !== null;

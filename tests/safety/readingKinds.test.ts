@@ -3,7 +3,7 @@
  * sentence): the phrasings here are new variants, not the development lines.
  */
 import { assessSafety } from '../../core/safety';
-import { flagIds, escalates } from './helpers';
+import { flagIds, escalates, levelOf } from './helpers';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const read = (text: string) => assessSafety(text, {}, { now: NOW });
@@ -66,7 +66,7 @@ describe('signs told in other words are flagged', () => {
   ])('%s -> %s', (text, id, level) => {
     const r = read(text);
     expect(flagIds(r)).toContain(id);
-    expect(r.flags.find((f) => f.id === id)?.level).toBe(level);
+    expect(levelOf(r, id)).toBe(level);
   });
 });
 
@@ -173,7 +173,7 @@ describe('kinds found on development sets 7 and 8 (new phrasings)', () => {
   ])('%s -> %s', (text, id, level) => {
     const r = read(text);
     expect(flagIds(r)).toContain(id);
-    expect(r.flags.find((f) => f.id === id)?.level).toBe(level);
+    expect(levelOf(r, id)).toBe(level);
   });
 
   it.each([
